@@ -1,0 +1,43 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "cdsboard",
+    products: [
+        .executable(name: "cdsboard", targets: ["cdsboard"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    ],
+    targets: [
+        // The only target that knows ncurses' C API; also holds the async-signal-safe handler.
+        .target(
+            name: "CNcursesw",
+            linkerSettings: [.linkedLibrary("ncursesw")]
+        ),
+        // Data-provider layer: reads, validates and aggregates snapshot directories.
+        .target(name: "SnapshotKit"),
+        // Pure core: state, update, layout, rendering into a Canvas, themes, strings.
+        .target(name: "DashboardCore", dependencies: ["SnapshotKit"]),
+        // The thin terminal edge: ncurses, signals, poll loop.
+        .target(name: "TerminalUI", dependencies: ["CNcursesw", "DashboardCore", "SnapshotKit"]),
+        .executableTarget(
+            name: "cdsboard",
+            dependencies: [
+                "SnapshotKit", "DashboardCore", "TerminalUI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ]
+        ),
+        .target(name: "DashboardTestSupport", dependencies: ["DashboardCore", "SnapshotKit"]),
+        .testTarget(name: "SnapshotKitTests", dependencies: ["SnapshotKit", "DashboardTestSupport"]),
+        .testTarget(
+            name: "DashboardCoreTests",
+            dependencies: ["DashboardCore", "SnapshotKit", "DashboardTestSupport"],
+            exclude: ["Goldens"]
+        ),
+        .testTarget(name: "EndToEndTests", dependencies: ["DashboardTestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,132 @@
+#include "CNcursesw.h"
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+// The only global mutable state of cdsboard: the self-pipe's descriptors.
+static volatile sig_atomic_t cds_pipe_write_fd = -1;
+static int cds_pipe_read_fd = -1;
+
+static void cds_on_signal(int signo) {
+    int saved = errno;
+    int fd = cds_pipe_write_fd;
+    if (fd >= 0) {
+        unsigned char b = (unsigned char)signo;
+        ssize_t r = write(fd, &b, 1); // async-signal-safe; a full pipe drops the byte
+        (void)r;
+    }
+    errno = saved;
+}
+
+int cds_signals_install(void) {
+    if (cds_pipe_read_fd >= 0) return cds_pipe_read_fd;
+    int fds[2];
+    if (pipe(fds) != 0) return -1;
+    for (int i = 0; i < 2; i++) {
+        fcntl(fds[i], F_SETFL, fcntl(fds[i], F_GETFL) | O_NONBLOCK);
+        fcntl(fds[i], F_SETFD, FD_CLOEXEC);
+    }
+    cds_pipe_read_fd = fds[0];
+    cds_pipe_write_fd = fds[1];
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = cds_on_signal;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = 0; // no SA_RESTART: poll() returns EINTR, the loop drains the pipe
+    int sigs[] = {SIGWINCH, SIGTERM, SIGHUP, SIGINT, SIGCONT};
+    for (unsigned i = 0; i < sizeof sigs / sizeof sigs[0]; i++) sigaction(sigs[i], &sa, NULL);
+    signal(SIGPIPE, SIG_IGN);
+    return cds_pipe_read_fd;
+}
+
+int cds_signals_drain(unsigned char *out, int cap) {
+    if (cds_pipe_read_fd < 0) return 0;
+    int n = 0;
+    while (n < cap) {
+        ssize_t r = read(cds_pipe_read_fd, out + n, (size_t)(cap - n));
+        if (r > 0) { n += (int)r; continue; }
+        if (r < 0 && errno == EINTR) continue;
+        break;
+    }
+    return n;
+}
+
+void cds_signal_default(int signo) { signal(signo, SIG_DFL); }
+
+int cds_tty_size(int fd, int *rows, int *cols) {
+    struct winsize ws;
+    if (ioctl(fd, TIOCGWINSZ, &ws) != 0) return -1;
+    *rows = ws.ws_row;
+    *cols = ws.ws_col;
+    return 0;
+}
+
+SCREEN *cds_newterm(const char *term, int outfd, int infd) {
+    FILE *out = fdopen(dup(outfd), "w");
+    FILE *in = fdopen(dup(infd), "r");
+    if (!out || !in) return NULL;
+    SCREEN *s = newterm(term, out, in);
+    if (!s) { fclose(out); fclose(in); }
+    return s;
+}
+
+void cds_screen_configure(int escdelay_ms) {
+    raw();
+    noecho();
+    nonl();
+    keypad(stdscr, TRUE);
+    nodelay(stdscr, TRUE);
+    intrflush(stdscr, FALSE);
+    leaveok(stdscr, TRUE);
+    curs_set(0);
+    set_escdelay(escdelay_ms);
+}
+
+WINDOW *cds_stdscr(void) { return stdscr; }
+int cds_lines(void) { return LINES; }
+int cds_cols(void) { return COLS; }
+int cds_colors(void) { return COLORS; }
+int cds_color_pairs(void) { return COLOR_PAIRS; }
+int cds_can_change_color(void) { return can_change_color(); }
+
+attr_t cds_attr_normal(void) { return A_NORMAL; }
+attr_t cds_attr_bold(void) { return A_BOLD; }
+attr_t cds_attr_reverse(void) { return A_REVERSE; }
+attr_t cds_attr_underline(void) { return A_UNDERLINE; }
+attr_t cds_attr_dim(void) { return A_DIM; }
+
+int cds_init_pair(int pair, int fg, int bg) { return init_extended_pair(pair, fg, bg); }
+
+int cds_put_cell(WINDOW *win, int y, int x, const wchar_t *wch, int count, attr_t attrs, int pair) {
+    wchar_t buf[CCHARW_MAX + 1];
+    int n = count < CCHARW_MAX ? count : CCHARW_MAX;
+    for (int i = 0; i < n; i++) buf[i] = wch[i];
+    buf[n] = L'\0';
+    cchar_t cc;
+    if (setcchar(&cc, buf, attrs, 0, &pair) != OK) return ERR;
+    return mvwadd_wch(win, y, x, &cc);
+}
+
+int cds_get_wch(WINDOW *win, unsigned int *out) {
+    wint_t w = 0;
+    int r = wget_wch(win, &w);
+    *out = (unsigned int)w;
+    return r;
+}
+
+void cds_mouse(int on) {
+    mousemask(on ? (BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED) : 0, NULL);
+    mouseinterval(on ? 200 : 0);
+}
+
+int cds_get_mouse(int *y, int *x, unsigned long *bstate) {
+    MEVENT ev;
+    if (getmouse(&ev) != OK) return -1;
+    *y = ev.y; *x = ev.x; *bstate = (unsigned long)ev.bstate;
+    return 0;
+}
+unsigned long cds_button1_clicked(void) { return BUTTON1_CLICKED; }
+unsigned long cds_button1_double_clicked(void) { return BUTTON1_DOUBLE_CLICKED; }

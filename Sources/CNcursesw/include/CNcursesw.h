@@ -1,0 +1,64 @@
+// CNcursesw: the C side of cdsboard's terminal edge.
+// Wraps what Swift cannot import from ncursesw (function-like macros, A_* attributes,
+// mutable C globals that Swift 6 rejects) and holds the async-signal-safe signal handler.
+#ifndef CNCURSESW_H
+#define CNCURSESW_H
+
+// Without this the wide-character API (cchar_t, setcchar, wget_wch, mvwadd_wch) is hidden.
+#ifndef _XOPEN_SOURCE_EXTENDED
+#define _XOPEN_SOURCE_EXTENDED 1
+#endif
+#ifndef NCURSES_WIDECHAR
+#define NCURSES_WIDECHAR 1
+#endif
+
+#include <stdio.h>
+#include <wchar.h>
+#include <ncursesw/curses.h>
+
+// --- Signals -----------------------------------------------------------------------------
+/// Creates the non-blocking self-pipe and installs handlers for SIGWINCH, SIGTERM, SIGHUP,
+/// SIGINT, SIGCONT and SIGPIPE (ignored). Returns the read end, or -1 on failure.
+/// The handler only write()s the signal number (one byte) to the pipe.
+int cds_signals_install(void);
+/// Reads pending signal numbers from the pipe into `out` (at most `cap`). Returns the count.
+int cds_signals_drain(unsigned char *out, int cap);
+/// Restores default dispositions (used before re-raising SIGTSTP).
+void cds_signal_default(int signo);
+
+// --- Terminal size from the kernel -------------------------------------------------------
+/// TIOCGWINSZ on `fd`; returns 0 and fills rows/cols on success.
+int cds_tty_size(int fd, int *rows, int *cols);
+
+// --- Screen ------------------------------------------------------------------------------
+/// newterm() on the given fds; returns NULL when terminfo does not know `term`.
+SCREEN *cds_newterm(const char *term, int outfd, int infd);
+void cds_screen_configure(int escdelay_ms);
+WINDOW *cds_stdscr(void);
+int cds_lines(void);
+int cds_cols(void);
+int cds_colors(void);
+int cds_color_pairs(void);
+int cds_can_change_color(void);
+
+// --- Attributes (A_* are macros Swift cannot import) ------------------------------------
+attr_t cds_attr_normal(void);
+attr_t cds_attr_bold(void);
+attr_t cds_attr_reverse(void);
+attr_t cds_attr_underline(void);
+attr_t cds_attr_dim(void);
+
+int cds_init_pair(int pair, int fg, int bg);
+
+/// Puts one grapheme (up to 8 wide chars: base + combining marks) at y,x.
+int cds_put_cell(WINDOW *win, int y, int x, const wchar_t *wch, int count, attr_t attrs, int pair);
+/// wget_wch: returns OK, KEY_CODE_YES or ERR, and the key in *out.
+int cds_get_wch(WINDOW *win, unsigned int *out);
+/// mouse on/off; returns the old mask
+void cds_mouse(int on);
+/// decodes the last KEY_MOUSE event: returns 0 on success
+int cds_get_mouse(int *y, int *x, unsigned long *bstate);
+unsigned long cds_button1_clicked(void);
+unsigned long cds_button1_double_clicked(void);
+
+#endif

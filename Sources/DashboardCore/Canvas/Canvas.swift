@@ -1,0 +1,186 @@
+import SnapshotKit
+
+/// One terminal cell: a grapheme cluster, its display width and its style role.
+///
+/// A wide glyph occupies its cell (width 2) and the next one, a *continuation* (width 0).
+public struct Cell: Equatable, Sendable {
+    public var symbol: Character
+    public var width: UInt8
+    public var role: Role
+    public static let blank = Cell(symbol: " ", width: 1, role: .background)
+    public var isContinuation: Bool { width == 0 }
+}
+
+/// A grid of cells that views draw into; the terminal edge turns it into screen updates.
+///
+/// Drawing clips to the canvas (and to an optional `maxWidth`), measures by display columns
+/// after NFC normalisation, never cuts a wide glyph in half, and marks a cut with `…`.
+public struct Canvas: Equatable, Sendable {
+    public let size: Size
+    /// Fold every drawn text to ASCII (no UTF-8 terminal, or `--ascii`).
+    public let ascii: Bool
+    public private(set) var cells: [Cell]
+
+    public init(size: Size, ascii: Bool = false, fill: Cell = .blank) {
+        self.size = size
+        self.ascii = ascii
+        cells = Array(repeating: fill, count: size.width * size.height)
+    }
+
+    public var bounds: Rect { Rect(x: 0, y: 0, width: size.width, height: size.height) }
+    public var glyphs: Glyphs { ascii ? .ascii : .unicode }
+
+    public subscript(x: Int, y: Int) -> Cell {
+        cells[y * size.width + x]
+    }
+
+    /// Sets one cell, keeping wide glyphs whole: a half overwritten clears its other half.
+    public mutating func put(_ ch: Character, width w: Int, x: Int, y: Int, role: Role) {
+        guard y >= 0, y < size.height, x >= 0, x + max(w, 1) <= size.width else { return }
+        let i = y * size.width + x
+        // Clear a wide glyph we are cutting into.
+        if cells[i].isContinuation, x > 0 { cells[i - 1] = Cell(symbol: " ", width: 1, role: cells[i - 1].role) }
+        let old = cells[i]
+        if old.width == 2, x + 1 < size.width, w < 2 { cells[i + 1] = Cell(symbol: " ", width: 1, role: old.role) }
+        cells[i] = Cell(symbol: ch, width: UInt8(w), role: role)
+        if w == 2 {
+            if x + 2 < size.width, cells[i + 1].width == 2 { cells[i + 2] = Cell(symbol: " ", width: 1, role: role) }
+            cells[i + 1] = Cell(symbol: " ", width: 0, role: role)
+        }
+    }
+
+    public mutating func fill(_ rect: Rect, role: Role, with ch: Character = " ") {
+        let r = rect.intersection(bounds)
+        guard !r.isEmpty else { return }
+        for y in r.y..<r.maxY { for x in r.x..<r.maxX { put(ch, width: 1, x: x, y: y, role: role) } }
+    }
+
+    /// Sets the role of cells without changing their text (e.g. a selected row).
+    public mutating func restyle(_ rect: Rect, role: Role) {
+        let r = rect.intersection(bounds)
+        guard !r.isEmpty else { return }
+        for y in r.y..<r.maxY { for x in r.x..<r.maxX { cells[y * size.width + x].role = role } }
+    }
+
+    /// Draws `text` from column `x` on row `y`, at most `maxWidth` columns (and never past
+    /// the canvas edge). A cut is marked with `…`. Returns the columns drawn.
+    @discardableResult
+    public mutating func write(_ text: String, x: Int, y: Int, role: Role, maxWidth: Int? = nil) -> Int {
+        guard y >= 0, y < size.height, x < size.width else { return 0 }
+        let limit = min(maxWidth ?? Int.max, size.width - max(x, 0))
+        guard limit > 0 else { return 0 }
+        let items = TextCells.cells(of: text, ascii: ascii)
+        let total = items.reduce(0) { $0 + $1.1 }
+        var col = x
+        var used = 0
+        if total <= limit {
+            for (ch, w) in items { if col >= 0 { put(ch, width: w, x: col, y: y, role: role) }; col += w; used += w }
+            return used
+        }
+        let ell = glyphs.ellipsis
+        let room = limit - 1
+        for (ch, w) in items {
+            if used + w > room { break }
+            if col >= 0 { put(ch, width: w, x: col, y: y, role: role) }
+            col += w
+            used += w
+        }
+        if col >= 0 { put(ell, width: 1, x: col, y: y, role: role) }
+        return used + 1
+    }
+
+    public enum Alignment: Sendable { case left, right, center }
+
+    /// Draws `text` aligned within `width` columns from `x`.
+    @discardableResult
+    public mutating func write(_ text: String, x: Int, y: Int, width: Int, align: Alignment, role: Role) -> Int {
+        let w = DisplayWidth.of(ascii ? text.asciiFolded : text.precomposedForm)
+        let pad: Int
+        switch align {
+        case .left: pad = 0
+        case .right: pad = max(0, width - w)
+        case .center: pad = max(0, (width - w) / 2)
+        }
+        return write(text, x: x + pad, y: y, role: role, maxWidth: width - pad)
+    }
+
+    /// A frame around `rect`, with an optional title in its top edge.
+    public mutating func box(_ rect: Rect, role: Role, title: String? = nil, titleRole: Role = .title) {
+        guard rect.width >= 2, rect.height >= 2 else { return }
+        let g = glyphs
+        for x in (rect.x + 1)..<(rect.maxX - 1) {
+            put(g.horizontal, width: 1, x: x, y: rect.y, role: role)
+            put(g.horizontal, width: 1, x: x, y: rect.maxY - 1, role: role)
+        }
+        for y in (rect.y + 1)..<(rect.maxY - 1) {
+            put(g.vertical, width: 1, x: rect.x, y: y, role: role)
+            put(g.vertical, width: 1, x: rect.maxX - 1, y: y, role: role)
+        }
+        put(g.topLeft, width: 1, x: rect.x, y: rect.y, role: role)
+        put(g.topRight, width: 1, x: rect.maxX - 1, y: rect.y, role: role)
+        put(g.bottomLeft, width: 1, x: rect.x, y: rect.maxY - 1, role: role)
+        put(g.bottomRight, width: 1, x: rect.maxX - 1, y: rect.maxY - 1, role: role)
+        if let title, rect.width > 4 {
+            write(" " + title + " ", x: rect.x + 1, y: rect.y, role: titleRole, maxWidth: rect.width - 2)
+        }
+    }
+
+    public mutating func horizontalLine(x: Int, y: Int, width: Int, role: Role) {
+        for k in 0..<max(width, 0) { put(glyphs.horizontal, width: 1, x: x + k, y: y, role: role) }
+    }
+}
+
+/// Splitting text into drawable cells: NFC, control characters made visible and inert.
+public enum TextCells {
+    /// Each grapheme cluster with its width; control characters (C0, DEL, C1) and bidi
+    /// overrides from data become visible placeholders, so nothing from a snapshot can move
+    /// the cursor or change the terminal.
+    public static func cells(of text: String, ascii: Bool) -> [(Character, Int)] {
+        let source = ascii ? text.asciiFolded : text.precomposedForm
+        var out: [(Character, Int)] = []
+        out.reserveCapacity(source.count)
+        for ch in source {
+            if let safe = placeholder(for: ch, ascii: ascii) { out.append((safe, 1)); continue }
+            let w = DisplayWidth.of(ch)
+            if w == 0 { continue } // a lone combining mark or zero-width format char
+            out.append((ch, w))
+        }
+        return out
+    }
+
+    static func placeholder(for ch: Character, ascii: Bool) -> Character? {
+        for s in ch.unicodeScalars {
+            let v = s.value
+            if v < 0x20 { return ascii ? "?" : Character(Unicode.Scalar(0x2400 + v)!) }
+            if v == 0x7F { return ascii ? "?" : "\u{2421}" }
+            if v >= 0x80 && v < 0xA0 { return ascii ? "?" : "\u{FFFD}" }
+            if (0x202A...0x202E).contains(v) || (0x2066...0x2069).contains(v) || v == 0x200E || v == 0x200F
+                || v == 0x061C {
+                return ascii ? "?" : "\u{FFFD}"
+            }
+        }
+        return nil
+    }
+}
+
+/// The characters used for frames, bars and marks, in Unicode or plain ASCII.
+public struct Glyphs: Sendable, Equatable {
+    public var horizontal: Character, vertical: Character
+    public var topLeft: Character, topRight: Character, bottomLeft: Character, bottomRight: Character
+    public var ellipsis: Character
+    public var barFull: Character, barEmpty: Character
+    public var sparks: [Character]
+    public var up: Character, down: Character, flat: Character
+    public var good: Character, warn: Character, bad: Character
+    public var separator: String
+    public var pointer: Character
+
+    public static let unicode = Glyphs(horizontal: "─", vertical: "│", topLeft: "┌", topRight: "┐", bottomLeft: "└",
+                                       bottomRight: "┘", ellipsis: "…", barFull: "█", barEmpty: "░",
+                                       sparks: ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"], up: "▲", down: "▼", flat: "=",
+                                       good: "●", warn: "▲", bad: "✖", separator: " › ", pointer: "▶")
+    public static let ascii = Glyphs(horizontal: "-", vertical: "|", topLeft: "+", topRight: "+", bottomLeft: "+",
+                                     bottomRight: "+", ellipsis: "~", barFull: "#", barEmpty: ".",
+                                     sparks: ["_", ".", "-", "=", "+", "*", "#", "@"], up: "^", down: "v", flat: "=",
+                                     good: "o", warn: "!", bad: "X", separator: " > ", pointer: ">")
+}

@@ -1,0 +1,109 @@
+import SnapshotKit
+
+/// Numbers, shares, money and dates the way each language writes them:
+/// `143.000`, `87,3%`, `7,1 nghìn tỷ đồng`, `30/06/2024` in Vietnamese;
+/// `143,000`, `87.3%`, `7.1 trillion VND`, `2024-06-30` in English.
+public struct NumberFormat: Sendable {
+    public let language: Language
+    public init(_ language: Language) { self.language = language }
+
+    var groupSeparator: Character { language == .vi ? "." : "," }
+    var decimalSeparator: Character { language == .vi ? "," : "." }
+
+    /// `143.218` / `143,218`
+    public func integer(_ n: Int) -> String {
+        let digits = String(abs(n))
+        var out = ""
+        for (k, ch) in digits.enumerated() {
+            if k > 0, (digits.count - k) % 3 == 0 { out.append(groupSeparator) }
+            out.append(ch)
+        }
+        return n < 0 ? "-" + out : out
+    }
+
+    /// A decimal with `places` digits after the separator: `87,3`.
+    public func decimal(_ x: Double, places: Int) -> String {
+        guard x.isFinite else { return "—" }
+        var scale = 1.0
+        for _ in 0..<places { scale *= 10 }
+        let scaled = (abs(x) * scale).rounded()
+        let whole = Int(scaled / scale)
+        let frac = Int(scaled) - whole * Int(scale)
+        var s = integer(whole)
+        if places > 0 {
+            var f = String(frac)
+            while f.count < places { f = "0" + f }
+            s += String(decimalSeparator) + f
+        }
+        return (x < 0 && scaled > 0 ? "-" : "") + s
+    }
+
+    /// A share in [0, 1] as a percentage: `87,3%`; `—` when unknown.
+    public func percent(_ share: Double?, places: Int = 1) -> String {
+        guard let share else { return "—" }
+        return decimal(share * 100, places: places) + "%"
+    }
+
+    /// A change as `▲ 8,2%`, `▼ 3,0%` or `= 0,0%`, with the symbols of `glyphs`.
+    public func change(_ ratio: Double?, glyphs: Glyphs) -> String {
+        guard let r = ratio, r.isFinite else { return "—" }
+        let pct = r * 100
+        let shown = decimal(abs(pct), places: 1)
+        if shown == decimal(0, places: 1) { return "\(glyphs.flat) \(shown)%" }
+        return "\(pct > 0 ? glyphs.up : glyphs.down) \(shown)%"
+    }
+
+    /// Money given in million VND: `7,1 nghìn tỷ đồng`, `455 tỷ đồng`, `820 triệu đồng`.
+    public func money(millionVND m: Int) -> String {
+        let x = Double(m)
+        switch (language, m) {
+        case (.vi, 1_000_000...): return decimal(x / 1_000_000, places: 1) + " nghìn tỷ đồng"
+        case (.vi, 1_000...): return integer(Int((x / 1_000).rounded())) + " tỷ đồng"
+        case (.vi, _): return integer(m) + " triệu đồng"
+        case (.en, 1_000_000...): return decimal(x / 1_000_000, places: 1) + " trillion VND"
+        case (.en, 1_000...): return integer(Int((x / 1_000).rounded())) + " billion VND"
+        case (.en, _): return integer(m) + " million VND"
+        }
+    }
+
+    /// Short money for tables: `7,1 nghìn tỷ` / `7.1 tn`.
+    public func moneyShort(millionVND m: Int) -> String {
+        let x = Double(m)
+        if m >= 1_000_000 { return decimal(x / 1_000_000, places: 1) + (language == .vi ? " nghìn tỷ" : " tn") }
+        if m >= 1_000 { return integer(Int((x / 1_000).rounded())) + (language == .vi ? " tỷ" : " bn") }
+        return integer(m) + (language == .vi ? " tr" : " m")
+    }
+
+    /// Large counts compactly: `3,0 triệu` / `3.0 M`, below a million as integers.
+    public func compact(_ n: Int) -> String {
+        if n >= 1_000_000 { return decimal(Double(n) / 1_000_000, places: 1) + (language == .vi ? " triệu" : " M") }
+        return integer(n)
+    }
+
+    /// `30/06/2024` / `2024-06-30`
+    public func date(_ d: Day) -> String {
+        let c = d.components
+        func p(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return language == .vi ? "\(p(c.day))/\(p(c.month))/\(c.year)" : d.description
+    }
+
+    /// `05/07/2024 08:00` / `2024-07-05 08:00`, in the offset the time was written with.
+    public func dateTime(secondsSince1970 t: Int, utcOffset: Int) -> String {
+        let local = t + utcOffset
+        let day = Day(number: Int((Double(local) / 86400).rounded(.down)))
+        let secs = local - day.number * 86400
+        func p(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return date(day) + " " + p(secs / 3600) + ":" + p(secs % 3600 / 60)
+    }
+
+    /// `Q2/2024`, `06/2024`, `2024` (vi) / `2024 Q2`, `Jun 2024`, `2024` (en).
+    public func period(_ p: Period) -> String {
+        switch (p, language) {
+        case (.month(let m), .vi): return (m.month < 10 ? "0" : "") + "\(m.month)/\(m.year)"
+        case (.month(let m), .en): return ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][m.month - 1] + " \(m.year)"
+        case (.quarter(let y, let q), .vi): return "Q\(q)/\(y)"
+        case (.quarter(let y, let q), .en): return "Q\(q) \(y)"
+        case (.year(let y), _): return "\(y)"
+        }
+    }
+}

@@ -1,0 +1,26 @@
+/// Every interface string, by key. Each language is one exhaustive `switch`, so a key
+/// without a translation does not compile.
+public enum StringKey: String, CaseIterable, Sendable {
+    case appTitle, dataTime, stale, refused, noData, loading, enlarge, enlargeDetail
+    case period, periodMonth, periodQuarter, periodYear, vsPrevious, vsLastYear
+    case dossiers, bts, ocop, tourism
+    case received, online, onTime, overdue, resolved, pending
+    case sitesActive, sitesPlanned, sitesDown, coverage, villages, noSignal, broadband, households, poorHouseholds
+    case products, listedOnline, stars, platforms, category
+    case visitors, domestic, international, revenue
+    case onTrack, atRisk, behind, target
+    case unit, districtsTable, communesTable, code, name, field, level, operatorName, technology
+    case levelProvince, levelDistrict, levelCommune
+    case hintMove, hintOpen, hintBack, hintSearch, hintSort, hintPeriod, hintHelp, hintQuit, hintPanel
+    case helpTitle, helpClose, searchPrompt, noMatches, sortedBy, warnings, errorsMore
+    case communeDetail, villageList, siteList, productList, fieldBreakdown, noTourismHere, none
+    case asOf, kioskPaused
+}
+
+public struct Strings: Sendable {
+    public let language: Language
+    public init(_ language: Language) { self.language = language }
+    public subscript(_ key: StringKey) -> String {
+        language == .vi ? Strings.vi(key) : Strings.en(key)
+    }
+}

@@ -1,0 +1,86 @@
+import Foundation
+import SnapshotKit
+
+/// The header (province, data time, stale marker, clock), the breadcrumb and period row,
+/// and the status bar (key hints, or the error of a refused snapshot).
+enum HeaderView {
+    static func draw(_ state: AppState, _ layout: Layout, into c: inout Canvas) {
+        let s = state.strings
+        let f = state.format
+        let h = layout.header
+        c.fill(h, role: .header)
+        let province = state.snapshot?.units.province.shortName ?? "cdsboard"
+        var right: [(String, Role)] = []
+        if let snap = state.snapshot {
+            let t = Int(snap.manifest.generatedAt.timeIntervalSince1970)
+            right.append(("\(s[.dataTime]): \(f.dateTime(secondsSince1970: t, utcOffset: snap.manifest.utcOffsetSeconds))", .header))
+            if let now = state.now, now.timeIntervalSince(snap.manifest.generatedAt) > state.staleAfter {
+                let days = Int(now.timeIntervalSince(snap.manifest.generatedAt) / 86400)
+                right.append(("  \(c.glyphs.warn) \(s[.stale]) (\(f.integer(days)) \(state.language == .vi ? "ngày" : "days")) ", .stale))
+            }
+        }
+        if state.refusal != nil, state.snapshot != nil { right.append(("  \(c.glyphs.bad) \(s[.refused]) ", .error)) }
+        if state.showClock, let now = state.now, let offset = state.snapshot?.manifest.utcOffsetSeconds ?? Optional(7 * 3600) {
+            let t = Int(now.timeIntervalSince1970) + offset
+            let secs = ((t % 86400) + 86400) % 86400
+            let clock = String(format: "%02d:%02d", secs / 3600, secs % 3600 / 60)
+            right.append(("  " + clock, .header))
+        }
+        let rightWidth = right.reduce(0) { $0 + DisplayWidth.of($1.0) } + 1
+        let title = " \(province) · \(s[.appTitle])"
+        c.write(title, x: h.x, y: h.y, role: .title, maxWidth: max(0, h.width - rightWidth - 1))
+        var col = h.maxX - rightWidth
+        if col < h.x + DisplayWidth.of(title) + 1 { col = max(h.x + 1, h.maxX - rightWidth) }
+        Widgets.segments(right, x: col, y: h.y, maxX: h.maxX, into: &c)
+
+        // Breadcrumb and period.
+        let sub = layout.subheader
+        var crumbs: [String] = []
+        if let snap = state.snapshot, let here = state.placeIndex {
+            crumbs = snap.units.path(to: here).map { $0.level == .district ? $0.shortName : ($0.level == .province ? $0.shortName : $0.name) }
+        }
+        var periodText = ""
+        if let p = state.period {
+            let kind = [Period.Kind.month: s[.periodMonth], .quarter: s[.periodQuarter], .year: s[.periodYear]][p.kind] ?? ""
+            periodText = "\(s[.period]) \(f.period(p)) (\(kind)) · \(s[.vsPrevious]) \(f.period(p.previous)), \(s[.vsLastYear]) \(f.period(p.sameLastYear)) "
+        }
+        let pw = DisplayWidth.of(periodText)
+        let crumbText = " " + crumbs.joined(separator: c.glyphs.separator)
+        let room = sub.width - pw - 1
+        if room >= 20 {
+            c.write(crumbText, x: sub.x, y: sub.y, role: .accent, maxWidth: room)
+            c.write(periodText, x: sub.x, y: sub.y, width: sub.width, align: .right, role: .muted)
+        } else {
+            c.write(crumbText, x: sub.x, y: sub.y, role: .accent, maxWidth: sub.width)
+        }
+
+        drawStatus(state, layout.status, into: &c)
+    }
+
+    static func drawStatus(_ state: AppState, _ r: Rect, into c: inout Canvas) {
+        let s = state.strings
+        c.fill(r, role: .status)
+        if let refusal = state.refusal {
+            var text = " \(c.glyphs.bad) \(s[.refused]): \(refusal.first.description)"
+            if refusal.errors.count > 1 { text += " (+\(refusal.errors.count - 1) \(s[.errorsMore]))" }
+            c.write(text, x: r.x, y: r.y, role: .error, maxWidth: r.width)
+            return
+        }
+        if let search = state.search {
+            let col = c.write(" " + s[.searchPrompt], x: r.x, y: r.y, role: .statusKey)
+            c.write(search.query + "_", x: r.x + col, y: r.y, role: .status, maxWidth: r.width - col)
+            return
+        }
+        let hints: [StringKey] = [.hintMove, .hintOpen, .hintBack, .hintSearch, .hintHelp, .hintQuit, .hintPanel, .hintSort, .hintPeriod]
+        var col = r.x + 1
+        for key in hints {
+            let text = s[key]
+            let w = DisplayWidth.of(text)
+            if col + w > r.maxX { break }
+            let parts = text.split(separator: " ", maxSplits: 1).map(String.init)
+            col += c.write(parts[0], x: col, y: r.y, role: .statusKey)
+            if parts.count > 1 { col += c.write(" " + parts[1], x: col, y: r.y, role: .status) }
+            col += 2
+        }
+    }
+}

@@ -1,0 +1,91 @@
+/// Where each part of the screen goes, from the state and the terminal size.
+///
+/// Proportional (weights), not fixed cell counts: at 80×24 the panels become tabs above
+/// the table; from 120 columns they stand 2×2; from 150, four across; from 240, the panels
+/// and the table stand side by side.
+public struct Layout: Equatable, Sendable {
+    public static let minimum = Size(width: 60, height: 16)
+
+    public var header: Rect
+    public var subheader: Rect
+    public var status: Rect
+    public var body: Rect
+    /// Visible panels and their frames.
+    public var panels: [(PanelKind, Rect)]
+    /// A one-row tab strip when only one panel is visible at a time.
+    public var tabs: Rect?
+    public var table: Rect?
+    /// Commune detail area.
+    public var detail: Rect?
+
+    public static func == (a: Layout, b: Layout) -> Bool {
+        a.header == b.header && a.body == b.body && a.table == b.table && a.detail == b.detail && a.tabs == b.tabs
+            && a.panels.map(\.0) == b.panels.map(\.0) && a.panels.map(\.1) == b.panels.map(\.1)
+    }
+
+    /// nil when the terminal is below the minimum size.
+    public static func make(_ state: AppState) -> Layout? {
+        let size = state.size
+        guard size.width >= minimum.width, size.height >= minimum.height else { return nil }
+        let screen = Rect(x: 0, y: 0, width: size.width, height: size.height)
+        let (header, rest1) = screen.splitTop(1)
+        let (subheader, rest2) = rest1.splitTop(1)
+        let (body, status) = rest2.splitBottom(1)
+        var layout = Layout(header: header, subheader: subheader, status: status, body: body, panels: [], tabs: nil,
+                            table: nil, detail: nil)
+        if let p = state.expandedPanel {
+            layout.panels = [(p, body)]
+            return layout
+        }
+        let isCommune: Bool
+        if case .commune = state.place { isCommune = true } else { isCommune = false }
+        let panelHeight = 9
+        if size.width >= 240 && !isCommune {
+            let cols = body.columns([3, 2], gap: 1)
+            layout.panels = grid(cols[0], PanelKind.allCases, columns: 2)
+            layout.table = cols[1]
+        } else if size.width >= 150 && body.height >= panelHeight + 8 {
+            let (top, bottom) = body.splitTop(panelHeight)
+            layout.panels = Array(zip(PanelKind.allCases, top.columns([1, 1, 1, 1], gap: 0)))
+            assign(&layout, bottom, isCommune)
+        } else if size.width >= 100 && body.height >= 2 * (panelHeight - 1) + 10 {
+            let (top, bottom) = body.splitTop(2 * (panelHeight - 1))
+            layout.panels = grid(top, PanelKind.allCases, columns: 2)
+            assign(&layout, bottom, isCommune)
+        } else {
+            let (tabs, rest) = body.splitTop(1)
+            let (panel, bottom) = rest.splitTop(panelHeight - 1)
+            layout.tabs = tabs
+            let shown: PanelKind
+            if case .panel(let p) = state.focus { shown = p } else { shown = .dossiers }
+            layout.panels = [(shown, panel)]
+            assign(&layout, bottom, isCommune)
+        }
+        return layout
+    }
+
+    private static func assign(_ layout: inout Layout, _ area: Rect, _ isCommune: Bool) {
+        if isCommune { layout.detail = area } else { layout.table = area }
+    }
+
+    private static func grid(_ area: Rect, _ kinds: [PanelKind], columns: Int) -> [(PanelKind, Rect)] {
+        let rowCount = (kinds.count + columns - 1) / columns
+        let rows = area.rows(Array(repeating: 1, count: rowCount))
+        var out: [(PanelKind, Rect)] = []
+        for (r, row) in rows.enumerated() {
+            let cells = row.columns(Array(repeating: 1, count: columns))
+            for c in 0..<columns where r * columns + c < kinds.count { out.append((kinds[r * columns + c], cells[c])) }
+        }
+        return out
+    }
+
+    /// Visible data rows of the table (frame and column header excluded).
+    public var tableCapacity: Int { max(0, (table?.height ?? 0) - 3) }
+
+    /// First row shown, so that the selection stays visible.
+    public func tableScroll(_ state: AppState) -> Int {
+        let cap = tableCapacity
+        guard cap > 0 else { return 0 }
+        return max(0, state.selectedRow - cap + 1)
+    }
+}

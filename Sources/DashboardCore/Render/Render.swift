@@ -1,0 +1,33 @@
+import Foundation
+import SnapshotKit
+
+/// Draws the whole frame from the state: immediate mode, nothing retained between frames.
+/// The terminal edge sends only the cells that changed.
+public func render(_ state: AppState) -> Canvas {
+    var canvas = Canvas(size: state.size, ascii: state.ascii)
+    guard let layout = Layout.make(state) else {
+        Overlays.tooSmall(state, into: &canvas)
+        return canvas
+    }
+    HeaderView.draw(state, layout, into: &canvas)
+    if let snapshot = state.snapshot, let period = state.period, let here = state.placeIndex {
+        let figures = UnitFigures(snapshot: snapshot, unit: here, period: period)
+        if let tabs = layout.tabs { PanelView.tabs(state, tabs, into: &canvas) }
+        for (kind, rect) in layout.panels {
+            if state.expandedPanel != nil {
+                ExpandedPanelView.draw(kind, state, snapshot, figures, rect, into: &canvas)
+            } else {
+                PanelView.draw(kind, state, snapshot, figures, rect, into: &canvas)
+            }
+        }
+        if let table = layout.table { TableView.draw(state, layout, table, into: &canvas) }
+        if let detail = layout.detail { DetailView.draw(state, snapshot, figures, detail, into: &canvas) }
+    } else {
+        let message = state.refusal.map { state.strings[.refused] + ": " + $0.first.description } ?? state.strings[.loading]
+        canvas.write(message, x: layout.body.x, y: layout.body.y + layout.body.height / 2, width: layout.body.width,
+                     align: .center, role: state.refusal == nil ? .muted : .error)
+    }
+    if state.search != nil { Overlays.search(state, layout, into: &canvas) }
+    if state.showHelp { Overlays.help(state, into: &canvas) }
+    return canvas
+}

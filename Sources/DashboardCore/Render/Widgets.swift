@@ -1,0 +1,69 @@
+import SnapshotKit
+
+/// Small charts drawn into a canvas row.
+public enum Widgets {
+    /// A sparkline of `values`, one cell per value, scaled to the maximum.
+    public static func sparkline(_ values: [Int], x: Int, y: Int, width: Int, role: Role, into c: inout Canvas) {
+        let shown = Array(values.suffix(max(0, width)))
+        let top = max(shown.max() ?? 0, 1)
+        let sparks = c.glyphs.sparks
+        for (k, v) in shown.enumerated() {
+            let level = v <= 0 ? 0 : min(sparks.count - 1, Int((Double(v) / Double(top) * Double(sparks.count - 1)).rounded()))
+            c.put(sparks[level], width: 1, x: x + k, y: y, role: role)
+        }
+    }
+
+    /// A horizontal gauge of a share in [0, 1]: filled cells then empty ones.
+    public static func gauge(_ share: Double?, x: Int, y: Int, width: Int, role: Role, into c: inout Canvas) {
+        guard width > 0 else { return }
+        let filled = Int(((share ?? 0) * Double(width)).rounded(.down))
+        for k in 0..<width {
+            c.put(k < filled ? c.glyphs.barFull : c.glyphs.barEmpty, width: 1, x: x + k, y: y,
+                  role: k < filled ? role : .barEmpty)
+        }
+    }
+
+    /// A bar proportional to `value / maximum`.
+    public static func bar(_ value: Int, maximum: Int, x: Int, y: Int, width: Int, role: Role, into c: inout Canvas) {
+        guard width > 0, maximum > 0 else { return }
+        let n = Int((Double(value) / Double(maximum) * Double(width)).rounded())
+        for k in 0..<min(n, width) { c.put(c.glyphs.barFull, width: 1, x: x + k, y: y, role: role) }
+    }
+
+    /// The symbol and role of a status against target: never colour alone.
+    public static func mark(_ status: TargetStatus?, _ glyphs: Glyphs) -> (Character, Role)? {
+        switch status {
+        case .onTrack: return (glyphs.good, .good)
+        case .atRisk: return (glyphs.warn, .warn)
+        case .behind: return (glyphs.bad, .bad)
+        case nil: return nil
+        }
+    }
+
+    public static func statusLabel(_ status: TargetStatus?, _ s: Strings) -> String {
+        switch status {
+        case .onTrack: return s[.onTrack]
+        case .atRisk: return s[.atRisk]
+        case .behind: return s[.behind]
+        case nil: return ""
+        }
+    }
+
+    /// Draws `label` left and `value` right-aligned within `width`; returns nothing.
+    public static func labelValue(_ label: String, _ value: String, x: Int, y: Int, width: Int,
+                                  labelRole: Role = .muted, valueRole: Role = .text, into c: inout Canvas) {
+        let vw = DisplayWidth.of(value)
+        c.write(label, x: x, y: y, role: labelRole, maxWidth: max(0, width - vw - 1))
+        c.write(value, x: x, y: y, width: width, align: .right, role: valueRole)
+    }
+
+    /// Writes segments left to right; returns the column after the last one.
+    @discardableResult
+    public static func segments(_ parts: [(String, Role)], x: Int, y: Int, maxX: Int, into c: inout Canvas) -> Int {
+        var col = x
+        for (text, role) in parts where col < maxX {
+            col += c.write(text, x: col, y: y, role: role, maxWidth: maxX - col)
+        }
+        return col
+    }
+}

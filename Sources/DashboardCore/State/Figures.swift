@@ -1,0 +1,134 @@
+import SnapshotKit
+
+/// The figures of one unit for one period, with the periods to compare against.
+public struct UnitFigures: Sendable {
+    public let unit: AdminUnit
+    public let period: Period
+    public let dossiers: DossierTally
+    public let dossiersPrevious: DossierTally
+    public let dossiersLastYear: DossierTally
+    /// Active sites commissioned by the end of the period (and by the end of the previous one).
+    public let sites: Int
+    public let sitesPrevious: Int
+    public let sitesLastYear: Int
+    public let bts: BTSTotals
+    public let villages: VillageTotals
+    /// OCOP products (of the district, or of the province) and those listed by period end.
+    public let ocop: OCOPTotals
+    public let ocopListedByEnd: Int
+    public let ocopListedByPreviousEnd: Int
+    /// nil below district level: tourism is reported per district.
+    public let tourism: TourismTally?
+    public let tourismPrevious: TourismTally?
+    public let tourismLastYear: TourismTally?
+
+    public init(snapshot s: Snapshot, unit index: Int, period: Period) {
+        let u = s.units.units[index]
+        unit = u
+        self.period = period
+        dossiers = s.dossiers.total(unit: index, period: period)
+        dossiersPrevious = s.dossiers.total(unit: index, period: period.previous)
+        dossiersLastYear = s.dossiers.total(unit: index, period: period.sameLastYear)
+        func inUnit(district: Int, commune: Int?) -> Bool {
+            index == 0 || district == index || commune == index
+        }
+        let ends = [period, period.previous, period.sameLastYear].map { $0.lastMonth.lastDay }
+        var counts = [0, 0, 0]
+        for site in s.btsSites where site.status == .active && inUnit(district: site.district, commune: site.commune) {
+            for k in 0..<3 where (site.commissioned ?? Day(number: Int.min / 2)) <= ends[k] { counts[k] += 1 }
+        }
+        sites = counts[0]; sitesPrevious = counts[1]; sitesLastYear = counts[2]
+        bts = s.bts[index]
+        villages = s.villageTotals[index]
+        let ocopUnit = u.level == .commune ? (u.parent ?? 0) : index
+        ocop = s.ocop[ocopUnit]
+        var listed = [0, 0]
+        for p in s.ocopProducts where ocopUnit == 0 || p.district == ocopUnit {
+            guard !p.platforms.isEmpty else { continue }
+            for k in 0..<2 where (p.listed ?? Day(number: Int.min / 2)) <= ends[k] { listed[k] += 1 }
+        }
+        ocopListedByEnd = listed[0]; ocopListedByPreviousEnd = listed[1]
+        if u.level == .commune || !s.tourism.covers(period) {
+            tourism = nil; tourismPrevious = nil; tourismLastYear = nil
+        } else {
+            tourism = s.tourism.total(unit: index, period: period)
+            tourismPrevious = s.tourism.covers(period.previous) ? s.tourism.total(unit: index, period: period.previous) : nil
+            tourismLastYear = s.tourism.covers(period.sameLastYear) ? s.tourism.total(unit: index, period: period.sameLastYear) : nil
+        }
+    }
+
+    /// Relative change `now / before − 1`; nil when there is nothing to compare with.
+    public static func change(_ now: Int, _ before: Int?) -> Double? {
+        guard let b = before, b > 0 else { return nil }
+        return Double(now) / Double(b) - 1
+    }
+
+    public var dossiersAvailable: Bool { dossiers.received > 0 }
+
+    /// Value of a table column, for sorting and for finding the worst row.
+    public func value(_ c: TableColumn) -> Double? {
+        switch c {
+        case .name: return nil
+        case .received: return Double(dossiers.received)
+        case .online: return dossiers.onlineShare
+        case .onTime: return dossiers.onTimeShare
+        case .overdue: return Double(dossiers.pendingOverdue)
+        case .sites: return Double(sites)
+        case .coverage: return villages.coverageShare
+        case .ocop: return Double(ocop.products)
+        case .visitors: return tourism.map { Double($0.visitors) }
+        }
+    }
+
+    /// Whether a lower value is worse (shares) or a higher one (overdue); nil: no "worst".
+    public static func lowerIsWorse(_ c: TableColumn) -> Bool? {
+        switch c {
+        case .online, .onTime, .coverage: return true
+        case .overdue: return false
+        default: return nil
+        }
+    }
+}
+
+/// The rows of the table at the current place: districts of the province, communes of a
+/// district; sorted as the state asks.
+public enum TableModel {
+    public static func rows(_ state: AppState) -> [UnitFigures] {
+        guard let s = state.snapshot, let period = state.period, let here = state.placeIndex else { return [] }
+        let unit = s.units.units[here]
+        guard unit.level != .commune else { return [] }
+        let rows = unit.children.map { UnitFigures(snapshot: s, unit: $0, period: period) }
+        return sorted(rows, by: state.sortColumn, descending: state.sortDescending)
+    }
+
+    public static func sorted(_ rows: [UnitFigures], by c: TableColumn, descending: Bool) -> [UnitFigures] {
+        let out: [UnitFigures]
+        if c == .name {
+            out = rows.sorted { $0.unit.shortName.searchKey < $1.unit.shortName.searchKey }
+        } else {
+            out = rows.sorted { a, b in
+                let x = a.value(c) ?? -1, y = b.value(c) ?? -1
+                return x == y ? a.unit.index < b.unit.index : x < y
+            }
+        }
+        return descending ? out.reversed() : out
+    }
+
+    /// Index of the worst row in a column, if the column has a notion of worst.
+    public static func worst(_ rows: [UnitFigures], _ c: TableColumn) -> Int? {
+        guard let lowerWorse = UnitFigures.lowerIsWorse(c), rows.count > 1 else { return nil }
+        var best: (Int, Double)?
+        for (i, r) in rows.enumerated() {
+            guard let v = r.value(c) else { continue }
+            if let b = best { if lowerWorse ? v < b.1 : v > b.1 { best = (i, v) } } else { best = (i, v) }
+        }
+        return best?.0
+    }
+
+    /// Units whose name matches the query, ignoring diacritics and case.
+    public static func searchResults(_ state: AppState) -> [AdminUnit] {
+        guard let s = state.snapshot, let q = state.search?.query, !q.isEmpty else { return [] }
+        let key = q.searchKey
+        return s.units.units.dropFirst().filter { $0.name.searchKey.contains(key) }.prefix(50).map { $0 }
+    }
+}

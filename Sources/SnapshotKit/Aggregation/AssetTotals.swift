@@ -1,0 +1,80 @@
+/// BTS sites of one unit, by status, technology and operator.
+public struct BTSTotals: Equatable, Sendable {
+    public var sites = 0
+    public var byStatus = [0, 0, 0]
+    /// Active sites supporting 2G, 3G, 4G, 5G.
+    public var byTech = [0, 0, 0, 0]
+    /// Active sites per operator.
+    public var byOperator: [String: Int] = [:]
+    public var active: Int { byStatus[BTSSite.Status.active.rawValue] }
+    public init() {}
+}
+
+/// Villages of one unit and their coverage.
+public struct VillageTotals: Equatable, Sendable {
+    public var villages = 0
+    /// Villages whose `mobile` is not `none`.
+    public var covered = 0
+    /// Villages by best mobile technology: none, 2G, 3G, 4G, 5G.
+    public var byMobile = [0, 0, 0, 0, 0]
+    public var broadband = 0
+    public var households = 0
+    public var poorHouseholds = 0
+    public init() {}
+    public var coverageShare: Double? { villages > 0 ? Double(covered) / Double(villages) : nil }
+}
+
+/// OCOP products of one unit (products belong to districts).
+public struct OCOPTotals: Equatable, Sendable {
+    public var products = 0
+    /// Listed on at least one platform.
+    public var listed = 0
+    /// 3, 4 and 5 stars.
+    public var byStars = [0, 0, 0]
+    public var byCategory: [String: Int] = [:]
+    public var byPlatform: [String: Int] = [:]
+    public init() {}
+    public var listedShare: Double? { products > 0 ? Double(listed) / Double(products) : nil }
+}
+
+/// Tourism per month × unit (province and districts).
+public struct TourismCube: Equatable, Sendable {
+    public let firstMonth: Month
+    public let monthCount: Int
+    public let unitCount: Int
+    private var cells: [TourismTally]
+
+    init(rows: [(Month, Int, TourismTally)], units: UnitTree) {
+        let lo = rows.map(\.0.index).min() ?? 0
+        let hi = rows.map(\.0.index).max() ?? -1
+        firstMonth = Month(index: lo)
+        monthCount = max(0, hi - lo + 1)
+        unitCount = units.units.count
+        cells = Array(repeating: TourismTally(), count: monthCount * unitCount)
+        for (m, d, t) in rows {
+            let base = (m.index - lo) * unitCount
+            cells[base + d].add(t)
+            cells[base].add(t)
+        }
+    }
+
+    public var lastMonth: Month? { monthCount > 0 ? firstMonth.adding(monthCount - 1) : nil }
+
+    public func covers(_ period: Period) -> Bool {
+        let r = period.months
+        return r.lowerBound >= firstMonth.index && r.upperBound < firstMonth.index + monthCount
+    }
+
+    public func total(unit: Int, period: Period) -> TourismTally {
+        var t = TourismTally()
+        for mi in period.months {
+            let m = mi - firstMonth.index
+            if m >= 0, m < monthCount, unit < unitCount { t.add(cells[m * unitCount + unit]) }
+        }
+        return t
+    }
+
+    public func series(unit: Int, endingAt last: Month, count: Int) -> [TourismTally] {
+        (0..<count).map { k in total(unit: unit, period: .month(last.adding(k - count + 1))) }
+    }
+}

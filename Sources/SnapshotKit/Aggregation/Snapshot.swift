@@ -1,0 +1,86 @@
+/// The whole province's figures at one moment: immutable and already aggregated.
+///
+/// A new snapshot replaces the old one in one step, or not at all.
+public struct Snapshot: Equatable, Sendable {
+    public enum DossierForm: String, Sendable { case rows, stats }
+
+    public let manifest: Manifest
+    public let units: UnitTree
+    public let targets: Targets
+    public let dossierForm: DossierForm
+    public let dossiers: DossierCube
+    public let btsSites: [BTSSite]
+    public let villages: [Village]
+    public let ocopProducts: [OCOPProduct]
+    public let tourism: TourismCube
+    public let bts: [BTSTotals]
+    public let villageTotals: [VillageTotals]
+    public let ocop: [OCOPTotals]
+    public let warnings: [SnapshotIssue]
+
+    init(manifest: Manifest, units: UnitTree, targets: Targets, dossierForm: DossierForm, dossiers: DossierCube,
+         btsSites: [BTSSite], villages: [Village], ocopProducts: [OCOPProduct],
+         tourismRows: [(Month, Int, TourismTally)], warnings: [SnapshotIssue]) {
+        self.manifest = manifest
+        self.units = units
+        self.targets = targets
+        self.dossierForm = dossierForm
+        self.dossiers = dossiers
+        self.btsSites = btsSites
+        self.villages = villages
+        self.ocopProducts = ocopProducts
+        self.tourism = TourismCube(rows: tourismRows, units: units)
+        self.warnings = warnings
+        let n = units.units.count
+        func chain(_ start: Int?) -> [Int] {
+            var out: [Int] = []
+            var u = start
+            while let k = u { out.append(k); u = units.units[k].parent }
+            return out
+        }
+        var bts = Array(repeating: BTSTotals(), count: n)
+        for s in btsSites {
+            for u in chain(s.commune ?? s.district) {
+                bts[u].sites += 1
+                bts[u].byStatus[s.status.rawValue] += 1
+                if s.status == .active {
+                    for k in 0..<4 where s.supports(k) { bts[u].byTech[k] += 1 }
+                    bts[u].byOperator[s.operator, default: 0] += 1
+                }
+            }
+        }
+        self.bts = bts
+        var vt = Array(repeating: VillageTotals(), count: n)
+        for v in villages {
+            for u in chain(v.commune) {
+                vt[u].villages += 1
+                vt[u].covered += v.mobile > 0 ? 1 : 0
+                vt[u].byMobile[v.mobile] += 1
+                vt[u].broadband += v.broadband ? 1 : 0
+                vt[u].households += v.households
+                vt[u].poorHouseholds += v.poorHouseholds
+            }
+        }
+        villageTotals = vt
+        var ot = Array(repeating: OCOPTotals(), count: n)
+        for p in ocopProducts {
+            for u in chain(p.district) {
+                ot[u].products += 1
+                ot[u].listed += p.platforms.isEmpty ? 0 : 1
+                ot[u].byStars[p.stars - 3] += 1
+                ot[u].byCategory[p.category, default: 0] += 1
+                for pl in p.platforms { ot[u].byPlatform[pl, default: 0] += 1 }
+            }
+        }
+        ocop = ot
+    }
+
+    /// The last month with data: the manifest's `period_end`.
+    public var latestMonth: Month { manifest.periodEnd.month }
+
+    public static func == (a: Snapshot, b: Snapshot) -> Bool {
+        a.manifest == b.manifest && a.units == b.units && a.targets == b.targets && a.dossiers == b.dossiers
+            && a.btsSites == b.btsSites && a.villages == b.villages && a.ocopProducts == b.ocopProducts
+            && a.tourism == b.tourism
+    }
+}

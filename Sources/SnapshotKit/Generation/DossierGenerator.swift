@@ -1,0 +1,210 @@
+import Foundation
+
+/// Synthetic dossiers: statistics calibrated to the article, or raw rows of any size.
+struct DossierGenerator {
+    struct Cell {
+        var district: Int
+        var unit: Int
+        var level: DossierLevel
+        var field: String
+        var weight: Double
+        var onlineFactor: Double
+        var onTime: Double
+    }
+
+    let units: UnitTree
+    let seed: UInt64
+    let cells: [Cell]
+    let periodEnd = Day(iso: SampleProfile.periodEnd)!
+
+    init(units: UnitTree, seed: UInt64) {
+        self.units = units
+        self.seed = seed
+        var rng = SeededRandom(seed: seed ^ 0xD055_1E85)
+        var cells: [Cell] = []
+        for d in units.districts {
+            let profile = SampleProfile.districts[d.code] ?? SampleProfile.districts["030"]!
+            let pop = Double(d.population ?? 60_000)
+            func add(_ unit: Int, _ level: DossierLevel, _ fields: [(String, Double)], _ weight: Double) {
+                for (f, w) in fields {
+                    cells.append(Cell(district: d.index, unit: unit, level: level, field: f,
+                                      weight: weight * w * rng.uniform(0.8, 1.2), onlineFactor: profile.online,
+                                      onTime: profile.onTime))
+                }
+            }
+            let shares = SampleProfile.levelShares
+            add(d.index, .province, SampleProfile.provinceFields, pop * shares[0])
+            add(d.index, .district, SampleProfile.districtFields, pop * shares[1])
+            let communes = d.children.map { units.units[$0] }
+            let cw = communes.map { c in (c.kind == "xã" ? 1.0 : 2.5) * rng.uniform(0.6, 1.4) }
+            let cwSum = cw.reduce(0, +)
+            for (k, c) in communes.enumerated() {
+                add(c.index, .commune, SampleProfile.communeFields, pop * shares[2] * cw[k] / cwSum)
+            }
+        }
+        self.cells = cells
+    }
+
+    private func code(_ i: Int) -> String { units.units[i].code }
+
+    // MARK: Calibrated statistics (the committed sample)
+
+    func writeCalibratedStats(to path: String) throws {
+        var rng = SeededRandom(seed: seed)
+        let w = try CSVWriter(path: path, header: DossierParsers.statsColumns)
+        let months = SampleProfile.dossierMonths
+        for (mi, (monthText, total)) in months.enumerated() {
+            let weights = cells.map { $0.weight * rng.uniform(0.9, 1.1) }
+            let counts = allocate(total, weights: weights)
+            let share = mi < SampleProfile.onlineShares.count ? SampleProfile.onlineShares[mi] : 0
+            func onlineOf(_ k: Int) -> Int {
+                if k < SampleProfile.onlineShares.count {
+                    return Int((Double(months[k].1) * SampleProfile.onlineShares[k]).rounded())
+                }
+                return SampleProfile.onlineQ2of2024 - onlineOf(k - 1) - onlineOf(k - 2)
+            }
+            let onlineTarget = onlineOf(mi)
+            let p = Double(onlineTarget) / Double(total)
+            var online = counts.enumerated().map { k, n in min(n, Int((Double(n) * min(p * cells[k].onlineFactor, 0.985)).rounded())) }
+            var diff = onlineTarget - online.reduce(0, +)
+            var order = Array(cells.indices)
+            order.shuffle(using: &rng)
+            var guardCount = 0
+            while diff != 0, guardCount < 100 {
+                for k in order where diff != 0 {
+                    if diff > 0, online[k] < counts[k] { online[k] += 1; diff -= 1 }
+                    else if diff < 0, online[k] > 0 { online[k] -= 1; diff += 1 }
+                }
+                guardCount += 1
+            }
+            let monthsFromEnd = months.count - 1 - mi
+            let pendingRates: [Double] = [0.0016, 0.0008, 0.0003]
+            let pendingP = pendingRates[safe: monthsFromEnd] ?? 0
+            for (k, cell) in cells.enumerated() where counts[k] > 0 {
+                let postal = Int((Double(counts[k] - online[k]) * 0.02).rounded())
+                let direct = counts[k] - online[k] - postal
+                for (channel, n) in [(Channel.online, online[k]), (.direct, direct), (.postal, postal)] where n > 0 {
+                    var t = DossierTally()
+                    t.received = n
+                    for _ in 0..<n {
+                        let u = rng.unit()
+                        if u < 0.0003 { t.returned += 1 }
+                        else if u < 0.0005 { t.withdrawn += 1 }
+                        else if u < 0.0005 + pendingP {
+                            t.pending += 1
+                            if rng.chance(0.4) { t.pendingOverdue += 1 }
+                        } else {
+                            t.resolved += 1
+                            if rng.chance(cell.onTime) { t.resolvedOnTime += 1 }
+                        }
+                    }
+                    w.row([monthText, code(cell.district), cell.unit == cell.district ? "" : code(cell.unit),
+                           cell.level.name, cell.field, channel.name] + Self.counts(t))
+                }
+            }
+        }
+        try w.close()
+    }
+
+    static func counts(_ t: DossierTally) -> [String] {
+        [t.received, t.resolved, t.resolvedOnTime, t.returned, t.withdrawn, t.pending, t.pendingOverdue].map(String.init)
+    }
+
+    // MARK: Raw rows
+
+    static let rowColumns = ["dossier_id", "applicant_name", "applicant_id", "phone", "address", "district_code",
+                             "commune_code", "level", "field", "received_date", "due_date", "resolved_date",
+                             "channel", "status"]
+
+    func writeRows(count: Int, to path: String) throws {
+        var rng = SeededRandom(seed: seed &+ UInt64(count))
+        let w = try CSVWriter(path: path, header: Self.rowColumns)
+        let months = SampleProfile.dossierMonths.map { (Month(iso: $0.0)!, Double($0.1)) }
+        let monthCum = cumulative(months.map(\.1))
+        let cellCum = cumulative(cells.map(\.weight))
+        let dues = [3, 5, 7, 10, 15, 20]
+        for n in 0..<count {
+            let month = months[pick(monthCum, rng.unit())].0
+            let cell = cells[pick(cellCum, rng.unit())]
+            let mi = month.index - months[0].0.index
+            let share = mi < SampleProfile.onlineShares.count ? SampleProfile.onlineShares[mi] : 0.878
+            let u = rng.unit()
+            let channel: Channel = u < share * cell.onlineFactor ? .online : (u < 0.985 ? .direct : .postal)
+            let received = Day(number: month.firstDay.number + rng.int(0...(Day.daysIn(year: month.year, month: month.month) - 1)))
+            let due = Day(number: received.number + rng.pick(dues))
+            var status = "resolved"
+            var resolved = ""
+            let s = rng.unit()
+            let age = periodEnd.number - received.number
+            if s < 0.0003 { status = "returned" }
+            else if s < 0.0005 { status = "withdrawn" }
+            else if age < 25, rng.chance(0.002 * Double(25 - age)) { status = "pending" }
+            else {
+                let r = rng.chance(cell.onTime) ? received.number + rng.int(0...(due.number - received.number))
+                                                : due.number + rng.int(1...12)
+                resolved = Day(number: r).description
+            }
+            let unit = units.units[cell.unit]
+            let name = rng.pick(SampleNames.familyNames) + " " + rng.pick(SampleNames.givenNames)
+            let address = "Thôn \(rng.pick(SampleNames.villageSyllables)) \(rng.pick(SampleNames.villageEndings)), \(unit.name)"
+            let id = String(format: "HG-%04d-%08d", month.year, n + 1)
+            let citizen = String(format: "002%09d", Int(rng.next() % 1_000_000_000))
+            let phone = String(format: "09%08d", Int(rng.next() % 100_000_000))
+            w.row([id, name, citizen, phone, address, code(cell.district), cell.unit == cell.district ? "" : unit.code,
+                   cell.level.name, cell.field, received.description, due.description, resolved, channel.name, status])
+        }
+        try w.close()
+    }
+
+    /// Raw rows made, then aggregated exactly as the provider does, then written as statistics.
+    func writeStatsFromRows(count: Int, to path: String) throws {
+        let tmp = NSTemporaryDirectory() + "cdsboard-gen-\(getpid())-\(seed)"
+        try FileManager.default.createDirectory(atPath: tmp, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: tmp) }
+        try writeRows(count: count, to: tmp + "/dossiers.csv")
+        var acc = DossierAccumulator()
+        var issues = IssueCollector()
+        DossierParsers.raw(tmp, units: units, periodEnd: periodEnd, into: &acc, issues: &issues)
+        if let e = issues.errors.first { throw e }
+        try DossierStatsWriter.write(acc, units: units, to: path)
+    }
+
+    private func cumulative(_ w: [Double]) -> [Double] {
+        var out: [Double] = []
+        var s = 0.0
+        for x in w { s += x; out.append(s) }
+        return out.map { $0 / s }
+    }
+
+    private func pick(_ cum: [Double], _ u: Double) -> Int {
+        var lo = 0, hi = cum.count - 1
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if cum[mid] < u { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+}
+
+/// Writes a `DossierAccumulator` as `dossier_stats.csv`, rows in a stable order.
+public enum DossierStatsWriter {
+    public static func write(_ acc: DossierAccumulator, units: UnitTree, to path: String) throws {
+        let w = try CSVWriter(path: path, header: DossierParsers.statsColumns)
+        let keys = acc.tallies.keys.sorted {
+            ($0.month.index, $0.unit, $0.level.rawValue, acc.fields[$0.field], $0.channel.rawValue)
+                < ($1.month.index, $1.unit, $1.level.rawValue, acc.fields[$1.field], $1.channel.rawValue)
+        }
+        for k in keys {
+            let t = acc.tallies[k]!
+            let u = units.units[k.unit]
+            let district = u.level == .commune ? units.units[u.parent!].code : u.code
+            w.row([k.month.description, district, u.level == .commune ? u.code : "", k.level.name, acc.fields[k.field],
+                   k.channel.name] + DossierGenerator.counts(t))
+        }
+        try w.close()
+    }
+}
+
+extension Array {
+    subscript(safe i: Int) -> Element? { i >= 0 && i < count ? self[i] : nil }
+}

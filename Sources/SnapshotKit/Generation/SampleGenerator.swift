@@ -1,0 +1,82 @@
+import Foundation
+
+/// `cdsboard gen`: a synthetic snapshot over the real administrative units.
+///
+/// With its defaults (seed 2024, statistics form) it reproduces the committed sample
+/// `SampleData/ha-giang` byte for byte. With `dossierRows` it writes raw `dossiers.csv`
+/// rows instead, personal-data columns filled, for tests and benchmarks.
+public struct SampleGenerator {
+    public enum Form: String, Sendable { case rows, stats }
+    public static let defaultSeed: UInt64 = 2024
+
+    public var unitsJSON: Data
+    public var seed: UInt64 = SampleGenerator.defaultSeed
+    public var form: Form = .stats
+    /// Number of raw dossiers; nil = the calibrated monthly totals of the sample.
+    public var dossierRows: Int?
+
+    public init(unitsJSON: Data) { self.unitsJSON = unitsJSON }
+
+    public func write(to directory: String) throws {
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let units = try JSONFiles.units(data: unitsJSON)
+        try unitsJSON.write(to: URL(fileURLWithPath: directory + "/units.json"), options: .atomic)
+        try writeJSON(manifestText(units), to: directory + "/manifest.json")
+        try writeJSON(Self.targetsText, to: directory + "/targets.json")
+        var rng = SeededRandom(seed: seed)
+        let dossiers = DossierGenerator(units: units, seed: rng.next())
+        for stale in ["dossiers.csv", "dossier_stats.csv"] { try? FileManager.default.removeItem(atPath: directory + "/" + stale) }
+        switch (form, dossierRows) {
+        case (.stats, nil):
+            try dossiers.writeCalibratedStats(to: directory + "/dossier_stats.csv")
+        case (.rows, let n):
+            try dossiers.writeRows(count: n ?? 850_000, to: directory + "/dossiers.csv")
+        case (.stats, let n?):
+            try dossiers.writeStatsFromRows(count: n, to: directory + "/dossier_stats.csv")
+        }
+        let assets = AssetGenerator(units: units, seed: rng.next())
+        try assets.writeBTS(to: directory + "/bts.csv")
+        try assets.writeVillages(to: directory + "/villages.csv")
+        try assets.writeOCOP(to: directory + "/ocop.csv")
+        try assets.writeTourism(to: directory + "/tourism.csv")
+    }
+
+    func manifestText(_ units: UnitTree) -> String {
+        let how: String
+        switch (form, dossierRows) {
+        case (.stats, nil): how = "calibrated to the article's province totals"
+        case (.rows, let n): how = "\(n ?? 850_000) raw dossier rows"
+        case (.stats, let n?): how = "statistics made from \(n) raw dossier rows"
+        }
+        return """
+        {
+          "province_code": "\(units.province.code)",
+          "generated_at": "\(SampleProfile.generatedAt)",
+          "period_end": "\(SampleProfile.periodEnd)",
+          "sources": [
+            "cdsboard gen --seed \(seed): synthetic data, \(how)",
+            "Administrative units: GSO list in force in 2024 (shared/data/ha-giang-units.json)"
+          ]
+        }
+
+        """
+    }
+
+    static let targetsText = """
+    {
+      "targets": [
+        {"indicator": "dossiers.online_share", "target": 0.85, "at_risk": 0.75},
+        {"indicator": "dossiers.on_time_share", "target": 0.98, "at_risk": 0.95},
+        {"indicator": "villages.coverage_share", "target": 1.0, "at_risk": 0.98},
+        {"indicator": "ocop.listed_share", "target": 1.0, "at_risk": 0.9},
+        {"indicator": "tourism.growth_yoy", "target": 0.1, "at_risk": 0.0}
+      ]
+    }
+
+    """
+
+    func writeJSON(_ text: String, to path: String) throws {
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+    }
+}
+

@@ -1,0 +1,43 @@
+import Foundation
+
+/// `manifest.json`: when and from where the snapshot was exported.
+public struct Manifest: Sendable, Equatable {
+    public var provinceCode: String
+    /// The export time as written, e.g. `2024-07-05T08:00:00+07:00`.
+    public var generatedAtText: String
+    public var generatedAt: Date
+    /// Offset from UTC in seconds, as written in `generated_at`, used to show local time.
+    public var utcOffsetSeconds: Int
+    public var periodEnd: Day
+    public var sources: [String]
+}
+
+/// `targets.json`: the committee's KPI targets.
+public struct Target: Sendable, Equatable {
+    /// e.g. `dossiers.online_share`
+    public var indicator: String
+    public var target: Double
+    /// Values at or above this (but below `target`) are "at risk"; below it "behind".
+    public var atRisk: Double
+}
+
+public enum TargetStatus: String, Sendable, Equatable { case onTrack = "on_track", atRisk = "at_risk", behind }
+
+public struct Targets: Sendable, Equatable {
+    public var targets: [String: Target]
+    public init(_ list: [Target] = []) {
+        targets = Dictionary(list.map { ($0.indicator, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+    public func status(of indicator: String, value: Double) -> TargetStatus? {
+        guard let t = targets[indicator] else { return nil }
+        if value >= t.target { return .onTrack }
+        if value >= t.atRisk { return .atRisk }
+        return .behind
+    }
+
+    /// Indicators the dashboard knows.
+    public static let known = [
+        "dossiers.online_share", "dossiers.on_time_share", "villages.coverage_share",
+        "ocop.listed_share", "tourism.growth_yoy",
+    ]
+}

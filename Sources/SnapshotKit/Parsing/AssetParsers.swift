@@ -1,0 +1,132 @@
+import Foundation
+
+/// Parsers for `bts.csv`, `villages.csv`, `ocop.csv` and `tourism.csv`.
+enum AssetParsers {
+    static let btsColumns = ["site_id", "operator", "district_code", "commune_code", "lat", "lon", "tech", "status",
+                             "commissioned_date"]
+    static let villageColumns = ["village_code", "name", "district_code", "commune_code", "households",
+                                 "poor_households", "mobile", "broadband"]
+    static let ocopColumns = ["product_id", "name", "producer", "district_code", "category", "stars", "platforms",
+                              "listed_date"]
+    static let tourismColumns = ["month", "district_code", "domestic_visitors", "international_visitors",
+                                 "revenue_million_vnd"]
+
+    static func open(_ dir: String, _ name: String, _ columns: [String], _ issues: inout IssueCollector) -> CSVTable? {
+        do { return try CSVTable(directory: dir, name: name, columns: columns) } catch {
+            issues.add(error)
+            return nil
+        }
+    }
+
+    static func text(_ row: CSVTable.Row, _ c: Int, _ name: String) throws(SnapshotIssue) -> String {
+        let s = try row.string(c).trimmingASCIIWhitespace().precomposedForm
+        if s.isEmpty { throw row.fail(c, "\(name) is empty") }
+        return s
+    }
+
+    static func bts(_ dir: String, units: UnitTree, issues: inout IssueCollector) -> [BTSSite] {
+        guard var table = open(dir, "bts.csv", btsColumns, &issues) else { return [] }
+        var sites: [BTSSite] = []
+        var seen: [String: Int] = [:]
+        var warnings: [SnapshotIssue] = []
+        defer { for w in warnings { issues.add(w) } }
+        table.forEachRow(collecting: &issues) { (row: inout CSVTable.Row) throws(SnapshotIssue) in
+            let id = try text(row, 0, "site_id")
+            if let first = seen.updateValue(row.line, forKey: id) { throw row.fail(0, "duplicate site_id \"\(id)\" (first on line \(first))") }
+            let op = try text(row, 1, "operator")
+            let (d, u) = try DossierParsers.unit(row, 2, 3, units, communeRequired: false)
+            guard let lat = row.reader.decimal(row.span(4)), (-90...90).contains(lat) else { throw row.fail(4, "lat \"\(row.raw(4))\" is not a latitude") }
+            guard let lon = row.reader.decimal(row.span(5)), (-180...180).contains(lon) else { throw row.fail(5, "lon \"\(row.raw(5))\" is not a longitude") }
+            var mask: UInt8 = 0
+            let techText = try row.string(6)
+            for part in techText.split(separator: "|", omittingEmptySubsequences: false) {
+                guard let k = BTSSite.technologies.firstIndex(of: part.trimmingCharacters(in: .whitespaces).uppercased()) else {
+                    throw row.fail(6, "unknown tech \"\(part)\" (expected 2G, 3G, 4G, 5G separated by |)")
+                }
+                mask |= 1 << k
+            }
+            let statusText = try row.string(7)
+            guard let status = BTSSite.Status.allCases.first(where: { $0.name == statusText }) else {
+                throw row.fail(7, "unknown status \"\(statusText)\" (expected active, planned or down)")
+            }
+            let commissioned = try row.optionalDate(8, "commissioned_date")
+            if !(20.5...23.5).contains(lat) || !(104.0...106.0).contains(lon) {
+                warnings.append(SnapshotIssue(file: row.file, line: row.line, message: "site \(id) lies outside Hà Giang's bounding box (\(lat), \(lon))", severity: .warning))
+            }
+            sites.append(BTSSite(id: id, operator: op, district: d, commune: u == d ? nil : u, latitude: lat, longitude: lon,
+                                 techMask: mask, status: status, commissioned: commissioned))
+        }
+        return sites
+    }
+
+    static func villages(_ dir: String, units: UnitTree, issues: inout IssueCollector) -> [Village] {
+        guard var table = open(dir, "villages.csv", villageColumns, &issues) else { return [] }
+        var out: [Village] = []
+        var seen: [String: Int] = [:]
+        table.forEachRow(collecting: &issues) { (row: inout CSVTable.Row) throws(SnapshotIssue) in
+            let code = try text(row, 0, "village_code")
+            if let first = seen.updateValue(row.line, forKey: code) { throw row.fail(0, "duplicate village_code \"\(code)\" (first on line \(first))") }
+            let name = try text(row, 1, "name")
+            let (d, c) = try DossierParsers.unit(row, 2, 3, units, communeRequired: true)
+            let hh = try row.count(4, "households")
+            let poor = try row.count(5, "poor_households")
+            if poor > hh { throw row.fail(5, "poor_households (\(poor)) is greater than households (\(hh))") }
+            let m = try row.string(6)
+            guard let mobile = Village.mobileLevels.firstIndex(of: m.uppercased() == "NONE" ? "none" : m.uppercased()) else {
+                throw row.fail(6, "unknown mobile \"\(m)\" (expected none, 2G, 3G, 4G or 5G)")
+            }
+            let b = try row.string(7)
+            guard b == "yes" || b == "no" else { throw row.fail(7, "broadband \"\(b)\" must be yes or no") }
+            out.append(Village(code: code, name: name, district: d, commune: c, households: hh, poorHouseholds: poor,
+                               mobile: mobile, broadband: b == "yes"))
+        }
+        return out
+    }
+
+    static func ocop(_ dir: String, units: UnitTree, issues: inout IssueCollector) -> [OCOPProduct] {
+        guard var table = open(dir, "ocop.csv", ocopColumns, &issues) else { return [] }
+        var out: [OCOPProduct] = []
+        var seen: [String: Int] = [:]
+        table.forEachRow(collecting: &issues) { (row: inout CSVTable.Row) throws(SnapshotIssue) in
+            let id = try text(row, 0, "product_id")
+            if let first = seen.updateValue(row.line, forKey: id) { throw row.fail(0, "duplicate product_id \"\(id)\" (first on line \(first))") }
+            let name = try text(row, 1, "name")
+            let producer = try text(row, 2, "producer")
+            guard let dcode = row.reader.integer(row.span(3)), row.span(3).end - row.span(3).start == 3,
+                  let d = units.district(numericCode: dcode) else {
+                throw row.fail(3, "unknown district_code \"\(row.raw(3))\" (not in units.json)")
+            }
+            let category = try text(row, 4, "category")
+            guard let stars = row.reader.integer(row.span(5)), (3...5).contains(stars) else {
+                throw row.fail(5, "stars \"\(row.raw(5))\" must be 3, 4 or 5")
+            }
+            let platforms = try row.string(6).split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            let listed = try row.optionalDate(7, "listed_date")
+            out.append(OCOPProduct(id: id, name: name, producer: producer, district: d, category: category, stars: stars,
+                                   platforms: platforms, listed: listed))
+        }
+        return out
+    }
+
+    static func tourism(_ dir: String, units: UnitTree, issues: inout IssueCollector) -> [(Month, Int, TourismTally)] {
+        guard var table = open(dir, "tourism.csv", tourismColumns, &issues) else { return [] }
+        var out: [(Month, Int, TourismTally)] = []
+        var seen: [Int: Int] = [:]
+        table.forEachRow(collecting: &issues) { (row: inout CSVTable.Row) throws(SnapshotIssue) in
+            let m = try row.month(0)
+            guard let dcode = row.reader.integer(row.span(1)), row.span(1).end - row.span(1).start == 3,
+                  let d = units.district(numericCode: dcode) else {
+                throw row.fail(1, "unknown district_code \"\(row.raw(1))\" (not in units.json)")
+            }
+            if let first = seen.updateValue(row.line, forKey: m.index * 1000 + d) {
+                throw row.fail("duplicate row for \(m) / \(row.raw(1)) (first on line \(first))")
+            }
+            var t = TourismTally()
+            t.domestic = try row.count(2, "domestic_visitors")
+            t.international = try row.count(3, "international_visitors")
+            t.revenueMillionVND = try row.count(4, "revenue_million_vnd")
+            out.append((m, d, t))
+        }
+        return out
+    }
+}

@@ -1,0 +1,54 @@
+/// Gathers the errors and warnings of one load; caps how many are kept per file so that a
+/// broken million-row file does not flood the report.
+public struct IssueCollector: Sendable {
+    public static let perFileLimit = 50
+    public private(set) var errors: [SnapshotIssue] = []
+    public private(set) var warnings: [SnapshotIssue] = []
+    public private(set) var suppressed: [String: Int] = [:]
+    private var counts: [String: Int] = [:]
+
+    public init() {}
+
+    public mutating func add(_ issue: SnapshotIssue) {
+        let key = issue.file + (issue.severity == .error ? "#e" : "#w")
+        let n = counts[key, default: 0]
+        counts[key] = n + 1
+        if n >= IssueCollector.perFileLimit { suppressed[key, default: 0] += 1; return }
+        if issue.severity == .error { errors.append(issue) } else { warnings.append(issue) }
+    }
+
+    public mutating func warn(_ file: String, _ line: Int?, _ message: String) {
+        add(SnapshotIssue(file: file, line: line, message: message, severity: .warning))
+    }
+
+    public var hasErrors: Bool { !errors.isEmpty }
+
+    /// Errors found in `file` so far.
+    public func errorCount(in file: String) -> Int { counts[file + "#e", default: 0] }
+
+    /// Lines such as "dossiers.csv: 1.204 more errors not shown".
+    public var suppressedSummary: [String] {
+        suppressed.sorted { $0.key < $1.key }.map { key, n in
+            let file = String(key.dropLast(2))
+            return "\(file): \(n) more \(key.hasSuffix("#e") ? "errors" : "warnings") not shown"
+        }
+    }
+}
+
+extension CSVTable {
+    /// Like `forEachRow`, but a row-level error is recorded and the next row is read; a
+    /// structural error (unterminated quote, wrong field count) ends the file.
+    mutating func forEachRow(collecting issues: inout IssueCollector,
+                             _ body: (inout Row) throws(SnapshotIssue) -> Void) {
+        do throws(SnapshotIssue) {
+            try forEachRow { (row: inout Row) throws(SnapshotIssue) in
+                do throws(SnapshotIssue) { try body(&row) } catch {
+                    issues.add(error)
+                    if issues.errorCount(in: row.file) > 10 * IssueCollector.perFileLimit {
+                        throw SnapshotIssue(file: row.file, line: row.line, message: "too many errors; stopped reading")
+                    }
+                }
+            }
+        } catch { issues.add(error) }
+    }
+}

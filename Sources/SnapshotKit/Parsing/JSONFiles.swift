@@ -1,0 +1,175 @@
+import Foundation
+
+/// Parsers for the three JSON files: `manifest.json`, `units.json`, `targets.json`.
+enum JSONFiles {
+    static let maxJSONBytes = 32 << 20
+
+    static func object(_ directory: String, _ name: String) throws(SnapshotIssue) -> [String: Any] {
+        let buffer: ByteBuffer
+        do { buffer = try ByteBuffer(contentsOf: directory + "/" + name, displayName: name, maxBytes: maxJSONBytes) }
+        catch let e as SnapshotIssue { throw e }
+        catch { throw SnapshotIssue(file: name, line: nil, message: "\(error)") }
+        return try object(data: Data(bytes: buffer.base, count: buffer.count), name: name)
+    }
+
+    static func object(data input: Data, name: String) throws(SnapshotIssue) -> [String: Any] {
+        var data = input
+        if data.starts(with: [0xEF, 0xBB, 0xBF]) { data = data.dropFirst(3) }
+        let any: Any
+        do { any = try JSONSerialization.jsonObject(with: data, options: []) } catch {
+            throw SnapshotIssue(file: name, line: lineOf(error, data), message: "invalid JSON")
+        }
+        guard let obj = any as? [String: Any] else {
+            throw SnapshotIssue(file: name, line: 1, message: "expected a JSON object at the top level")
+        }
+        return obj
+    }
+
+    /// Best effort: the line of a JSON syntax error, from the error text or the byte offset.
+    static func lineOf(_ error: Error, _ data: Data) -> Int? {
+        let text = "\(error)"
+        for key in ["line ", "line: "] {
+            if let r = text.range(of: key) {
+                let digits = text[r.upperBound...].prefix { $0.isNumber }
+                if let n = Int(digits) { return n }
+            }
+        }
+        if let ns = error as NSError?, let offset = ns.userInfo["NSJSONSerializationErrorIndex"] as? Int {
+            return data.prefix(offset).reduce(1) { $1 == 0x0A ? $0 + 1 : $0 }
+        }
+        return 1
+    }
+
+    static func string(_ o: [String: Any], _ key: String, _ file: String, _ context: String = "") throws(SnapshotIssue) -> String {
+        guard let v = o[key] as? String, !v.isEmpty else {
+            throw SnapshotIssue(file: file, line: nil, message: "\(context)missing or empty \"\(key)\"")
+        }
+        return v
+    }
+
+    static func manifest(_ dir: String) throws(SnapshotIssue) -> Manifest {
+        let f = "manifest.json"
+        let o = try object(dir, f)
+        let code = try string(o, "province_code", f)
+        let gen = try string(o, "generated_at", f)
+        guard let (date, offset) = parseISO8601(gen) else {
+            throw SnapshotIssue(file: f, line: nil, message: "generated_at \"\(gen)\" is not ISO 8601 with an offset (2024-07-05T08:00:00+07:00)")
+        }
+        let pe = try string(o, "period_end", f)
+        guard let periodEnd = Day(iso: pe) else {
+            throw SnapshotIssue(file: f, line: nil, message: "period_end \"\(pe)\" is not a YYYY-MM-DD date")
+        }
+        var sources: [String] = []
+        if let s = o["sources"] as? [Any] {
+            sources = s.map { item in
+                if let t = item as? String { return t }
+                if let d = item as? [String: Any], let n = d["name"] as? String { return n }
+                return "\(item)"
+            }
+        } else if let s = o["sources"] as? String { sources = [s] }
+        return Manifest(provinceCode: code, generatedAtText: gen, generatedAt: date, utcOffsetSeconds: offset,
+                        periodEnd: periodEnd, sources: sources)
+    }
+
+    /// `2024-07-05T08:00:00+07:00` or `...Z`: the instant and the written offset.
+    static func parseISO8601(_ text: String) -> (Date, Int)? {
+        let chars = Array(text.utf8)
+        guard chars.count >= 20 else { return nil }
+        func num(_ a: Int, _ n: Int) -> Int? {
+            var v = 0
+            for k in a..<(a + n) { guard k < chars.count, chars[k] >= 48, chars[k] <= 57 else { return nil }; v = v * 10 + Int(chars[k] - 48) }
+            return v
+        }
+        guard let y = num(0, 4), chars[4] == 45, let mo = num(5, 2), chars[7] == 45, let d = num(8, 2),
+              chars[10] == 84 || chars[10] == 32, let h = num(11, 2), chars[13] == 58, let mi = num(14, 2),
+              chars[16] == 58, let s = num(17, 2), h < 24, mi < 60, s < 61,
+              let day = Day(year: y, month: mo, day: d) else { return nil }
+        var i = 19
+        if i < chars.count, chars[i] == 46 { i += 1; while i < chars.count, chars[i] >= 48, chars[i] <= 57 { i += 1 } }
+        guard i < chars.count else { return nil }
+        var offset = 0
+        if chars[i] == 90 { // Z
+            guard i + 1 == chars.count else { return nil }
+        } else if chars[i] == 43 || chars[i] == 45 {
+            guard let oh = num(i + 1, 2), chars.count == i + 6, chars[i + 3] == 58, let om = num(i + 4, 2) else { return nil }
+            offset = (oh * 3600 + om * 60) * (chars[i] == 45 ? -1 : 1)
+        } else { return nil }
+        let seconds = day.number * 86400 + h * 3600 + mi * 60 + s - offset
+        return (Date(timeIntervalSince1970: TimeInterval(seconds)), offset)
+    }
+
+    static func units(_ dir: String) throws(SnapshotIssue) -> UnitTree {
+        try units(object(dir, "units.json"))
+    }
+
+    static func units(data: Data) throws(SnapshotIssue) -> UnitTree {
+        try units(object(data: data, name: "units.json"))
+    }
+
+    static func units(_ o: [String: Any]) throws(SnapshotIssue) -> UnitTree {
+        let f = "units.json"
+        guard let p = o["province"] as? [String: Any] else {
+            throw SnapshotIssue(file: f, line: nil, message: "missing \"province\" object")
+        }
+        let pcode = try string(p, "code", f, "province: ")
+        let pname = try string(p, "name", f, "province: ")
+        let province = AdminUnit(index: 0, code: pcode, name: (p["full_name"] as? String) ?? pname, shortName: pname,
+                            kind: (p["kind"] as? String) ?? "tỉnh", level: .province, parent: nil, children: [],
+                            population: p["population_2019"] as? Int)
+        guard let ds = p["districts"] as? [[String: Any]], !ds.isEmpty else {
+            throw SnapshotIssue(file: f, line: nil, message: "province has no \"districts\" list")
+        }
+        var seen = Set<String>()
+        var list: [(AdminUnit, [AdminUnit])] = []
+        for (k, d) in ds.enumerated() {
+            let ctx = "district #\(k + 1): "
+            let code = try string(d, "code", f, ctx)
+            guard code.count == 3, code.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+                throw SnapshotIssue(file: f, line: nil, message: "\(ctx)code \"\(code)\" is not a 3-digit code")
+            }
+            guard seen.insert(code).inserted else { throw SnapshotIssue(file: f, line: nil, message: "duplicate unit code \(code)") }
+            let name = try string(d, "name", f, ctx)
+            let du = AdminUnit(index: 0, code: code, name: name, shortName: (d["short_name"] as? String) ?? name,
+                          kind: (d["kind"] as? String) ?? "huyện", level: .district, parent: 0, children: [],
+                          population: d["population_2019"] as? Int)
+            var communes: [AdminUnit] = []
+            for (j, c) in ((d["communes"] as? [[String: Any]]) ?? []).enumerated() {
+                let cctx = "district \(code), commune #\(j + 1): "
+                let cc = try string(c, "code", f, cctx)
+                guard cc.count == 5, cc.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+                    throw SnapshotIssue(file: f, line: nil, message: "\(cctx)code \"\(cc)\" is not a 5-digit code")
+                }
+                guard seen.insert(cc).inserted else { throw SnapshotIssue(file: f, line: nil, message: "duplicate unit code \(cc)") }
+                let cn = try string(c, "name", f, cctx)
+                communes.append(AdminUnit(index: 0, code: cc, name: cn, shortName: (c["short_name"] as? String) ?? cn,
+                                     kind: (c["kind"] as? String) ?? "xã", level: .commune, parent: nil, children: [],
+                                     population: nil))
+            }
+            list.append((du, communes))
+        }
+        return UnitTree(province: province, districts: list)
+    }
+
+    static func targets(_ dir: String) throws(SnapshotIssue) -> Targets {
+        let f = "targets.json"
+        let o = try object(dir, f)
+        guard let list = o["targets"] as? [[String: Any]] else {
+            throw SnapshotIssue(file: f, line: nil, message: "missing \"targets\" list")
+        }
+        var out: [Target] = []
+        for (k, t) in list.enumerated() {
+            let ind = try string(t, "indicator", f, "target #\(k + 1): ")
+            guard Targets.known.contains(ind) else {
+                throw SnapshotIssue(file: f, line: nil, message: "target #\(k + 1): unknown indicator \"\(ind)\" (known: \(Targets.known.joined(separator: ", ")))")
+            }
+            guard let target = (t["target"] as? NSNumber)?.doubleValue, let risk = (t["at_risk"] as? NSNumber)?.doubleValue else {
+                throw SnapshotIssue(file: f, line: nil, message: "target \(ind): \"target\" and \"at_risk\" must be numbers")
+            }
+            guard risk <= target else {
+                throw SnapshotIssue(file: f, line: nil, message: "target \(ind): at_risk (\(risk)) is above target (\(target))")
+            }
+            out.append(Target(indicator: ind, target: target, atRisk: risk))
+        }
+        return Targets(out)
+    }
+}

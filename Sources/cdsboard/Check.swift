@@ -1,0 +1,39 @@
+import ArgumentParser
+import Foundation
+import SnapshotKit
+
+/// `cdsboard check DIR`: validates a snapshot and prints every problem as `file:line: …`.
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Validate a snapshot directory; print every problem as file:line: message.",
+        discussion: "Exit status 0 when the snapshot is usable, 1 when it is refused.")
+
+    @Argument(help: "Snapshot directory (default: the bundled sample).")
+    var directory: String?
+
+    @Flag(help: "Print timing and the headline counts.")
+    var verbose = false
+
+    func run() throws {
+        let dir = DataLocation.resolve(directory)
+        let start = DispatchTime.now().uptimeNanoseconds
+        let result = SnapshotLoader.load(directory: dir)
+        let ms = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
+        switch result {
+        case .success(let snap):
+            for w in snap.warnings { print(w) }
+            let d = snap.dossiers
+            print("\(dir): OK — \(snap.units.districtIndexes.count) districts, \(snap.units.communeIndexes.count) communes; "
+                  + "dossiers (\(snap.dossierForm.rawValue)) \(d.firstMonth)…\(d.lastMonth?.description ?? "-"), "
+                  + "\(snap.btsSites.count) BTS sites, \(snap.villages.count) villages, \(snap.ocopProducts.count) OCOP products; "
+                  + "\(snap.warnings.count) warnings")
+            if verbose { print(String(format: "loaded in %.1f ms", ms)) }
+        case .failure(let failure):
+            for e in failure.errors { print(e) }
+            for w in failure.warnings { print(w) }
+            print("\(dir): REFUSED — \(failure.errors.count) errors, \(failure.warnings.count) warnings")
+            if verbose { print(String(format: "checked in %.1f ms", ms)) }
+            throw ExitCode(1)
+        }
+    }
+}
