@@ -19,7 +19,10 @@ let package = Package(
         // Data-provider layer: reads, validates and aggregates snapshot directories.
         .target(name: "SnapshotKit"),
         // Pure core: state, update, layout, rendering into a Canvas, themes, strings.
-        .target(name: "DashboardCore", dependencies: ["SnapshotKit"]),
+        .target(
+            name: "DashboardCore",
+            dependencies: ["SnapshotKit", .product(name: "TOMLKit", package: "TOMLKit")]
+        ),
         // The thin terminal edge: ncurses, signals, poll loop.
         .target(name: "TerminalUI", dependencies: ["CNcursesw", "DashboardCore", "SnapshotKit"]),
         .executableTarget(

@@ -1,2 +1,48 @@
 import ArgumentParser
-struct Render: ParsableCommand { func run() throws {} }
+import DashboardCore
+import Foundation
+import SnapshotKit
+
+/// `cdsboard render`: one frame as text, without ncurses, for tests, documents and scripts.
+struct Render: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print one frame of the dashboard as plain text (no terminal needed).")
+
+    @OptionGroup var view: ViewOptions
+
+    @Option(help: "Screen size, e.g. 120x40.")
+    var size: String = "120x40"
+
+    @Option(help: "The time to render at (ISO 8601), for the clock and staleness; default: now.")
+    var now: String?
+
+    @Flag(help: "Also list the style roles of each row (the golden-file format).")
+    var styles = false
+
+    func validate() throws {
+        if Size(parsing: size) == nil { throw ValidationError("--size must look like 120x40") }
+        if let now, ISODate.parse(now) == nil { throw ValidationError("--now must be ISO 8601, e.g. 2024-07-10T09:00:00+07:00") }
+    }
+
+    func run() throws {
+        var state = view.initialState(config: Config())
+        state.size = Size(parsing: size)!
+        state.now = now.flatMap(ISODate.parse) ?? Date()
+        let dir = DataLocation.resolve(view.data)
+        switch SnapshotLoader.load(directory: dir) {
+        case .success(let s): _ = update(&state, .snapshotLoaded(s))
+        case .failure(let f): _ = update(&state, .snapshotRefused(f))
+        }
+        view.place(&state)
+        if let script = view.keys.flatMap(Key.script) { for k in script { _ = update(&state, .key(k)) } }
+        let canvas = DashboardCore.render(state)
+        print(styles ? canvas.textDump() : canvas.plainText)
+    }
+}
+
+enum ISODate {
+    static func parse(_ s: String) -> Date? {
+        let f = ISO8601DateFormatter()
+        return f.date(from: s)
+    }
+}

@@ -1,2 +1,48 @@
 import ArgumentParser
-struct Run: ParsableCommand { func run() throws {} }
+import DashboardCore
+import Foundation
+import SnapshotKit
+import TerminalUI
+
+/// `cdsboard [--data DIR]`: the live dashboard.
+struct Run: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Open the dashboard (the default command).")
+
+    @OptionGroup var view: ViewOptions
+
+    @Option(help: "Limit colours: 8, 16 or 256 (default: what the terminal reports; NO_COLOR set = none).")
+    var colors: Int?
+
+    @Flag(help: "Enable the mouse from the start (off by default so text can be copied).")
+    var mouse = false
+
+    @Flag(help: "Watch the directory by polling instead of inotify.")
+    var poll = false
+
+    func validate() throws {
+        if let colors, ![8, 16, 256].contains(colors) { throw ValidationError("--colors must be 8, 16 or 256") }
+    }
+
+    func run() throws {
+        let config = Config.load()
+        var state = view.initialState(config: config)
+        if mouse { state.mouseEnabled = true }
+        let dir = DataLocation.resolve(view.data)
+        let provider = DirectorySnapshotProvider(directory: dir, useInotify: !poll)
+        // Load once up front so that --view, --period and --keys apply to the first frame.
+        switch provider.loadNow() {
+        case .loaded(let s): _ = update(&state, .snapshotLoaded(s))
+        case .refused(let f): _ = update(&state, .snapshotRefused(f))
+        }
+        view.place(&state)
+        if let script = view.keys.flatMap(Key.script) { for k in script { _ = update(&state, .key(k)) } }
+        let (themes, problems) = ThemeDirectories.load(state.themeNames)
+        var notes = problems
+        if let p = config.problem { notes.append("\(p) — ignored") }
+        let noColor = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
+        let options = RunOptions(state: state, themes: themes, colorOverride: colors, noColor: noColor,
+                                 forceASCII: view.ascii, provider: provider, startupNotes: notes)
+        let code = DashboardLoop.run(options)
+        if code != 0 { throw ExitCode(code) }
+    }
+}

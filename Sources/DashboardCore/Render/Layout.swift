@@ -39,22 +39,26 @@ public struct Layout: Equatable, Sendable {
         }
         let isCommune: Bool
         if case .commune = state.place { isCommune = true } else { isCommune = false }
-        let panelHeight = 9
+        // Panels take what the table does not need, between 9 and 12 rows each.
+        let tableRows = state.snapshot.flatMap { s in state.placeIndex.map { s.units.units[$0].children.count } } ?? 11
+        let spare = body.height - (tableRows + 3)
+        let panelHeight = min(12, max(9, spare))
+        let gridHeight = min(2 * 11, max(2 * 8, spare))
         if size.width >= 240 && !isCommune {
             let cols = body.columns([3, 2], gap: 1)
             layout.panels = grid(cols[0], PanelKind.allCases, columns: 2)
             layout.table = cols[1]
-        } else if size.width >= 150 && body.height >= panelHeight + 8 {
-            let (top, bottom) = body.splitTop(panelHeight)
+        } else if size.width >= 150 && body.height >= 9 + 8 {
+            let (top, bottom) = body.splitTop(isCommune ? 9 : panelHeight)
             layout.panels = Array(zip(PanelKind.allCases, top.columns([1, 1, 1, 1], gap: 0)))
             assign(&layout, bottom, isCommune)
-        } else if size.width >= 100 && body.height >= 2 * (panelHeight - 1) + 10 {
-            let (top, bottom) = body.splitTop(2 * (panelHeight - 1))
+        } else if size.width >= 100 && body.height >= 2 * 8 + 10 {
+            let (top, bottom) = body.splitTop(isCommune ? 2 * 8 : gridHeight)
             layout.panels = grid(top, PanelKind.allCases, columns: 2)
             assign(&layout, bottom, isCommune)
         } else {
             let (tabs, rest) = body.splitTop(1)
-            let (panel, bottom) = rest.splitTop(panelHeight - 1)
+            let (panel, bottom) = rest.splitTop(min(panelHeight, max(8, rest.height - 8)))
             layout.tabs = tabs
             let shown: PanelKind
             if case .panel(let p) = state.focus { shown = p } else { shown = .dossiers }

@@ -5,10 +5,14 @@ public enum Widgets {
     /// A sparkline of `values`, one cell per value, scaled to the maximum.
     public static func sparkline(_ values: [Int], x: Int, y: Int, width: Int, role: Role, into c: inout Canvas) {
         let shown = Array(values.suffix(max(0, width)))
-        let top = max(shown.max() ?? 0, 1)
+        // Scaled between the smallest and largest non-zero value, so that a series that
+        // moves within 30% of its level still shows its shape; zero is the lowest bar.
+        let nonZero = shown.filter { $0 > 0 }
+        let lo = Double(nonZero.min() ?? 0) * 0.8
+        let hi = Double(max(nonZero.max() ?? 1, 1))
         let sparks = c.glyphs.sparks
         for (k, v) in shown.enumerated() {
-            let level = v <= 0 ? 0 : min(sparks.count - 1, Int((Double(v) / Double(top) * Double(sparks.count - 1)).rounded()))
+            let level = v <= 0 ? 0 : max(1, min(sparks.count - 1, Int(((Double(v) - lo) / max(hi - lo, 1) * Double(sparks.count - 1)).rounded())))
             c.put(sparks[level], width: 1, x: x + k, y: y, role: role)
         }
     }

@@ -38,8 +38,10 @@ struct AssetGenerator {
                         let op = weightedPick(SampleProfile.operators, &rng)
                         let lat = p.center.0 + rng.uniform(-0.12, 0.12)
                         let lon = p.center.1 + rng.uniform(-0.12, 0.12)
-                        let year = status == .planned ? 2024 : rng.int(2008...2024)
-                        let date = status == .planned ? "" : Day(year: year, month: rng.int(1...12), day: rng.int(1...28))!.description
+                        // Commissioned between 2008 and the end of the sample's period (June 2024).
+                        let year = rng.int(2008...2024)
+                        let month = year == 2024 ? rng.int(1...6) : rng.int(1...12)
+                        let date = status == .planned ? "" : Day(year: year, month: month, day: rng.int(1...28))!.description
                         let opCode = op == "Viettel" ? "VT" : op == "VNPT" ? "VN" : "MB"
                         w.row([String(format: "HG-%@-%04d", opCode, serial), op, d.code, units.units[c].code,
                                String(format: "%.5f", lat), String(format: "%.5f", lon), tech.joined(separator: "|"),

@@ -1,0 +1,30 @@
+import Foundation
+
+/// What a provider tells the dashboard.
+public enum ProviderEvent: Sendable {
+    case loaded(Snapshot)
+    case refused(SnapshotFailure)
+}
+
+/// A source of snapshots that the run loop can `poll()`.
+///
+/// The loop polls `fileDescriptors`, calls `handleReadable` for those that are ready and
+/// `handleDeadline` when `deadline` passes, then takes the events. Loading happens off the
+/// loop's thread; the loop is never blocked by a parse.
+public protocol SnapshotProvider: AnyObject {
+    var fileDescriptors: [Int32] { get }
+    /// Monotonic time (seconds) of the next thing the provider must do, if any.
+    var deadline: Double? { get }
+    func start()
+    func handleReadable(_ fd: Int32)
+    func handleDeadline(now: Double)
+    func takeEvents() -> [ProviderEvent]
+    func stop()
+}
+
+/// Seconds on the monotonic clock.
+public func monotonicNow() -> Double {
+    var ts = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &ts)
+    return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+}

@@ -1,0 +1,83 @@
+import DashboardCore
+import Foundation
+import TOMLKit
+
+/// `$XDG_CONFIG_HOME/cdsboard/config.toml` (or `~/.config/cdsboard/config.toml`):
+///
+///     theme = "high-contrast"
+///     language = "vi"
+///     clock = true
+///     mouse = false
+///     stale_after_days = 45
+///
+/// Flags override it. A broken file is reported with its line and ignored.
+struct Config {
+    var theme: String?
+    var language: Language?
+    var clock = true
+    var mouse = false
+    var staleAfterDays: Double = 45
+    var problem: ConfigError?
+
+    static var defaultPath: String {
+        let env = ProcessInfo.processInfo.environment
+        let base = env["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? (NSHomeDirectory() + "/.config")
+        return base + "/cdsboard/config.toml"
+    }
+
+    static func load(path: String = Config.defaultPath) -> Config {
+        var c = Config()
+        guard FileManager.default.fileExists(atPath: path) else { return c }
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+            c.problem = ConfigError(file: path, line: nil, message: "cannot read the file")
+            return c
+        }
+        do {
+            let t = try TOMLTable(string: text)
+            var parsed = Config()
+            for key in t.keys {
+                switch key {
+                case "theme": parsed.theme = try string(t, key, path, text)
+                case "language":
+                    guard let l = Language(rawValue: try string(t, key, path, text)) else {
+                        throw ConfigError(file: path, line: line(key, text), message: "language must be vi or en")
+                    }
+                    parsed.language = l
+                case "clock": parsed.clock = try bool(t, key, path, text)
+                case "mouse": parsed.mouse = try bool(t, key, path, text)
+                case "stale_after_days":
+                    guard let d = t[key]?.double ?? t[key]?.int.map(Double.init), d > 0 else {
+                        throw ConfigError(file: path, line: line(key, text), message: "stale_after_days must be a positive number")
+                    }
+                    parsed.staleAfterDays = d
+                default:
+                    throw ConfigError(file: path, line: line(key, text), message: "unknown setting \"\(key)\"")
+                }
+            }
+            return parsed
+        } catch let e as TOMLParseError {
+            c.problem = ConfigError(file: path, line: e.source.begin.line, message: "invalid TOML: \(e.description)")
+        } catch let e as ConfigError {
+            c.problem = e
+        } catch {
+            c.problem = ConfigError(file: path, line: nil, message: "\(error)")
+        }
+        return c
+    }
+
+    private static func string(_ t: TOMLTable, _ k: String, _ path: String, _ text: String) throws -> String {
+        guard let v = t[k]?.string else { throw ConfigError(file: path, line: line(k, text), message: "\(k) must be a string") }
+        return v
+    }
+
+    private static func bool(_ t: TOMLTable, _ k: String, _ path: String, _ text: String) throws -> Bool {
+        guard let v = t[k]?.bool else { throw ConfigError(file: path, line: line(k, text), message: "\(k) must be true or false") }
+        return v
+    }
+
+    private static func line(_ key: String, _ text: String) -> Int? {
+        for (i, l) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+        where l.trimmingCharacters(in: .whitespaces).hasPrefix(key) { return i + 1 }
+        return nil
+    }
+}

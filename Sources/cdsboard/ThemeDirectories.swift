@@ -1,0 +1,33 @@
+import DashboardCore
+import Foundation
+
+/// Where themes are looked up by name: the user's config folder, then `Themes/` of the
+/// repository (working directory or beside the binary), then the installed copy.
+enum ThemeDirectories {
+    static var all: [String] {
+        var dirs = [(Config.defaultPath as NSString).deletingLastPathComponent + "/themes",
+                    FileManager.default.currentDirectoryPath + "/Themes"]
+        var dir = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        for _ in 0..<5 { dirs.append(dir.path + "/Themes"); dir = dir.deletingLastPathComponent() }
+        return dirs + ["/usr/local/share/cdsboard/themes", "/usr/share/cdsboard/themes"]
+    }
+
+    /// Loads the themes named in `names`; a broken one is reported and replaced by the default.
+    static func load(_ names: [String]) -> (themes: [Theme], problems: [String]) {
+        var themes: [Theme] = []
+        var problems: [String] = []
+        for name in names {
+            do {
+                var t = try ThemeLoader.load(name, directories: all)
+                t.name = name
+                themes.append(t)
+            } catch {
+                problems.append("\(error) — using the default theme")
+                var t = ThemeLoader.fallback
+                t.name = name
+                themes.append(t)
+            }
+        }
+        return (themes, problems)
+    }
+}

@@ -1,0 +1,83 @@
+import ArgumentParser
+import DashboardCore
+import Foundation
+import SnapshotKit
+
+/// Options shared by the dashboard and `render`: what to show and how.
+struct ViewOptions: ParsableArguments {
+    @Option(name: .customLong("data"), help: "Snapshot directory (default: $CDSBOARD_DATA or the bundled Hà Giang sample).")
+    var data: String?
+
+    @Option(help: "Interface language: vi or en (default: config, then the environment, then vi).")
+    var lang: String?
+
+    @Option(help: "Colour theme: a name in Themes/ (default, light, high-contrast, mono) or a .toml path.")
+    var theme: String?
+
+    @Option(help: "Period: 2024-06, 2024-Q2 or 2024 (default: the latest quarter).")
+    var period: String?
+
+    @Option(help: "Place and focus: province, district:030, commune:00793, optionally ,panel:dossiers|bts|ocop|tourism[,expanded].")
+    var view: String?
+
+    @Option(help: "Keys to press after start, e.g. \"/ x u y e n Enter\" (names: Up Down Enter Esc Tab S-Tab PgUp PgDn C-l Space).")
+    var keys: String?
+
+    @Flag(help: "ASCII only: +-| frames, no diacritics.")
+    var ascii = false
+
+    @Flag(name: .customLong("no-clock"), help: "No clock in the header (for the slowest links).")
+    var noClock = false
+
+    func validate() throws {
+        if let lang, Language(rawValue: lang) == nil { throw ValidationError("--lang must be vi or en") }
+        if let period, Period(parsing: period) == nil { throw ValidationError("--period must look like 2024-06, 2024-Q2 or 2024") }
+        if let keys, Key.script(keys) == nil { throw ValidationError("--keys: cannot read \"\(keys)\"") }
+    }
+
+    /// The initial state from options, config and environment (flags win).
+    func initialState(config: Config) -> AppState {
+        var s = AppState()
+        let env = ProcessInfo.processInfo.environment
+        s.language = lang.flatMap(Language.init(rawValue:)) ?? config.language ?? Language.from(environment: env)
+        s.ascii = ascii
+        s.showClock = !noClock && config.clock
+        s.mouseEnabled = config.mouse
+        s.staleAfter = config.staleAfterDays * 86400
+        let first = theme ?? config.theme ?? "default"
+        s.themeNames = [first] + ThemeLoader.builtInNames.filter { $0 != first }
+        return s
+    }
+
+    /// Applies `--period` and `--view` once a snapshot is there.
+    func place(_ s: inout AppState) {
+        if let period, let p = Period(parsing: period), let snap = s.snapshot {
+            s.periodKind = p.kind
+            let latest = Period.containing(snap.latestMonth, kind: p.kind)
+            s.periodOffset = ViewOptions.distance(from: latest, to: p)
+        }
+        guard let view, let snap = s.snapshot else { return }
+        for part in view.split(separator: ",") {
+            let kv = part.split(separator: ":", maxSplits: 1).map(String.init)
+            switch (kv.first, kv.count > 1 ? kv[1] : nil) {
+            case ("province", _): s.place = .province
+            case ("district", let code?): if let u = snap.units.unit(code: code) { go(&s, to: u) }
+            case ("commune", let code?): if let u = snap.units.unit(code: code) { go(&s, to: u) }
+            case ("panel", let name?):
+                if let k = ["dossiers", "bts", "ocop", "tourism"].firstIndex(of: name) { s.focus = .panel(PanelKind(rawValue: k)!) }
+            case ("expanded", _):
+                if case .panel(let p) = s.focus { s.expandedPanel = p }
+            default: break
+            }
+        }
+    }
+
+    static func distance(from a: Period, to b: Period) -> Int {
+        switch (a, b) {
+        case (.month(let x), .month(let y)): return y.index - x.index
+        case (.quarter(let ya, let qa), .quarter(let yb, let qb)): return (yb * 4 + qb) - (ya * 4 + qa)
+        case (.year(let x), .year(let y)): return y - x
+        default: return 0
+        }
+    }
+}
