@@ -1,2 +1,53 @@
 import ArgumentParser
-struct Report: ParsableCommand { func run() throws {} }
+import DashboardCore
+import Foundation
+import SnapshotKit
+
+/// `cdsboard report`: the dashboard's figures as text, Markdown, CSV or JSON.
+struct Report: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Print the figures for the province (or one district) and each of its units, for meeting minutes.")
+
+    @Argument(help: "Snapshot directory (default: the bundled sample).")
+    var directory: String?
+
+    @Option(help: "Period: 2024-06, 2024-Q2 or 2024 (default: the latest quarter).")
+    var period: String?
+
+    @Option(help: "A district code (e.g. 030): report its communes.")
+    var district: String?
+
+    @Option(help: "text, markdown, csv or json.")
+    var format: String = "text"
+
+    @Option(help: "vi or en.")
+    var lang: String?
+
+    func validate() throws {
+        if DashboardCore.Report.Format(rawValue: format) == nil { throw ValidationError("--format must be text, markdown, csv or json") }
+        if let period, Period(parsing: period) == nil { throw ValidationError("--period must look like 2024-06, 2024-Q2 or 2024") }
+        if let lang, Language(rawValue: lang) == nil { throw ValidationError("--lang must be vi or en") }
+    }
+
+    func run() throws {
+        let dir = DataLocation.resolve(directory)
+        let snapshot: Snapshot
+        switch SnapshotLoader.load(directory: dir) {
+        case .success(let s): snapshot = s
+        case .failure(let f):
+            for e in f.errors { FileHandle.standardError.write(Data("\(e)\n".utf8)) }
+            throw ExitCode(1)
+        }
+        var index = 0
+        if let district {
+            guard let u = snapshot.units.unit(code: district), u.level == .district else {
+                throw ValidationError("unknown district code \(district)")
+            }
+            index = u.index
+        }
+        let p = period.flatMap(Period.init(parsing:)) ?? Period.containing(snapshot.latestMonth, kind: .quarter)
+        let language = lang.flatMap(Language.init(rawValue:)) ?? Language.from(environment: ProcessInfo.processInfo.environment)
+        let report = DashboardCore.Report(snapshot: snapshot, period: p, unit: index, language: language)
+        print(report.rendered(as: DashboardCore.Report.Format(rawValue: format)!), terminator: "")
+    }
+}

@@ -1,0 +1,85 @@
+import Foundation
+
+/// A tmux session running the real binary, for end-to-end tests of the terminal edge.
+public final class TmuxSession {
+    public let name: String
+    public let socket: String
+
+    /// Starts `command` in a detached session of the given size on a private tmux server.
+    public init(command: String, width: Int = 120, height: Int = 40, environment: [String: String] = [:]) {
+        name = "cds\(getpid())\(UInt32.random(in: 0..<1_000_000))"
+        socket = NSTemporaryDirectory() + "tmux-\(name)"
+        let env = environment.map { "\($0.key)='\($0.value)'" }.joined(separator: " ")
+        tmux(["new-session", "-d", "-s", name, "-x", String(width), "-y", String(height),
+              "env \(env) \(command); echo CDSBOARD-EXITED $?; sleep 600"])
+    }
+
+    @discardableResult
+    public func tmux(_ args: [String]) -> String {
+        Fixtures.run("/usr/bin/env", ["tmux", "-S", socket] + args).output
+    }
+
+    public func sendKeys(_ keys: String...) { tmux(["send-keys", "-t", name] + keys) }
+
+    public func capture() -> String { tmux(["capture-pane", "-p", "-t", name]) }
+
+    /// Waits until the screen contains `text`; returns the last capture.
+    @discardableResult
+    public func waitFor(_ text: String, timeout: Double = 10) -> String {
+        let end = Date().addingTimeInterval(timeout)
+        var screen = ""
+        while Date() < end {
+            screen = capture()
+            if screen.contains(text) { return screen }
+            usleep(50_000)
+        }
+        return screen
+    }
+
+    /// PID of the program running in the pane's shell (the first child of the pane process).
+    public var panePID: Int32? {
+        Int32(tmux(["display-message", "-p", "-t", name, "#{pane_pid}"]).trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+
+    public func resize(width: Int, height: Int) {
+        tmux(["resize-window", "-t", name, "-x", String(width), "-y", String(height)])
+    }
+
+    public func kill() {
+        tmux(["kill-server"])
+        try? FileManager.default.removeItem(atPath: socket)
+    }
+
+    deinit { kill() }
+}
+
+/// Processes, from /proc.
+public enum Processes {
+    /// PIDs whose command line contains `needle`.
+    public static func matching(_ needle: String) -> [Int32] {
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: "/proc") else { return [] }
+        var out: [Int32] = []
+        for e in entries {
+            guard let pid = Int32(e), pid != getpid(),
+                  let data = FileManager.default.contents(atPath: "/proc/\(e)/cmdline") else { continue }
+            let cmd = String(decoding: data.map { $0 == 0 ? 0x20 : $0 }, as: UTF8.self)
+            if cmd.contains(needle) { out.append(pid) }
+        }
+        return out
+    }
+
+    public static func isAlive(_ pid: Int32) -> Bool {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8) else { return false }
+        // A zombie has exited.
+        let fields = stat.split(separator: ")").last?.split(separator: " ")
+        return fields?.first != "Z"
+    }
+
+    /// CPU time (user + system, in clock ticks) used so far by `pid`.
+    public static func cpuTicks(_ pid: Int32) -> Int? {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let rest = stat.split(separator: ")").last?.split(separator: " "), rest.count > 13,
+              let u = Int(rest[11]), let s = Int(rest[12]) else { return nil }
+        return u + s
+    }
+}

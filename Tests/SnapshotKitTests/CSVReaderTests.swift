@@ -1,0 +1,103 @@
+import Testing
+@testable import SnapshotKit
+
+@Suite struct CSVReaderTests {
+    func records(_ text: String, file: String = "t.csv") throws -> [[String]] {
+        try records(bytes: Array(text.utf8), file: file)
+    }
+
+    func records(bytes: [UInt8], file: String = "t.csv") throws -> [[String]] {
+        var reader = CSVReader(buffer: ByteBuffer(bytes: bytes), file: file)
+        var fields: [FieldSpan] = []
+        var out: [[String]] = []
+        while try reader.next(into: &fields) {
+            out.append(try fields.enumerated().map { try reader.string($1, column: $0 + 1) })
+        }
+        return out
+    }
+
+    @Test func readsPlainFieldsWithLFAndCRLF() throws {
+        #expect(try records("a,b\n1,2\n") == [["a", "b"], ["1", "2"]])
+        #expect(try records("a,b\r\n1,2\r\n") == [["a", "b"], ["1", "2"]])
+        #expect(try records("a,b\r\n1,2") == [["a", "b"], ["1", "2"]])
+    }
+
+    @Test func skipsTheByteOrderMark() throws {
+        #expect(try records(bytes: [0xEF, 0xBB, 0xBF] + Array("x,y\n".utf8)) == [["x", "y"]])
+    }
+
+    @Test func quotedFieldsHoldCommasQuotesAndLineBreaks() throws {
+        let text = "id,note\n1,\"Thôn Nà Lầu, xã Đạo Đức\"\n2,\"he said \"\"hi\"\"\"\n3,\"two\nlines\"\n"
+        #expect(try records(text) == [["id", "note"], ["1", "Thôn Nà Lầu, xã Đạo Đức"], ["2", "he said \"hi\""],
+                                      ["3", "two\nlines"]])
+    }
+
+    @Test func emptyFieldsAndTrailingComma() throws {
+        #expect(try records("a,,c\n,\n") == [["a", "", "c"], ["", ""]])
+    }
+
+    @Test func blankLinesAreSkipped() throws {
+        #expect(try records("a\n\n\nb\n") == [["a"], ["b"]])
+    }
+
+    @Test func unterminatedQuoteNamesTheLineItOpened() {
+        #expect(throws: SnapshotIssue(file: "t.csv", line: 2, column: 2,
+                                      message: "unterminated quoted field (opened here, never closed)")) {
+            try records("a,b\n1,\"open\n2,3\n")
+        }
+    }
+
+    @Test func quoteInsideUnquotedFieldIsAnError() {
+        #expect(throws: SnapshotIssue.self) { try records("a,b\n1,x\"y\n") }
+    }
+
+    @Test func invalidUTF8IsReportedWithLineAndColumn() {
+        let bytes = Array("a,b\n1,".utf8) + [0xC3, 0x28] + Array("\n".utf8)
+        #expect(throws: SnapshotIssue(file: "t.csv", line: 2, column: 2, message: "invalid UTF-8")) {
+            try records(bytes: bytes)
+        }
+    }
+
+    @Test func lineNumbersCountLineBreaksInsideQuotes() throws {
+        var reader = CSVReader(buffer: ByteBuffer(bytes: Array("h\n\"a\nb\"\nc\n".utf8)), file: "t.csv")
+        var f: [FieldSpan] = []
+        var lines: [Int] = []
+        while try reader.next(into: &f) { lines.append(reader.recordLine) }
+        #expect(lines == [1, 2, 4])
+    }
+
+    @Test func parsesIntegersDatesAndMonthsWithoutStrings() throws {
+        let reader = CSVReader(buffer: ByteBuffer(bytes: Array("123,2024-02-29,2024-13,2023-02-29,-4".utf8)), file: "t")
+        var r = reader
+        var f: [FieldSpan] = []
+        _ = try r.next(into: &f)
+        #expect(r.integer(f[0]) == 123)
+        #expect(r.date(f[1]) == Day(year: 2024, month: 2, day: 29))
+        #expect(r.month(f[2]) == nil)
+        #expect(r.date(f[3]) == nil)
+        #expect(r.integer(f[4]) == nil)
+    }
+}
+
+@Suite struct CalendarTests {
+    @Test func dayRoundTrips() {
+        for text in ["1970-01-01", "2000-02-29", "2024-06-30", "2099-12-31"] {
+            #expect(Day(iso: text)?.description == text)
+        }
+        #expect(Day(iso: "2024-02-30") == nil)
+        #expect(Day(year: 1970, month: 1, day: 2)?.number == 1)
+    }
+
+    @Test func periodsStepAndCompare() {
+        let q2 = Period.quarter(year: 2024, quarter: 2)
+        #expect(q2.previous == .quarter(year: 2024, quarter: 1))
+        #expect(Period.quarter(year: 2024, quarter: 1).previous == .quarter(year: 2023, quarter: 4))
+        #expect(q2.sameLastYear == .quarter(year: 2023, quarter: 2))
+        #expect(q2.months == Month(year: 2024, month: 4).index...Month(year: 2024, month: 6).index)
+        #expect(Period(parsing: "2024-Q2") == q2)
+        #expect(Period(parsing: "2024-06") == .month(Month(year: 2024, month: 6)))
+        #expect(Period(parsing: "2024") == .year(2024))
+        #expect(Period(parsing: "2024-Q5") == nil)
+        #expect(Period.month(Month(year: 2024, month: 1)).previous == .month(Month(year: 2023, month: 12)))
+    }
+}
