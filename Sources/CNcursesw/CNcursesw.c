@@ -1,6 +1,7 @@
 #include "CNcursesw.h"
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -37,7 +38,16 @@ int cds_signals_install(void) {
     sigemptyset(&sa.sa_mask);
     sa.sa_flags = 0; // no SA_RESTART: poll() returns EINTR, the loop drains the pipe
     int sigs[] = {SIGWINCH, SIGTERM, SIGHUP, SIGINT, SIGCONT};
-    for (unsigned i = 0; i < sizeof sigs / sizeof sigs[0]; i++) sigaction(sigs[i], &sa, NULL);
+    sigset_t unblock;
+    sigemptyset(&unblock);
+    for (unsigned i = 0; i < sizeof sigs / sizeof sigs[0]; i++) {
+        sigaction(sigs[i], &sa, NULL);
+        sigaddset(&unblock, sigs[i]);
+    }
+    // A parent may have started us with these blocked (the mask is inherited): unblock them,
+    // or a hang-up would never reach the loop.
+    sigaddset(&unblock, SIGTSTP);
+    pthread_sigmask(SIG_UNBLOCK, &unblock, NULL);
     signal(SIGPIPE, SIG_IGN);
     return cds_pipe_read_fd;
 }

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A tmux session running the real binary, for end-to-end tests of the terminal edge.
 public final class TmuxSession {
@@ -6,17 +9,26 @@ public final class TmuxSession {
     public let socket: String
 
     /// Starts `command` in a detached session of the given size on a private tmux server.
-    public init(command: String, width: Int = 120, height: Int = 40, environment: [String: String] = [:]) {
+    static let tmuxPath = ["/usr/bin/tmux", "/usr/local/bin/tmux", "/bin/tmux"].first { FileManager.default.isExecutableFile(atPath: $0) } ?? "/usr/bin/tmux"
+
+    /// `startDelay` lets a test attach `pipe-pane` before the program writes its first byte.
+    public init(command: String, width: Int = 120, height: Int = 40, environment: [String: String] = [:],
+                startDelay: Double = 0) {
         name = "cds\(getpid())\(UInt32.random(in: 0..<1_000_000))"
         socket = NSTemporaryDirectory() + "tmux-\(name)"
         let env = environment.map { "\($0.key)='\($0.value)'" }.joined(separator: " ")
         tmux(["new-session", "-d", "-s", name, "-x", String(width), "-y", String(height),
-              "env \(env) \(command); echo CDSBOARD-EXITED $?; sleep 600"])
+              (startDelay > 0 ? "sleep \(startDelay); " : "") + "env -u NO_COLOR -u CDSBOARD_DATA \(env) \(command); echo CDSBOARD-EXITED $?; sleep 600"])
+        serverPID = Int32(tmux(["display-message", "-p", "-t", name, "#{pid}"]).trimmingCharacters(in: .whitespacesAndNewlines))
     }
+
+    /// The tmux server, killed for sure when the session ends.
+    private var serverPID: Int32?
+    private var killed = false
 
     @discardableResult
     public func tmux(_ args: [String]) -> String {
-        Fixtures.run("/usr/bin/env", ["tmux", "-S", socket] + args).output
+        Fixtures.run(TmuxSession.tmuxPath, ["-S", socket] + args).output
     }
 
     public func sendKeys(_ keys: String...) { tmux(["send-keys", "-t", name] + keys) }
@@ -46,7 +58,14 @@ public final class TmuxSession {
     }
 
     public func kill() {
+        guard !killed else { return }
+        killed = true
+        let programs = Processes.matching(socket, program: "tmux")
         tmux(["kill-server"])
+        // Whatever kill-server left (it can fail while the server is busy), SIGKILL it.
+        for pid in programs + [serverPID].compactMap({ $0 }) where Processes.isAlive(pid) {
+            Glibc.kill(pid, SIGKILL)
+        }
         try? FileManager.default.removeItem(atPath: socket)
     }
 
@@ -55,15 +74,17 @@ public final class TmuxSession {
 
 /// Processes, from /proc.
 public enum Processes {
-    /// PIDs whose command line contains `needle`.
-    public static func matching(_ needle: String) -> [Int32] {
+    /// PIDs of `cdsboard` processes whose command line contains `needle` (not the shell or
+    /// tmux server that started them, whose command lines contain it too).
+    public static func matching(_ needle: String, program: String = "cdsboard") -> [Int32] {
         guard let entries = try? FileManager.default.contentsOfDirectory(atPath: "/proc") else { return [] }
         var out: [Int32] = []
         for e in entries {
             guard let pid = Int32(e), pid != getpid(),
                   let data = FileManager.default.contents(atPath: "/proc/\(e)/cmdline") else { continue }
+            let argv0 = String(decoding: data.prefix { $0 != 0 }, as: UTF8.self)
             let cmd = String(decoding: data.map { $0 == 0 ? 0x20 : $0 }, as: UTF8.self)
-            if cmd.contains(needle) { out.append(pid) }
+            if argv0.hasSuffix("/" + program), cmd.contains(needle) { out.append(pid) }
         }
         return out
     }

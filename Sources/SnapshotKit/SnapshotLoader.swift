@@ -47,7 +47,7 @@ public enum SnapshotLoader {
         let products = AssetParsers.ocop(directory, units: units, issues: &issues)
         let tourism = AssetParsers.tourism(directory, units: units, issues: &issues)
         guard let manifest, !issues.hasErrors else {
-            return .failure(SnapshotFailure(errors: issues.errors, warnings: issues.warnings))
+            return .failure(SnapshotFailure(errors: issues.errors, warnings: issues.warnings, suppressed: issues.suppressedSummary))
         }
         let cube = DossierCube(accumulator: acc, units: units)
         return .success(Snapshot(manifest: manifest, units: units, targets: targets,

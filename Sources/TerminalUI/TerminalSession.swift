@@ -21,6 +21,7 @@ public final class TerminalSession {
     private var screen: OpaquePointer?
     private var pairs: [Role: (attrs: attr_t, pair: Int32)] = [:]
     private let colorOverride: Int?
+    private var colorsStarted = false
     private let noColor: Bool
 
     /// Checks the terminal and the locale, installs signal handlers, then starts ncurses.
@@ -56,12 +57,14 @@ public final class TerminalSession {
 
     /// Allocates one colour pair per role for `theme`, degraded to what the terminal shows.
     public func apply(_ theme: Theme) {
-        let hasColors = has_colors()
-        depth = ColorDepth.choose(terminalColors: Int(cds_colors()), hasColors: hasColors, override: colorOverride, noColor: noColor)
-        if depth != .mono {
+        let hasColors = has_colors() && !noColor
+        // COLORS is only known after start_color().
+        if hasColors && !colorsStarted {
             start_color()
             use_default_colors()
+            colorsStarted = true
         }
+        depth = ColorDepth.choose(terminalColors: Int(cds_colors()), hasColors: hasColors, override: colorOverride, noColor: noColor)
         pairs = [:]
         for (k, role) in Role.allCases.enumerated() {
             let r = theme.style(role).resolved(for: depth)

@@ -31,6 +31,7 @@ struct Check: ParsableCommand {
         case .failure(let failure):
             for e in failure.errors { print(e) }
             for w in failure.warnings { print(w) }
+            for line in failure.suppressed { print(line) }
             print("\(dir): REFUSED — \(failure.errors.count) errors, \(failure.warnings.count) warnings")
             if verbose { print(String(format: "checked in %.1f ms", ms)) }
             throw ExitCode(1)

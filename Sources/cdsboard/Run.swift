@@ -34,6 +34,7 @@ struct Run: ParsableCommand {
         case .loaded(let s): _ = update(&state, .snapshotLoaded(s))
         case .refused(let f): _ = update(&state, .snapshotRefused(f))
         }
+        provider.initialLoadDone = true
         view.place(&state)
         if let script = view.keys.flatMap(Key.script) { for k in script { _ = update(&state, .key(k)) } }
         let (themes, problems) = ThemeDirectories.load(state.themeNames)

@@ -4,66 +4,98 @@ import SnapshotKit
 /// BTS sites, and the OCOP products of its district.
 enum DetailView {
     static func draw(_ state: AppState, _ snap: Snapshot, _ fig: UnitFigures, _ rect: Rect, into c: inout Canvas) {
+        let lists = [fields(state, snap, fig, c.glyphs), villages(state, snap, fig, c.glyphs),
+                     sites(state, snap, fig), products(state, snap, fig, c.glyphs)]
+        if rect.height >= 20 {
+            let halves = rect.columns([1, 1])
+            let left = halves[0].rows([1, 1]), right = halves[1].rows([1, 1])
+            lists[0].draw(in: left[0], into: &c)
+            lists[1].draw(in: left[1], into: &c)
+            lists[2].draw(in: right[0], into: &c)
+            lists[3].draw(in: right[1], into: &c)
+            return
+        }
+        // Little room: the lists of the focused panel only (Tab or 1–4 switch).
+        let focused: PanelKind
+        if case .panel(let p) = state.focus { focused = p } else { focused = .dossiers }
+        switch focused {
+        case .dossiers, .tourism: lists[0].draw(in: rect, into: &c)
+        case .bts:
+            let halves = rect.columns([1, 1])
+            lists[1].draw(in: halves[0], into: &c)
+            lists[2].draw(in: halves[1], into: &c)
+        case .ocop: lists[3].draw(in: rect, into: &c)
+        }
+    }
+
+    static func fields(_ state: AppState, _ snap: Snapshot, _ fig: UnitFigures, _ g: Glyphs) -> ListTable {
         let s = state.strings, f = state.format
-        let halves = rect.columns([1, 1])
-        let left = halves[0].rows([1, 1])
-        let right = halves[1].rows([1, 1])
         let here = fig.unit.index
         let period = fig.period
-
         let fields = snap.dossiers.byField(unit: here, period: period)
         let levels = snap.dossiers.byLevel(unit: here, period: period)
-        var fieldRows = fields.sorted { $0.tally.received > $1.tally.received }.map { item in
+        var rows = fields.sorted { $0.tally.received > $1.tally.received }.map { item in
             [item.field, f.integer(item.tally.received), f.percent(item.tally.onlineShare), f.percent(item.tally.onTimeShare)]
         }
         for (lv, key) in [(DossierLevel.commune, StringKey.levelCommune), (.district, .levelDistrict), (.province, .levelProvince)] {
             if let t = levels[lv], t.received > 0 {
-                fieldRows.append(["\(s[.level]): \(s[key])", f.integer(t.received), f.percent(t.onlineShare), f.percent(t.onTimeShare)])
+                rows.append(["\(s[.level]): \(s[key])", f.integer(t.received), f.percent(t.onlineShare), f.percent(t.onTimeShare)])
             }
         }
-        ListTable(title: "\(s[.fieldBreakdown]) · \(f.period(period))",
-                  columns: [.init(title: s[.field], weight: 4, minWidth: 14, align: .left),
-                            .init(title: s[.received], weight: 1, minWidth: 9, align: .right),
-                            .init(title: s[.online], weight: 1, minWidth: 10, align: .right),
-                            .init(title: s[.onTime], weight: 1, minWidth: 9, align: .right)],
-                  rows: fieldRows).draw(in: left[0], into: &c)
+        return ListTable(title: "\(s[.fieldBreakdown]) · \(f.period(period))",
+                         columns: [.init(title: s[.field], weight: 4, minWidth: 14, align: .left),
+                                   .init(title: s[.received], weight: 1, minWidth: 9, align: .right),
+                                   .init(title: s[.online], weight: 1, minWidth: 10, align: .right),
+                                   .init(title: s[.onTime], weight: 1, minWidth: 9, align: .right)],
+                         rows: rows)
+    }
 
-        let villages = snap.villages.filter { $0.commune == here }
-        ListTable(title: "\(s[.villageList]) (\(villages.count))",
-                  columns: [.init(title: s[.name], weight: 3, minWidth: 12, align: .left),
-                            .init(title: s[.households], weight: 1, minWidth: 5, align: .right),
-                            .init(title: s[.poorHouseholds], weight: 1, minWidth: 8, align: .right),
-                            .init(title: "Mobile", weight: 1, minWidth: 6, align: .right),
-                            .init(title: s[.broadband], weight: 1, minWidth: 9, align: .right)],
-                  rows: villages.map { v in
-                      [v.name, f.integer(v.households), f.integer(v.poorHouseholds),
-                       v.mobile == 0 ? "\(c.glyphs.bad) \(s[.none])" : Village.mobileLevels[v.mobile],
-                       v.broadband ? (state.language == .vi ? "có" : "yes") : (state.language == .vi ? "không" : "no")]
-                  },
-                  rowRoles: villages.map { $0.mobile == 0 ? .bad : nil }).draw(in: left[1], into: &c)
+    static func villages(_ state: AppState, _ snap: Snapshot, _ fig: UnitFigures, _ g: Glyphs) -> ListTable {
+        let s = state.strings, f = state.format
+        let list = snap.villages.filter { $0.commune == fig.unit.index }
+        let yes = state.language == .vi ? "có" : "yes", no = state.language == .vi ? "không" : "no"
+        return ListTable(title: "\(s[.villageList]) (\(list.count))",
+                         columns: [.init(title: s[.name], weight: 3, minWidth: 12, align: .left),
+                                   .init(title: s[.households], weight: 1, minWidth: 5, align: .right),
+                                   .init(title: s[.poorHouseholds], weight: 1, minWidth: 8, align: .right),
+                                   .init(title: "Mobile", weight: 1, minWidth: 6, align: .right),
+                                   .init(title: s[.broadband], weight: 1, minWidth: 9, align: .right)],
+                         rows: list.map { v in
+                             [v.name, f.integer(v.households), f.integer(v.poorHouseholds),
+                              v.mobile == 0 ? "\(g.bad) \(s[.none])" : Village.mobileLevels[v.mobile], v.broadband ? yes : no]
+                         },
+                         rowRoles: list.map { $0.mobile == 0 ? .bad : nil })
+    }
 
-        let sites = snap.btsSites.filter { $0.commune == here }
-        ListTable(title: "\(s[.siteList]) (\(sites.count))",
-                  columns: [.init(title: s[.code], weight: 2, minWidth: 12, align: .left),
-                            .init(title: s[.operatorName], weight: 2, minWidth: 9, align: .left),
-                            .init(title: s[.technology], weight: 2, minWidth: 11, align: .left),
-                            .init(title: "", weight: 1, minWidth: 7, align: .left)],
-                  rows: sites.map { site in
-                      [site.id, site.operator, (0..<4).filter { site.supports($0) }.map { BTSSite.technologies[$0] }.joined(separator: " "),
-                       site.status.name]
-                  },
-                  rowRoles: sites.map { $0.status == .down ? .bad : ($0.status == .planned ? .muted : nil) }).draw(in: right[0], into: &c)
+    static func sites(_ state: AppState, _ snap: Snapshot, _ fig: UnitFigures) -> ListTable {
+        let s = state.strings
+        let list = snap.btsSites.filter { $0.commune == fig.unit.index }
+        return ListTable(title: "\(s[.siteList]) (\(list.count))",
+                         columns: [.init(title: s[.code], weight: 2, minWidth: 12, align: .left),
+                                   .init(title: s[.operatorName], weight: 2, minWidth: 9, align: .left),
+                                   .init(title: s[.technology], weight: 2, minWidth: 11, align: .left),
+                                   .init(title: "", weight: 1, minWidth: 7, align: .left)],
+                         rows: list.map { site in
+                             [site.id, site.operator,
+                              (0..<4).filter { site.supports($0) }.map { BTSSite.technologies[$0] }.joined(separator: " "),
+                              site.status.name]
+                         },
+                         rowRoles: list.map { $0.status == .down ? .bad : ($0.status == .planned ? .muted : nil) })
+    }
 
+    static func products(_ state: AppState, _ snap: Snapshot, _ fig: UnitFigures, _ g: Glyphs) -> ListTable {
+        let s = state.strings
         let district = fig.unit.parent ?? 0
-        let products = snap.ocopProducts.filter { $0.district == district }
-        let star = c.ascii ? "*" : "★"
-        ListTable(title: "\(s[.productList]) (\(products.count))",
-                  columns: [.init(title: s[.name], weight: 4, minWidth: 14, align: .left),
-                            .init(title: s[.stars], weight: 1, minWidth: 4, align: .left),
-                            .init(title: s[.platforms], weight: 3, minWidth: 10, align: .left)],
-                  rows: products.sorted { $0.stars > $1.stars }.map { p in
-                      [p.name, String(repeating: star, count: p.stars), p.platforms.isEmpty ? s[.none] : p.platforms.joined(separator: ", ")]
-                  }).draw(in: right[1], into: &c)
+        let list = snap.ocopProducts.filter { $0.district == district }.sorted { $0.stars > $1.stars }
+        let star = g == .ascii ? "*" : "★"
+        return ListTable(title: "\(s[.productList]) (\(list.count))",
+                         columns: [.init(title: s[.name], weight: 4, minWidth: 14, align: .left),
+                                   .init(title: s[.stars], weight: 1, minWidth: 5, align: .left),
+                                   .init(title: s[.platforms], weight: 3, minWidth: 10, align: .left)],
+                         rows: list.map { p in
+                             [p.name, String(repeating: star, count: p.stars),
+                              p.platforms.isEmpty ? s[.none] : p.platforms.joined(separator: ", ")]
+                         })
     }
 }
 

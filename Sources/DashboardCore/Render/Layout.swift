@@ -58,7 +58,7 @@ public struct Layout: Equatable, Sendable {
             assign(&layout, bottom, isCommune)
         } else {
             let (tabs, rest) = body.splitTop(1)
-            let (panel, bottom) = rest.splitTop(min(panelHeight, max(8, rest.height - 8)))
+            let (panel, bottom) = rest.splitTop(isCommune ? 9 : min(panelHeight, max(8, rest.height - 8)))
             layout.tabs = tabs
             let shown: PanelKind
             if case .panel(let p) = state.focus { shown = p } else { shown = .dossiers }

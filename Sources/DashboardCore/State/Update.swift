@@ -68,7 +68,7 @@ public func perform(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .nextPeriod: shiftPeriod(&state, 1)
     case .cyclePeriodKind:
         let kinds = Period.Kind.allCases
-        state.periodKind = kinds[(kinds.firstIndex(of: state.periodKind)! + 2) % kinds.count]
+        state.periodKind = kinds[(kinds.firstIndex(of: state.periodKind)! + 1) % kinds.count]
         state.periodOffset = 0
     case .sort:
         let cols = TableColumn.allCases

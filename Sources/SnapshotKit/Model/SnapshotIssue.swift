@@ -28,9 +28,12 @@ public struct SnapshotIssue: Error, Equatable, Sendable, CustomStringConvertible
 public struct SnapshotFailure: Error, Equatable, Sendable, CustomStringConvertible {
     public var errors: [SnapshotIssue]
     public var warnings: [SnapshotIssue]
-    public init(errors: [SnapshotIssue], warnings: [SnapshotIssue] = []) {
+    /// Lines such as "dossiers.csv: 1.204 more errors not shown".
+    public var suppressed: [String]
+    public init(errors: [SnapshotIssue], warnings: [SnapshotIssue] = [], suppressed: [String] = []) {
         self.errors = errors
         self.warnings = warnings
+        self.suppressed = suppressed
     }
     public var first: SnapshotIssue { errors.first ?? SnapshotIssue(file: "?", line: nil, message: "unknown error") }
     public var description: String { first.description }

@@ -43,7 +43,11 @@ public final class DirectorySnapshotProvider: SnapshotProvider, @unchecked Senda
         [settleDeadline, watcher.deadline].compactMap { $0 }.min()
     }
 
-    public func start() { beginLoad() }
+    /// Set when the caller loaded the first snapshot itself (with `loadNow`): `start` then
+    /// only watches, instead of parsing the same files again.
+    public var initialLoadDone = false
+
+    public func start() { if !initialLoadDone { beginLoad() } }
 
     public func handleReadable(_ fd: Int32) {
         if fd == wakeRead {

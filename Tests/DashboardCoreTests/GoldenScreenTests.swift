@@ -1,0 +1,91 @@
+import DashboardTestSupport
+import Foundation
+import SnapshotKit
+import Testing
+@testable import DashboardCore
+
+/// Whole screens rendered from a state, compared with text files under `Goldens/`.
+/// `CDSBOARD_RECORD=1 swift test` re-records them (and fails, so that a recording run never passes).
+@Suite struct GoldenScreenTests {
+    struct Case: CustomTestStringConvertible, Sendable {
+        var name: String
+        var size: Size
+        var language: Language = .vi
+        var keys: String = ""
+        var ascii = false
+        var testDescription: String { name }
+    }
+
+    static let sizes = [Size(width: 80, height: 24), Size(width: 120, height: 40), Size(width: 200, height: 60)]
+    static let places: [(String, String)] = [("overview", ""), ("district", "/ x u y e n Enter"),
+                                             ("commune", "/ d a o Space d u c Enter")]
+
+    static let cases: [Case] = {
+        var out: [Case] = []
+        for size in sizes {
+            for (place, keys) in places {
+                for lang in Language.allCases {
+                    out.append(Case(name: "\(place)-\(size)-\(lang.rawValue)", size: size, language: lang, keys: keys))
+                }
+            }
+        }
+        out += [
+            Case(name: "wall-300x80-vi", size: Size(width: 300, height: 80)),
+            Case(name: "expanded-dossiers-120x40-vi", size: Size(width: 120, height: 40), keys: "1 Enter"),
+            Case(name: "expanded-bts-120x40-en", size: Size(width: 120, height: 40), language: .en, keys: "2 Enter"),
+            Case(name: "expanded-tourism-district-120x40-vi", size: Size(width: 120, height: 40), keys: "/ m e o Enter 4 Enter"),
+            Case(name: "help-80x24-vi", size: Size(width: 80, height: 24), keys: "?"),
+            Case(name: "search-80x24-vi", size: Size(width: 80, height: 24), keys: "/ l u n g"),
+            Case(name: "sorted-online-120x40-en", size: Size(width: 120, height: 40), language: .en, keys: "s s"),
+            Case(name: "month-2023-12-120x40-vi", size: Size(width: 120, height: 40), keys: "p p [ [ [ [ [ ["),
+            Case(name: "ascii-80x24-vi", size: Size(width: 80, height: 24), ascii: true),
+            Case(name: "too-small-50x12-vi", size: Size(width: 50, height: 12)),
+        ]
+        return out
+    }()
+
+    @Test(arguments: cases)
+    func screenMatchesItsGolden(_ c: Case) {
+        var s = SampleState.state(size: c.size, language: c.language)
+        s.ascii = c.ascii
+        if !c.keys.isEmpty { _ = SampleState.press(&s, c.keys) }
+        let path = Fixtures.repositoryRoot() + "/Tests/DashboardCoreTests/Goldens/Screens/\(c.name).txt"
+        let problem = Golden.compare(render(s).textDump(), to: path)
+        #expect(problem == nil, Comment(rawValue: problem ?? ""))
+    }
+
+    @Test func everySizeRendersWithoutOverflow() {
+        var s = SampleState.state()
+        _ = SampleState.press(&s, "j j Enter")
+        for w in stride(from: 1, through: 320, by: 7) {
+            for h in stride(from: 1, through: 100, by: 5) {
+                s.size = Size(width: w, height: h)
+                let c = render(s)
+                #expect(c.cells.count == w * h)
+                // No wide glyph hangs over the right edge.
+                for y in 0..<h where w > 0 { #expect(c[w - 1, y].width < 2) }
+            }
+        }
+    }
+
+    @Test func theBreadcrumbShowsWhereYouAre() {
+        var s = SampleState.state()
+        _ = SampleState.press(&s, "/ d a o Space d u c Enter")
+        #expect(render(s).line(1).hasPrefix(" Hà Giang › Vị Xuyên › Xã Đạo Đức"))
+    }
+
+    @Test func staleDataIsMarkedLoudly() {
+        var s = SampleState.state()
+        s.now = SampleState.now.addingTimeInterval(90 * 86400)
+        let top = render(s).line(0)
+        #expect(top.contains("DỮ LIỆU CŨ (95 ngày)"))
+    }
+
+    @Test func nfdNamesAlignLikeNFCNames() {
+        // The same commune name in both normal forms lands in the same columns.
+        var a = Canvas(size: Size(width: 30, height: 1)), b = a
+        a.write("Xã Lũng Cú", x: 0, y: 0, width: 20, align: .right, role: .text)
+        b.write("Xã Lu\u{0303}ng Cu\u{0301}", x: 0, y: 0, width: 20, align: .right, role: .text)
+        #expect(a == b)
+    }
+}

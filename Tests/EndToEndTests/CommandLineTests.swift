@@ -1,0 +1,79 @@
+import DashboardTestSupport
+import Foundation
+import Testing
+
+/// The subcommands, run as a user would.
+@Suite struct CommandLineTests {
+    let bin = Fixtures.binary
+    let goldens = Fixtures.repositoryRoot() + "/Tests/DashboardCoreTests/Goldens/Screens"
+
+    @Test func renderPrintsTheSameScreenAsTheGolden() {
+        let r = Fixtures.run(bin, ["render", "--size", "120x40", "--now", "2024-07-10T09:00:00+07:00", "--styles",
+                                   "--view", "province", "--lang", "en", "--keys", "s s"])
+        #expect(r.status == 0)
+        let golden = Fixtures.read(goldens + "/sorted-online-120x40-en.txt")
+        #expect(r.output == golden + "\n", Comment(rawValue: Golden.diff(expected: golden, actual: r.output)))
+    }
+
+    @Test func renderTakesTheViewOption() {
+        let r = Fixtures.run(bin, ["render", "--size", "120x40", "--view", "district:030", "--now", "2024-07-10T09:00:00+07:00"])
+        #expect(r.output.contains("Hà Giang › Vị Xuyên"))
+        let c = Fixtures.run(bin, ["render", "--size", "120x40", "--view", "commune:00955"])
+        #expect(c.output.contains("Hà Giang › Vị Xuyên › Xã Đạo Đức"))
+    }
+
+    @Test func checkAcceptsTheSampleAndRefusesABrokenCopy() {
+        let ok = Fixtures.run(bin, ["check", Fixtures.sampleDirectory])
+        #expect(ok.status == 0)
+        #expect(ok.output.contains("OK"))
+        let dir = Fixtures.copyOfSample()
+        var text = Fixtures.read(dir + "/bts.csv")
+        text = text.replacingOccurrences(of: ",active,", with: ",exploded,")
+        Fixtures.write(text, to: dir + "/bts.csv")
+        let bad = Fixtures.run(bin, ["check", dir])
+        #expect(bad.status == 1)
+        #expect(bad.output.hasPrefix("bts.csv:2:8: unknown status \"exploded\""))
+        #expect(bad.output.contains("bts.csv: "))   // the count of errors not shown
+        #expect(bad.output.contains("REFUSED"))
+    }
+
+    @Test func reportGivesEveryFormat() throws {
+        let text = Fixtures.run(bin, ["report", Fixtures.sampleDirectory, "--lang", "vi"])
+        #expect(text.output.contains("Tỉnh Hà Giang"))
+        #expect(text.output.contains("143.218"))
+        #expect(text.output.contains("87,3%"))
+        let md = Fixtures.run(bin, ["report", "--format", "markdown", "--lang", "en"])
+        #expect(md.output.contains("| 02 | Tỉnh Hà Giang | 143,218 | 87.3% |"))
+        let csv = Fixtures.run(bin, ["report", "--format", "csv", "--district", "030"])
+        #expect(csv.output.split(separator: "\n").count == 1 + 1 + 24)
+        let json = Fixtures.run(bin, ["report", "--format", "json", "--period", "2023"])
+        let obj = try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any]
+        let units = obj?["units"] as? [[String: Any]]
+        #expect(units?.count == 12)
+        #expect((units?.first?["visitors"] as? Int) == 3_003_672)
+        let bad = Fixtures.run(bin, ["report", "--format", "pdf"])
+        #expect(bad.status != 0)
+    }
+
+    @Test func genWritesRawRowsWithPersonalDataThatNoOutputShows() throws {
+        let dir = Fixtures.temporaryDirectory("cdsboard-gen-cli")
+        let g = Fixtures.run(bin, ["gen", "--out", dir, "--dossiers", "800"])
+        #expect(g.status == 0)
+        let rows = Fixtures.read(dir + "/dossiers.csv").split(separator: "\n")
+        #expect(rows.count == 801)
+        // Personal values of a few rows: none may appear in render, report or check.
+        var secrets: [String] = []
+        for row in rows.dropFirst().prefix(50) {
+            let f = row.split(separator: ",")
+            secrets += [String(f[1]), String(f[2]), String(f[3])]
+        }
+        var outputs: [String] = []
+        outputs.append(Fixtures.run(bin, ["check", dir]).output)
+        for f in ["text", "csv", "json", "markdown"] { outputs.append(Fixtures.run(bin, ["report", dir, "--format", f]).output) }
+        outputs.append(Fixtures.run(bin, ["render", "--data", dir, "--size", "200x60"]).output)
+        outputs.append(Fixtures.run(bin, ["render", "--data", dir, "--size", "120x40", "--keys", "Enter Enter"]).output)
+        for out in outputs {
+            for s in secrets { #expect(!out.contains(s), "personal value \(s) leaked") }
+        }
+    }
+}
