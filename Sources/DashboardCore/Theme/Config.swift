@@ -11,27 +11,36 @@ import TOMLKit
 ///     stale_after_days = 45
 ///
 /// Flags override it. A broken file is reported with its line and ignored.
-struct Config {
-    var theme: String?
-    var language: Language?
-    var clock = true
-    var mouse = false
-    var staleAfterDays: Double = 45
-    var problem: ConfigError?
+public struct Config: Sendable {
+    public var theme: String?
+    public var language: Language?
+    public var clock = true
+    public var mouse = false
+    public var staleAfterDays: Double = 45
+    /// Set when the file could not be used; the defaults apply.
+    public var problem: ConfigError?
 
-    static var defaultPath: String {
+    public init() {}
+
+    public static var defaultPath: String {
         let env = ProcessInfo.processInfo.environment
         let base = env["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? (NSHomeDirectory() + "/.config")
         return base + "/cdsboard/config.toml"
     }
 
-    static func load(path: String = Config.defaultPath) -> Config {
+    public static func load(path: String = Config.defaultPath) -> Config {
         var c = Config()
         guard FileManager.default.fileExists(atPath: path) else { return c }
         guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
             c.problem = ConfigError(file: path, line: nil, message: "cannot read the file")
             return c
         }
+        return parse(text, path: path)
+    }
+
+    /// Parses the text of a config file; a problem leaves every setting at its default.
+    public static func parse(_ text: String, path: String) -> Config {
+        var c = Config()
         do {
             let t = try TOMLTable(string: text)
             var parsed = Config()
