@@ -16,9 +16,9 @@ public struct DossierCube: Equatable, Sendable {
         districts: []))
 
     public init(accumulator acc: DossierAccumulator, units: UnitTree) {
-        let months = acc.tallies.keys.map(\.month.index)
-        let lo = months.min() ?? 0
-        let hi = months.max() ?? -1
+        var lo = Int.max, hi = Int.min
+        acc.forEach { k, _ in lo = min(lo, k.month.index); hi = max(hi, k.month.index) }
+        if lo > hi { lo = 0; hi = -1 }
         // Fields in a stable order (by name), whatever order the file had.
         let order = acc.fields.indices.sorted { acc.fields[$0] < acc.fields[$1] }
         var remap = Array(repeating: 0, count: acc.fields.count)
@@ -32,7 +32,7 @@ public struct DossierCube: Equatable, Sendable {
         totals = Array(repeating: DossierTally(), count: monthCount * unitCount)
         byField = Array(repeating: DossierTally(), count: monthCount * unitCount * f)
         byLevel = Array(repeating: DossierTally(), count: monthCount * unitCount * l)
-        for (key, t) in acc.tallies {
+        acc.forEach { key, t in
             let m = key.month.index - lo
             var u: Int? = key.unit
             let fi = remap[key.field]

@@ -2,10 +2,14 @@
 ///
 /// Both `dossiers.csv` (one row per dossier) and `dossier_stats.csv` (one row per key) are
 /// folded into this one structure, so the two forms cannot disagree on what a figure means.
+/// Keys are packed into one `UInt64` and tallies kept in a flat array: a million rows cost a
+/// million cheap integer-hash lookups, not a million hashes of a five-field struct.
 public struct DossierAccumulator: Sendable {
     public private(set) var fields: [String] = []
     private var fieldIndex: [String: Int] = [:]
-    public private(set) var tallies: [DossierKey: DossierTally] = [:]
+    private var slots: [UInt64: Int] = [:]
+    private var keys: [DossierKey] = []
+    private var counts: [DossierTally] = []
 
     public init() {}
 
@@ -16,18 +20,77 @@ public struct DossierAccumulator: Sendable {
         return fields.count - 1
     }
 
-    mutating func add(_ key: DossierKey, _ t: DossierTally) {
-        tallies[key, default: DossierTally()].add(t)
+    @inline(__always)
+    static func pack(_ k: DossierKey) -> UInt64 {
+        UInt64(truncatingIfNeeded: k.month.index) << 40 | UInt64(truncatingIfNeeded: k.unit & 0xFFFF) << 24
+            | UInt64(truncatingIfNeeded: k.field & 0xFFFF) << 4 | UInt64(k.level.rawValue) << 2 | UInt64(k.channel.rawValue)
     }
 
-    mutating func contains(_ key: DossierKey) -> Bool { tallies[key] != nil }
+    mutating func add(_ key: DossierKey, _ t: DossierTally) {
+        let p = Self.pack(key)
+        if let i = slots[p] {
+            counts[i].add(t)
+        } else {
+            slots[p] = keys.count
+            keys.append(key)
+            counts.append(t)
+        }
+    }
+
+    func contains(_ key: DossierKey) -> Bool { slots[Self.pack(key)] != nil }
+
+    /// Every key with its counts.
+    public var tallies: [DossierKey: DossierTally] {
+        Dictionary(uniqueKeysWithValues: zip(keys, counts))
+    }
+
+    /// Visits every key with its counts, in insertion order.
+    public func forEach(_ body: (DossierKey, DossierTally) -> Void) {
+        for i in keys.indices { body(keys[i], counts[i]) }
+    }
+
+    public var keyCount: Int { keys.count }
 
     /// Merges another accumulator (e.g. the other half of a file read on another core).
     public mutating func merge(_ other: DossierAccumulator) {
-        for (k, t) in other.tallies {
+        other.forEach { k, t in
             var key = k
             key.field = field(other.fields[k.field])
             add(key, t)
         }
+    }
+}
+
+/// A set of 64-bit hashes with open addressing: duplicate IDs are found with 8 bytes per
+/// row and no allocation per insert (a `Set<String>` would make a String per row).
+struct HashSet64 {
+    private var table: [UInt64]
+    private var count = 0
+
+    init(capacity: Int = 1024) {
+        var n = 1024
+        while n < capacity * 2 { n <<= 1 }
+        table = Array(repeating: 0, count: n)
+    }
+
+    /// Inserts; returns false when the value was already there.
+    mutating func insert(_ value: UInt64) -> Bool {
+        let v = value == 0 ? 1 : value
+        if (count + 1) * 2 > table.count { grow() }
+        let mask = table.count - 1
+        var i = Int(truncatingIfNeeded: (v &* 0x9E37_79B9_7F4A_7C15) >> 20) & mask
+        while true {
+            let e = table[i]
+            if e == 0 { table[i] = v; count += 1; return true }
+            if e == v { return false }
+            i = (i + 1) & mask
+        }
+    }
+
+    private mutating func grow() {
+        let old = table
+        table = Array(repeating: 0, count: old.count * 2)
+        count = 0
+        for v in old where v != 0 { _ = insert(v) }
     }
 }

@@ -73,13 +73,17 @@ enum DossierParsers {
         do { table = try CSVTable(directory: dir, name: "dossiers.csv", columns: rawColumns) } catch {
             issues.add(error); return
         }
-        var seen: [UInt64: Int32] = [:]
+        // Rows are about 150 bytes: size the duplicate set once.
+        var seen = HashSet64(capacity: table.reader.buffer.count / 120)
+        var duplicates: [(hash: UInt64, line: Int, id: String)] = []
         var cache = FieldCache()
         table.forEachRow(collecting: &issues) { (row: inout CSVTable.Row) throws(SnapshotIssue) in
             if row.isEmpty(0) { throw row.fail(0, "dossier_id is empty") }
             let h = row.reader.hash(row.span(0))
-            if let first = seen.updateValue(Int32(truncatingIfNeeded: row.line), forKey: h) {
-                throw row.fail(0, "duplicate dossier_id \"\(row.raw(0))\" (first on line \(first))")
+            if !seen.insert(h) {
+                // Reported after the pass, with the line of the first occurrence.
+                if duplicates.count < IssueCollector.perFileLimit { duplicates.append((h, row.line, row.raw(0))) }
+                return
             }
             let (_, unit) = try unit(row, 1, 2, units, communeRequired: false)
             let level = try level(row, 3)
@@ -110,6 +114,25 @@ enum DossierParsers {
                 throw row.fail(9, "unknown status \"\(row.raw(9))\" (expected pending, resolved, returned or withdrawn)")
             }
             acc.add(DossierKey(month: received.month, unit: unit, level: level, field: field, channel: channel), t)
+        }
+        if !duplicates.isEmpty { reportDuplicates(duplicates, column: table.index[0] + 1, table.reader.buffer, &issues) }
+    }
+
+    /// A second pass, only when duplicates were found: the line where each ID first appeared.
+    static func reportDuplicates(_ dups: [(hash: UInt64, line: Int, id: String)], column: Int, _ buffer: ByteBuffer,
+                                 _ issues: inout IssueCollector) {
+        var first: [UInt64: Int] = [:]
+        let wanted = Set(dups.map(\.hash))
+        if var again = try? CSVTable(buffer: buffer, file: "dossiers.csv", columns: rawColumns) {
+            try? again.forEachRow { (row: inout CSVTable.Row) throws(SnapshotIssue) in
+                let h = row.reader.hash(row.span(0))
+                if wanted.contains(h), first[h] == nil { first[h] = row.line }
+            }
+        }
+        for d in dups {
+            let where_ = first[d.hash].map { " (first on line \($0))" } ?? ""
+            issues.add(SnapshotIssue(file: "dossiers.csv", line: d.line, column: column,
+                                     message: "duplicate dossier_id \"\(d.id)\"\(where_)"))
         }
     }
 
