@@ -93,6 +93,9 @@ public enum DashboardLoop {
             let wall = Date().timeIntervalSince1970
             let nextTick = now + (state.showClock ? 60 - wall.truncatingRemainder(dividingBy: 60) : 3600 - wall.truncatingRemainder(dividingBy: 3600)) + 0.01
             deadline = min(deadline ?? nextTick, nextTick)
+            if let due = state.kiosk?.due, state.kiosk?.paused == false {
+                deadline = min(deadline!, now + max(0, due.timeIntervalSinceNow))
+            }
             let timeoutMs = deadline.map { Int32(max(0, min(Double(Int32.max), ($0 - now) * 1000)).rounded(.up)) } ?? -1
 
             var fds = [pollfd(fd: 0, events: Int16(POLLIN), revents: 0), pollfd(fd: sigFD, events: Int16(POLLIN), revents: 0)]
@@ -148,7 +151,8 @@ public enum DashboardLoop {
                 case .refused(let f): events.append(.snapshotRefused(f))
                 }
             }
-            if after >= nextTick - 0.01 || !events.isEmpty { events.append(.tick(Date())) }
+            let kioskDue = state.kiosk.map { k in k.due.map { Date() >= $0 } ?? true } ?? false
+            if after >= nextTick - 0.01 || !events.isEmpty || kioskDue { events.append(.tick(Date())) }
             for e in events { apply(update(&state, e)) }
             if state.shouldQuit { break }
             draw()

@@ -25,6 +25,7 @@ struct Run: ParsableCommand {
 
     func run() throws {
         let config = Config.load()
+        if let p = config.problem, view.kiosk { FileHandle.standardError.write(Data("\(p) — ignored\n".utf8)) }
         var state = view.initialState(config: config)
         if mouse { state.mouseEnabled = true }
         let dir = DataLocation.resolve(view.data)

@@ -29,10 +29,17 @@ struct ViewOptions: ParsableArguments {
     @Flag(name: .customLong("no-clock"), help: "No clock in the header (for the slowest links).")
     var noClock = false
 
+    @Flag(help: "Wall-screen mode: rotate through the playlist by itself, large digits, keyboard locked.")
+    var kiosk = false
+
+    @Option(help: "Kiosk: time per screen, e.g. 20s, 1m (default: config, then 20s).")
+    var rotate: String?
+
     func validate() throws {
         if let lang, Language(rawValue: lang) == nil { throw ValidationError("--lang must be vi or en") }
         if let period, Period(parsing: period) == nil { throw ValidationError("--period must look like 2024-06, 2024-Q2 or 2024") }
         if let keys, Key.script(keys) == nil { throw ValidationError("--keys: cannot read \"\(keys)\"") }
+        if let rotate, ViewOptions.seconds(rotate) == nil { throw ValidationError("--rotate must look like 20s, 90s or 2m") }
     }
 
     /// The initial state from options, config and environment (flags win).
@@ -46,7 +53,22 @@ struct ViewOptions: ParsableArguments {
         s.staleAfter = config.staleAfterDays * 86400
         let first = theme ?? config.theme ?? "default"
         s.themeNames = [first] + ThemeLoader.builtInNames.filter { $0 != first }
+        if kiosk {
+            s.kiosk = KioskState(parts: config.kioskPlaylist,
+                                 interval: rotate.flatMap(ViewOptions.seconds) ?? config.kioskInterval,
+                                 allowQuit: config.kioskAllowQuit)
+        }
         return s
+    }
+
+    /// `20s`, `90`, `2m` → seconds.
+    static func seconds(_ text: String) -> Double? {
+        let t = text.lowercased()
+        if t.hasSuffix("ms"), let v = Double(t.dropLast(2)) { return v >= 100 ? v / 1000 : nil }
+        if t.hasSuffix("s"), let v = Double(t.dropLast()), v >= 0.5 { return v }
+        if t.hasSuffix("m"), let v = Double(t.dropLast()), v > 0 { return v * 60 }
+        if let v = Double(t), v >= 0.5 { return v }
+        return nil
     }
 
     /// Applies `--period` and `--view` once a snapshot is there.

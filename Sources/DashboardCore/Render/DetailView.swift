@@ -103,10 +103,14 @@ enum DetailView {
 /// and a bar per unit.
 enum ExpandedPanelView {
     static func draw(_ kind: PanelKind, _ state: AppState, _ snap: Snapshot, _ fig: UnitFigures, _ rect: Rect,
-                     into c: inout Canvas) {
+                     tableOnly: Bool = false, into c: inout Canvas) {
         let s = state.strings, f = state.format
-        let (top, bottom) = rect.splitTop(min(9, rect.height / 2))
-        PanelView.draw(kind, state, snap, fig, top, into: &c)
+        var bottom = rect
+        if !tableOnly {
+            let (top, rest) = rect.splitTop(min(9, rect.height / 2))
+            PanelView.draw(kind, state, snap, fig, top, into: &c)
+            bottom = rest
+        }
         let children = fig.unit.children.map { UnitFigures(snapshot: snap, unit: $0, period: fig.period) }
         let name: (UnitFigures) -> String = { $0.unit.level == .district ? $0.unit.shortName : $0.unit.name }
         let table: ListTable

@@ -9,6 +9,10 @@ public func render(_ state: AppState) -> Canvas {
         Overlays.tooSmall(state, into: &canvas)
         return canvas
     }
+    if state.kiosk != nil, let snapshot = state.snapshot, let period = state.period {
+        KioskView.draw(state, snapshot, period, into: &canvas)
+        return canvas
+    }
     HeaderView.draw(state, layout, into: &canvas)
     if let snapshot = state.snapshot, let period = state.period, let here = state.placeIndex {
         let figures = UnitFigures(snapshot: snapshot, unit: here, period: period)

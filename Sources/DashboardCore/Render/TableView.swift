@@ -38,7 +38,7 @@ enum TableView {
         return zip(shown, extra).map { ($0, $0.minWidth + $1) }
     }
 
-    static func draw(_ state: AppState, _ layout: Layout, _ rect: Rect, into c: inout Canvas) {
+    static func draw(_ state: AppState, _ layout: Layout, _ rect: Rect, into c: inout Canvas, showSelection: Bool = true) {
         guard let snap = state.snapshot, let here = state.placeIndex else { return }
         let s = state.strings, f = state.format
         let rows = TableModel.rows(state)
@@ -64,10 +64,10 @@ enum TableView {
         let worst = Dictionary(uniqueKeysWithValues: cols.compactMap { col, _ in
             TableModel.worst(rows, col.column).map { (col.column, $0) }
         })
-        let scroll = layout.tableScroll(state)
+        let scroll = showSelection ? layout.tableScroll(state) : 0
         for (k, row) in rows.enumerated().dropFirst(scroll).prefix(layout.tableCapacity) {
             let y = inner.y + 1 + (k - scroll)
-            let selected = k == state.selectedRow
+            let selected = showSelection && k == state.selectedRow
             if selected {
                 c.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), role: .selection)
                 c.put(c.glyphs.pointer, width: 1, x: inner.x, y: y, role: .selection)

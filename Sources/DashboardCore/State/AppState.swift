@@ -64,6 +64,8 @@ public struct AppState: Equatable, Sendable {
     public var mouseEnabled = false
     public var ascii = false
     public var shouldQuit = false
+    /// Wall-screen mode: a playlist that rotates by itself; nil for the interactive dashboard.
+    public var kiosk: KioskState?
 
     public init() {}
 

@@ -9,18 +9,22 @@ public func update(_ state: inout AppState, _ event: Event) -> [Effect] {
         return []
     case .tick(let date):
         state.now = date
+        kioskTick(&state, date)
         return []
     case .snapshotLoaded(let snapshot):
         state.snapshot = snapshot
         state.refusal = nil
+        if state.kiosk != nil { showKioskStep(&state) }
         clampSelection(&state)
         return []
     case .snapshotRefused(let failure):
         state.refusal = failure
         return []
     case .mouse(let x, let y, let double):
+        if state.kiosk != nil { return [] }
         return click(&state, x: x, y: y, double: double)
     case .key(let key):
+        if state.kiosk != nil { return kioskKey(&state, key) }
         return press(&state, key)
     }
 }

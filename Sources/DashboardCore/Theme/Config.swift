@@ -17,6 +17,10 @@ public struct Config: Sendable {
     public var clock = true
     public var mouse = false
     public var staleAfterDays: Double = 45
+    /// Kiosk: seconds per screen, the playlist, and whether `q` may quit.
+    public var kioskInterval: Double = 20
+    public var kioskPlaylist: [String] = ["overview", "panels", "districts"]
+    public var kioskAllowQuit = false
     /// Set when the file could not be used; the defaults apply.
     public var problem: ConfigError?
 
@@ -59,6 +63,25 @@ public struct Config: Sendable {
                         throw ConfigError(file: path, line: line(key, text), message: "stale_after_days must be a positive number")
                     }
                     parsed.staleAfterDays = d
+                case "kiosk_interval_seconds":
+                    guard let d = t[key]?.double ?? t[key]?.int.map(Double.init), d >= 1 else {
+                        throw ConfigError(file: path, line: line(key, text), message: "kiosk_interval_seconds must be a number ≥ 1")
+                    }
+                    parsed.kioskInterval = d
+                case "kiosk_playlist":
+                    guard let a = t[key]?.array else {
+                        throw ConfigError(file: path, line: line(key, text), message: "kiosk_playlist must be a list of strings")
+                    }
+                    var parts: [String] = []
+                    for i in 0..<a.count {
+                        guard let v = a[i].string, KioskState.isValidPart(v) else {
+                            throw ConfigError(file: path, line: line(key, text),
+                                              message: "kiosk_playlist: items are overview, panels, districts, dossiers, bts, ocop, tourism or district:CODE")
+                        }
+                        parts.append(v)
+                    }
+                    parsed.kioskPlaylist = parts
+                case "kiosk_allow_quit": parsed.kioskAllowQuit = try bool(t, key, path, text)
                 default:
                     throw ConfigError(file: path, line: line(key, text), message: "unknown setting \"\(key)\"")
                 }

@@ -15,6 +15,17 @@ extension String {
     public var asciiFolded: String {
         let folded = self.replacingOccurrences(of: "đ", with: "d").replacingOccurrences(of: "Đ", with: "D")
             .folding(options: [.diacriticInsensitive], locale: nil)
-        return String(folded.unicodeScalars.map { $0.isASCII ? Character($0) : "?" })
+        var out = ""
+        for scalar in folded.unicodeScalars {
+            if scalar.isASCII { out.unicodeScalars.append(scalar); continue }
+            out += String.asciiPunctuation[scalar] ?? "?"
+        }
+        return out
     }
+
+    static let asciiPunctuation: [Unicode.Scalar: String] = [
+        "·": "-", "›": ">", "‹": "<", "…": "...", "—": "-", "–": "-", "★": "*", "×": "x", "←": "<", "→": ">",
+        "↑": "^", "↓": "v", "▲": "^", "▼": "v", "●": "o", "✖": "X", "◀": "<", "▶": ">", "“": "\"", "”": "\"",
+        "‘": "'", "’": "'", "\u{00A0}": " ",
+    ]
 }

@@ -1,0 +1,39 @@
+import DashboardTestSupport
+import Foundation
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The wall screen in a real terminal.
+@Suite(.serialized) struct KioskTerminalTests {
+    let data = Fixtures.copyOfSample()
+    static let env = ["TERM": "xterm-256color", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "XDG_CONFIG_HOME": "/nonexistent"]
+
+    @Test func rotatesByItselfAndIgnoresQ() throws {
+        let t = TmuxSession(command: "\(Fixtures.binary) --data \(data) --kiosk --rotate 1s", width: 200, height: 60, environment: Self.env)
+        defer { t.kill() }
+        let first = t.waitFor("1/16")
+        #expect(first.contains("███"))                    // large digits at 200×60
+        #expect(!first.contains("q thoát"))
+        t.sendKeys("q")
+        let second = t.waitFor("2/16", timeout: 3)
+        #expect(second.contains("2/16"), "no rotation within the interval")
+        #expect(Processes.matching(data).contains(where: Processes.isAlive), "q quit the kiosk")
+        let p = try #require(Processes.matching(data).first)
+        kill(p, SIGTERM)
+        #expect(t.waitFor("CDSBOARD-EXITED", timeout: 2).contains("CDSBOARD-EXITED 0"))
+    }
+
+    @Test func survivesAResizeStormAndTinySizes() throws {
+        let t = TmuxSession(command: "\(Fixtures.binary) --data \(data) --kiosk --rotate 2s", width: 120, height: 40, environment: Self.env)
+        defer { t.kill() }
+        t.waitFor("/16")
+        for k in 0..<200 { t.resize(width: 20 + (k * 37) % 380, height: 5 + (k * 13) % 110) }
+        for (w, h) in [(1, 1), (20, 5), (79, 23)] { t.resize(width: w, height: h); usleep(30_000) }
+        t.resize(width: 200, height: 60)
+        let screen = t.waitFor("███")
+        #expect(screen.contains("███"))
+        #expect(Processes.matching(data).contains(where: Processes.isAlive))
+    }
+}
