@@ -73,4 +73,13 @@ import Testing
         #expect(Config.parse("clock = maybe\n", path: "c.toml").problem?.line == 1)
         #expect(Config.parse("colour = 1\n", path: "c.toml").problem?.description == "c.toml:1: unknown setting \"colour\"")
     }
+
+    @Test func theShippedKioskConfigParses() {
+        let path = Fixtures.repositoryRoot() + "/.deploy/config.toml"
+        let c = Config.parse(Fixtures.read(path), path: path)
+        #expect(c.problem == nil)
+        #expect(c.theme == "high-contrast" && !c.kioskAllowQuit && c.kioskInterval == 20)
+        #expect(c.kioskPlaylist == ["overview", "panels", "districts"])
+        #expect(Config.parse("kiosk_playlist = [\"overview\", \"weather\"]\n", path: "c").problem?.line == 1)
+    }
 }

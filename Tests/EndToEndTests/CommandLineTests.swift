@@ -77,3 +77,21 @@ import Testing
         }
     }
 }
+
+/// The files shipped for a kiosk box.
+@Suite struct DeploymentTests {
+    @Test func theSystemdUnitVerifies() throws {
+        let analyze = "/usr/bin/systemd-analyze"
+        guard FileManager.default.isExecutableFile(atPath: analyze) else { return }   // not on every machine
+        let root = Fixtures.repositoryRoot()
+        let dir = Fixtures.temporaryDirectory("cdsboard-unit")
+        // The unit as shipped, pointing at the binary just built instead of /usr/local/bin.
+        let unit = Fixtures.read(root + "/.deploy/cdsboard-kiosk.service")
+            .replacingOccurrences(of: "/usr/local/bin/cdsboard", with: Fixtures.binary)
+        #expect(unit.contains("TTYPath=/dev/tty1") && unit.contains("Restart=always") && unit.contains("LANG=vi_VN.UTF-8"))
+        Fixtures.write(unit, to: dir + "/cdsboard-kiosk.service")
+        let r = Fixtures.run(analyze, ["verify", dir + "/cdsboard-kiosk.service"])
+        let problems = r.output.split(separator: "\n").filter { !$0.contains("setfont") && !$0.contains("setterm") }
+        #expect(problems.isEmpty, "\(r.output)")
+    }
+}
