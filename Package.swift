@@ -5,6 +5,7 @@ let package = Package(
     name: "cdsboard",
     products: [
         .executable(name: "cdsboard", targets: ["cdsboard"]),
+        .executable(name: "cdsboard-bench", targets: ["cdsboard-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -31,6 +32,14 @@ let package = Package(
                 "SnapshotKit", "DashboardCore", "TerminalUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
+            ]
+        ),
+        // Benchmarks: print figures, never fail on timing (`swift run -c release cdsboard-bench`).
+        .executableTarget(
+            name: "cdsboard-bench",
+            dependencies: [
+                "SnapshotKit", "DashboardCore", "CNcursesw",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .target(name: "DashboardTestSupport", dependencies: ["DashboardCore", "SnapshotKit"]),

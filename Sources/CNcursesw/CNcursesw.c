@@ -6,6 +6,7 @@
 #include <string.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
+#include <pty.h>
 
 // The only global mutable state of cdsboard: the self-pipe's descriptors.
 static volatile sig_atomic_t cds_pipe_write_fd = -1;
@@ -140,3 +141,20 @@ int cds_get_mouse(int *y, int *x, unsigned long *bstate) {
 }
 unsigned long cds_button1_clicked(void) { return BUTTON1_CLICKED; }
 unsigned long cds_button1_double_clicked(void) { return BUTTON1_DOUBLE_CLICKED; }
+
+int cds_spawn_on_pty(char *const argv[], char *const envp[], int rows, int cols, int *master) {
+    struct winsize ws;
+    memset(&ws, 0, sizeof ws);
+    ws.ws_row = (unsigned short)rows;
+    ws.ws_col = (unsigned short)cols;
+    pid_t pid = forkpty(master, NULL, NULL, &ws);
+    if (pid < 0) return -1;
+    if (pid == 0) {
+        sigset_t none;
+        sigemptyset(&none);
+        sigprocmask(SIG_SETMASK, &none, NULL);
+        execve(argv[0], argv, envp);
+        _exit(127);
+    }
+    return pid;
+}

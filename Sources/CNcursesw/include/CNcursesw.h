@@ -61,4 +61,9 @@ int cds_get_mouse(int *y, int *x, unsigned long *bstate);
 unsigned long cds_button1_clicked(void);
 unsigned long cds_button1_double_clicked(void);
 
+// --- Pseudo-terminals (for the benchmark's byte counts) ----------------------------------
+/// Starts `argv[0]` on a new pty of rows × cols with the environment `envp`; returns the child
+/// pid and the master side in *master, or -1.
+int cds_spawn_on_pty(char *const argv[], char *const envp[], int rows, int cols, int *master);
+
 #endif

@@ -94,7 +94,7 @@ public struct Canvas: Equatable, Sendable {
     /// Draws `text` aligned within `width` columns from `x`.
     @discardableResult
     public mutating func write(_ text: String, x: Int, y: Int, width: Int, align: Alignment, role: Role) -> Int {
-        let w = DisplayWidth.of(ascii ? text.asciiFolded : text.precomposedForm)
+        let w = TextCells.cells(of: text, ascii: ascii).reduce(0) { $0 + $1.1 }
         let pad: Int
         switch align {
         case .left: pad = 0
@@ -136,6 +136,9 @@ public enum TextCells {
     /// overrides from data become visible placeholders, so nothing from a snapshot can move
     /// the cursor or change the terminal.
     public static func cells(of text: String, ascii: Bool) -> [(Character, Int)] {
+        // Plain ASCII needs neither normalising nor folding: the common case, made cheap.
+        let isASCII = text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
+        if isASCII { return text.map { ($0, 1) } }
         let source = ascii ? text.asciiFolded : text.precomposedForm
         var out: [(Character, Int)] = []
         out.reserveCapacity(source.count)

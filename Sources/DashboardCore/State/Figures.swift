@@ -29,25 +29,17 @@ public struct UnitFigures: Sendable {
         dossiers = s.dossiers.total(unit: index, period: period)
         dossiersPrevious = s.dossiers.total(unit: index, period: period.previous)
         dossiersLastYear = s.dossiers.total(unit: index, period: period.sameLastYear)
-        func inUnit(district: Int, commune: Int?) -> Bool {
-            index == 0 || district == index || commune == index
-        }
         let ends = [period, period.previous, period.sameLastYear].map { $0.lastMonth.lastDay }
-        var counts = [0, 0, 0]
-        for site in s.btsSites where site.status == .active && inUnit(district: site.district, commune: site.commune) {
-            for k in 0..<3 where (site.commissioned ?? Day(number: Int.min / 2)) <= ends[k] { counts[k] += 1 }
-        }
-        sites = counts[0]; sitesPrevious = counts[1]; sitesLastYear = counts[2]
+        let days = s.activeSiteDays[index]
+        sites = Snapshot.count(days, onOrBefore: ends[0])
+        sitesPrevious = Snapshot.count(days, onOrBefore: ends[1])
+        sitesLastYear = Snapshot.count(days, onOrBefore: ends[2])
         bts = s.bts[index]
         villages = s.villageTotals[index]
         let ocopUnit = u.level == .commune ? (u.parent ?? 0) : index
         ocop = s.ocop[ocopUnit]
-        var listed = [0, 0]
-        for p in s.ocopProducts where ocopUnit == 0 || p.district == ocopUnit {
-            guard !p.platforms.isEmpty else { continue }
-            for k in 0..<2 where (p.listed ?? Day(number: Int.min / 2)) <= ends[k] { listed[k] += 1 }
-        }
-        ocopListedByEnd = listed[0]; ocopListedByPreviousEnd = listed[1]
+        ocopListedByEnd = Snapshot.count(s.ocopListedDays[ocopUnit], onOrBefore: ends[0])
+        ocopListedByPreviousEnd = Snapshot.count(s.ocopListedDays[ocopUnit], onOrBefore: ends[1])
         if u.level == .commune || !s.tourism.covers(period) {
             tourism = nil; tourismPrevious = nil; tourismLastYear = nil
         } else {
@@ -104,7 +96,7 @@ public enum TableModel {
     public static func sorted(_ rows: [UnitFigures], by c: TableColumn, descending: Bool) -> [UnitFigures] {
         let out: [UnitFigures]
         if c == .name {
-            out = rows.sorted { $0.unit.shortName.searchKey < $1.unit.shortName.searchKey }
+            out = rows.sorted { $0.unit.sortKey < $1.unit.sortKey }
         } else {
             out = rows.sorted { a, b in
                 let x = a.value(c) ?? -1, y = b.value(c) ?? -1
@@ -129,6 +121,6 @@ public enum TableModel {
     public static func searchResults(_ state: AppState) -> [AdminUnit] {
         guard let s = state.snapshot, let q = state.search?.query, !q.isEmpty else { return [] }
         let key = q.searchKey
-        return s.units.units.dropFirst().filter { $0.name.searchKey.contains(key) }.prefix(50).map { $0 }
+        return s.units.units.dropFirst().filter { $0.searchKey.contains(key) }.prefix(50).map { $0 }
     }
 }

@@ -17,6 +17,11 @@ public struct Snapshot: Equatable, Sendable {
     public let villageTotals: [VillageTotals]
     public let ocop: [OCOPTotals]
     public let warnings: [SnapshotIssue]
+    /// Per unit, the commissioning days of its active sites, sorted (a site without a date
+    /// counts as always there): "sites as of a date" is a binary search, not a scan.
+    public let activeSiteDays: [[Int]]
+    /// Per unit (province and districts), the listing days of its products listed online.
+    public let ocopListedDays: [[Int]]
 
     init(manifest: Manifest, units: UnitTree, targets: Targets, dossierForm: DossierForm, dossiers: DossierCube,
          btsSites: [BTSSite], villages: [Village], ocopProducts: [OCOPProduct],
@@ -50,6 +55,16 @@ public struct Snapshot: Equatable, Sendable {
             }
         }
         self.bts = bts
+        var siteDays = Array(repeating: [Int](), count: n)
+        for s in btsSites where s.status == .active {
+            for u in chain(s.commune ?? s.district) { siteDays[u].append(s.commissioned?.number ?? Int.min) }
+        }
+        activeSiteDays = siteDays.map { $0.sorted() }
+        var listedDays = Array(repeating: [Int](), count: n)
+        for p in ocopProducts where !p.platforms.isEmpty {
+            for u in chain(p.district) { listedDays[u].append(p.listed?.number ?? Int.min) }
+        }
+        ocopListedDays = listedDays.map { $0.sorted() }
         var vt = Array(repeating: VillageTotals(), count: n)
         for v in villages {
             for u in chain(v.commune) {
@@ -73,6 +88,16 @@ public struct Snapshot: Equatable, Sendable {
             }
         }
         ocop = ot
+    }
+
+    /// How many of the sorted `days` are on or before `day`.
+    public static func count(_ days: [Int], onOrBefore day: Day) -> Int {
+        var lo = 0, hi = days.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if days[mid] <= day.number { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
     }
 
     /// The last month with data: the manifest's `period_end`.

@@ -17,6 +17,9 @@ public struct AdminUnit: Hashable, Sendable {
     public var parent: Int?
     public var children: [Int]
     public var population: Int?
+    /// `shortName` and `name` folded for sorting and search (`Đạo Đức` → `dao duc`), made once.
+    public var sortKey = ""
+    public var searchKey = ""
 }
 
 /// The administrative tree with dense indexes: 0 is the province, then the districts in
@@ -58,6 +61,10 @@ public struct UnitTree: Sendable, Equatable {
                 cIdx.append(c.index)
                 all.append(c)
             }
+        }
+        for i in all.indices {
+            all[i].sortKey = all[i].shortName.searchKey
+            all[i].searchKey = all[i].name.searchKey
         }
         units = all
         districtIndexes = dIdx
