@@ -53,7 +53,7 @@ import Testing
         #expect(t.waitFor("Bắc Quang").contains("Bắc Quang"))
         usleep(300_000)
         let before = Fixtures.read(log).utf8.count
-        sleep(3)
+        sleep(5)
         #expect(Fixtures.read(log).utf8.count == before)
     }
 }

@@ -152,4 +152,17 @@ import Glibc
         #expect(screen.contains("cdsboard report"))
         #expect(screen.contains("CDSBOARD-EXITED 2"))
     }
+
+    @Test(arguments: ["xterm-256color", "xterm", "screen", "tmux-256color", "vt100", "linux"])
+    func worksOnEveryCommonTerm(term: String) {
+        let t = TmuxSession(command: command, width: 100, height: 30, environment: ["TERM": term, "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"])
+        defer { t.kill() }
+        let screen = t.waitFor("Bắc Quang")
+        #expect(screen.contains("Bắc Quang"), "TERM=\(term)")
+        #expect(!screen.contains("unknown to terminfo"), "TERM=\(term) fell back")
+        t.sendKeys("j", "Enter")
+        #expect(t.waitFor("Hà Giang › Bắc Quang").contains("Hà Giang › Bắc Quang"), "TERM=\(term): drill-down")
+        t.sendKeys("q")
+        #expect(t.waitFor("CDSBOARD-EXITED 0", timeout: 3).contains("CDSBOARD-EXITED 0"))
+    }
 }

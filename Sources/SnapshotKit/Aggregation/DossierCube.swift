@@ -41,7 +41,7 @@ public struct DossierCube: Equatable, Sendable {
                 totals[cell].add(t)
                 byField[cell * f + fi].add(t)
                 byLevel[cell * l + key.level.rawValue].add(t)
-                u = units.units[unit].parent
+                u = units.parent(of: unit)
             }
         }
     }

@@ -13,11 +13,16 @@ public struct FieldSpan: Sendable {
 /// Quoted fields may hold commas, doubled quotes and line breaks; a UTF-8 byte-order mark is
 /// skipped; CRLF and LF both end a record. A record is a reusable array of `FieldSpan`s, so
 /// reading a row allocates nothing; a field becomes a `String` only when a parser keeps it.
-public struct CSVReader {
+public struct CSVReader: Sendable {
     public let buffer: ByteBuffer
     public let file: String
     private var position: Int
     private var nextLine: Int
+    /// Byte offset of the next record, and its line number.
+    public var offset: Int { position }
+    public var upcomingLine: Int { nextLine }
+    public var endOffset: Int { end }
+
     /// Physical line (1-based) on which the current record starts.
     public private(set) var recordLine: Int = 0
     private let end: Int
@@ -110,9 +115,31 @@ public struct CSVReader {
         }
     }
 
+    /// Reads fields of the current record without holding a reference to the buffer, so
+    /// that rows handed to parsers cost no reference counting (which two cores would fight
+    /// over).
+    public var fieldReader: FieldReader { FieldReader(base: buffer.base, file: file, recordLine: recordLine) }
+
+    public func string(_ f: FieldSpan, column: Int) throws(SnapshotIssue) -> String { try fieldReader.string(f, column: column) }
+    public func isEmpty(_ f: FieldSpan) -> Bool { f.end == f.start }
+    public func equals(_ f: FieldSpan, _ ascii: StaticString) -> Bool { fieldReader.equals(f, ascii) }
+    public func integer(_ f: FieldSpan) -> Int? { fieldReader.integer(f) }
+    public func decimal(_ f: FieldSpan) -> Double? { fieldReader.decimal(f) }
+    public func date(_ f: FieldSpan) -> Day? { fieldReader.date(f) }
+    public func month(_ f: FieldSpan) -> Month? { fieldReader.month(f) }
+    public func hash(_ f: FieldSpan) -> UInt64 { fieldReader.hash(f) }
+}
+
+/// Typed access to the fields of one record, by byte range. Valid while the file's
+/// `ByteBuffer` lives (its owner, the `CSVReader`, outlives every row it hands out).
+public struct FieldReader {
+    public let base: UnsafeMutablePointer<UInt8>
+    public let file: String
+    public let recordLine: Int
+
     /// The field as text; throws on invalid UTF-8.
     public func string(_ f: FieldSpan, column: Int) throws(SnapshotIssue) -> String {
-        let raw = UnsafeBufferPointer(start: buffer.base + f.start, count: f.end - f.start)
+        let raw = UnsafeBufferPointer(start: base + f.start, count: f.end - f.start)
         guard let s = String(validating: raw, as: UTF8.self) else {
             throw SnapshotIssue(file: file, line: recordLine, column: column, message: "invalid UTF-8")
         }
@@ -126,7 +153,7 @@ public struct CSVReader {
         let n = ascii.utf8CodeUnitCount
         guard f.end - f.start == n else { return false }
         let a = ascii.utf8Start
-        for k in 0..<n where buffer.base[f.start + k] != a[k] { return false }
+        for k in 0..<n where base[f.start + k] != a[k] { return false }
         return true
     }
 
@@ -136,7 +163,7 @@ public struct CSVReader {
         let e = f.end
         guard i < e, e - i <= 18 else { return nil }
         var v = 0
-        let p = buffer.base
+        let p = base
         while i < e {
             let d = Int(p[i]) &- 48
             guard d >= 0, d <= 9 else { return nil }
@@ -149,7 +176,7 @@ public struct CSVReader {
     /// A signed decimal number (`-3`, `22.8231`), or nil.
     public func decimal(_ f: FieldSpan) -> Double? {
         guard f.end > f.start, f.end - f.start < 40 else { return nil }
-        let raw = UnsafeBufferPointer(start: buffer.base + f.start, count: f.end - f.start)
+        let raw = UnsafeBufferPointer(start: base + f.start, count: f.end - f.start)
         guard let s = String(validating: raw, as: UTF8.self) else { return nil }
         guard s.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-") }) else { return nil }
         return Double(s)
@@ -158,7 +185,7 @@ public struct CSVReader {
     /// A `YYYY-MM-DD` date as a day number, or nil.
     public func date(_ f: FieldSpan) -> Day? {
         guard f.end - f.start == 10 else { return nil }
-        let p = buffer.base + f.start
+        let p = base + f.start
         guard p[4] == 0x2D, p[7] == 0x2D else { return nil }
         guard let y = digits(p, 0, 4), let m = digits(p, 5, 2), let d = digits(p, 8, 2) else { return nil }
         return Day(year: y, month: m, day: d)
@@ -167,7 +194,7 @@ public struct CSVReader {
     /// A `YYYY-MM` month, or nil.
     public func month(_ f: FieldSpan) -> Month? {
         guard f.end - f.start == 7 else { return nil }
-        let p = buffer.base + f.start
+        let p = base + f.start
         guard p[4] == 0x2D, let y = digits(p, 0, 4), let m = digits(p, 5, 2), (1...12).contains(m) else { return nil }
         return Month(year: y, month: m)
     }
@@ -176,7 +203,7 @@ public struct CSVReader {
     public func hash(_ f: FieldSpan) -> UInt64 {
         var h: UInt64 = 0xcbf2_9ce4_8422_2325
         var i = f.start
-        let p = buffer.base
+        let p = base
         while i < f.end {
             h = (h ^ UInt64(p[i])) &* 0x100_0000_01b3
             i += 1
@@ -194,4 +221,3 @@ public struct CSVReader {
         return v
     }
 }
-

@@ -2,7 +2,7 @@
 ///
 /// Columns not named in `columns` are never looked at again: personal data such as
 /// `applicant_name` is dropped here, at parse time. Column order is free.
-public struct CSVTable {
+public struct CSVTable: Sendable {
     public private(set) var reader: CSVReader
     /// For each requested column, its index in the record.
     public let index: [Int]
@@ -62,7 +62,7 @@ public struct CSVTable {
                 throw SnapshotIssue(file: reader.file, line: reader.recordLine,
                                     message: "expected \(fieldCount) fields, found \(fields.count)")
             }
-            var row = Row(reader: reader, fields: fields, index: index)
+            var row = Row(reader: reader.fieldReader, fields: fields, index: index)
             try body(&row)
         }
     }
@@ -70,7 +70,7 @@ public struct CSVTable {
     /// One data row: fields are addressed by the position of their column in the `columns`
     /// list given to the table.
     public struct Row {
-        public let reader: CSVReader
+        public let reader: FieldReader
         public let fields: [FieldSpan]
         let index: [Int]
         public var line: Int { reader.recordLine }
@@ -83,7 +83,7 @@ public struct CSVTable {
         }
         public func raw(_ c: Int) -> String {
             let f = span(c)
-            let bytes = UnsafeBufferPointer(start: reader.buffer.base + f.start, count: min(f.end - f.start, 40))
+            let bytes = UnsafeBufferPointer(start: reader.base + f.start, count: min(f.end - f.start, 40))
             return String(decoding: bytes, as: UTF8.self)
         }
         public func fail(_ c: Int, _ message: String) -> SnapshotIssue {

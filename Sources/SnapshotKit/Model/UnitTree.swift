@@ -28,6 +28,8 @@ public struct UnitTree: Sendable, Equatable {
     public private(set) var units: [AdminUnit]
     public private(set) var districtIndexes: [Int] = []
     public private(set) var communeIndexes: [Int] = []
+    /// Parent index of each unit (−1 for the province): read per row without copying a unit.
+    private var parents: [Int32] = []
     /// 3-digit district code → unit index (−1 when unknown).
     private var districtByCode: [Int32]
     /// 5-digit commune code → unit index (−1 when unknown).
@@ -66,6 +68,7 @@ public struct UnitTree: Sendable, Equatable {
             all[i].sortKey = all[i].shortName.searchKey
             all[i].searchKey = all[i].name.searchKey
         }
+        parents = all.map { Int32($0.parent ?? -1) }
         units = all
         districtIndexes = dIdx
         communeIndexes = cIdx
@@ -73,6 +76,12 @@ public struct UnitTree: Sendable, Equatable {
         communeByCode = Array(repeating: -1, count: 100_000)
         for i in dIdx { if let n = Int(all[i].code), n < 1000 { districtByCode[n] = Int32(i) } }
         for i in cIdx { if let n = Int(all[i].code), n < 100_000 { communeByCode[n] = Int32(i) } }
+    }
+
+    @inline(__always)
+    public func parent(of index: Int) -> Int? {
+        let p = parents[index]
+        return p < 0 ? nil : Int(p)
     }
 
     public func district(numericCode n: Int) -> Int? {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Parsers for `dossiers.csv` (raw rows) and `dossier_stats.csv` (statistics).
 enum DossierParsers {
     static let rawColumns = ["dossier_id", "district_code", "commune_code", "level", "field", "received_date",
@@ -21,7 +23,7 @@ enum DossierParsers {
               let c = units.commune(numericCode: ccode) else {
             throw row.fail(cc, "unknown commune_code \"\(row.raw(cc))\" (not in units.json)")
         }
-        guard units.units[c].parent == d else {
+        guard units.parent(of: c) == d else {
             throw row.fail(cc, "commune \(row.raw(cc)) is not in district \(row.raw(dc))")
         }
         return (d, c)
@@ -51,7 +53,7 @@ enum DossierParsers {
         mutating func lookup(_ row: CSVTable.Row, _ c: Int, _ acc: inout DossierAccumulator) throws(SnapshotIssue) -> Int {
             let f = row.span(c)
             let n = f.end - f.start
-            let p = row.reader.buffer.base + f.start
+            let p = row.reader.base + f.start
             outer: for (k, name) in names.enumerated() where name.count == n && !f.hasEscapedQuote {
                 for i in 0..<n where name[i] != p[i] { continue outer }
                 return ids[k]
@@ -67,17 +69,41 @@ enum DossierParsers {
         }
     }
 
+    /// What a pass over `dossiers.csv` made.
+    struct RawPart {
+        var acc = DossierAccumulator()
+        var issues = IssueCollector()
+        var seen: HashSet64
+        var duplicates: [(hash: UInt64, line: Int, id: String)] = []
+    }
+
     static func raw(_ dir: String, units: UnitTree, periodEnd: Day, into acc: inout DossierAccumulator,
                     issues: inout IssueCollector) {
-        var table: CSVTable
+        let table: CSVTable
         do { table = try CSVTable(directory: dir, name: "dossiers.csv", columns: rawColumns) } catch {
             issues.add(error); return
         }
-        // Rows are about 150 bytes: size the duplicate set once.
-        var seen = HashSet64(capacity: table.reader.buffer.count / 120)
-        var duplicates: [(hash: UInt64, line: Int, id: String)] = []
+        // One pass on one core. Reading two halves on two cores was tried (split at a line
+        // break outside quotes, one accumulator per half, merged): on this 2-core machine it
+        // gave no gain (1.25 s vs 1.15 s for a million rows), the time going to page faults
+        // and memory traffic; see the benchmark issue's note.
+        var part = RawPart(seen: HashSet64(capacity: table.reader.buffer.count / 120))
+        var t = table
+        parse(&t, units: units, periodEnd: periodEnd, into: &part)
+        for e in part.issues.errors { issues.add(e) }
+        for w in part.issues.warnings { issues.add(w) }
+        acc.merge(part.acc)
+        if !part.duplicates.isEmpty {
+            reportDuplicates(part.duplicates, column: table.index[0] + 1, table.reader.buffer, &issues)
+        }
+    }
+
+    static func parse(_ table: inout CSVTable, units: UnitTree, periodEnd: Day, into part: inout RawPart) {
         var cache = FieldCache()
-        table.forEachRow(collecting: &issues) { (row: inout CSVTable.Row) throws(SnapshotIssue) in
+        var acc = part.acc
+        var seen = part.seen
+        var duplicates = part.duplicates
+        table.forEachRow(collecting: &part.issues) { (row: inout CSVTable.Row) throws(SnapshotIssue) in
             if row.isEmpty(0) { throw row.fail(0, "dossier_id is empty") }
             let h = row.reader.hash(row.span(0))
             if !seen.insert(h) {
@@ -115,7 +141,9 @@ enum DossierParsers {
             }
             acc.add(DossierKey(month: received.month, unit: unit, level: level, field: field, channel: channel), t)
         }
-        if !duplicates.isEmpty { reportDuplicates(duplicates, column: table.index[0] + 1, table.reader.buffer, &issues) }
+        part.acc = acc
+        part.seen = seen
+        part.duplicates = duplicates
     }
 
     /// A second pass, only when duplicates were found: the line where each ID first appeared.
@@ -130,9 +158,10 @@ enum DossierParsers {
             }
         }
         for d in dups {
+            let (line, id) = (d.line, d.id)
             let where_ = first[d.hash].map { " (first on line \($0))" } ?? ""
-            issues.add(SnapshotIssue(file: "dossiers.csv", line: d.line, column: column,
-                                     message: "duplicate dossier_id \"\(d.id)\"\(where_)"))
+            issues.add(SnapshotIssue(file: "dossiers.csv", line: line, column: column,
+                                     message: "duplicate dossier_id \"\(id)\"\(where_)"))
         }
     }
 

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Runs cdsboard's benchmarks and the peers' on the same generated file, in one go, and prints
+# the figures and the ratios. Installs what is missing (polars, duckdb, btop). Figures only:
+# nothing here fails on timing.
+#   bash .bench/compare.sh [ROWS]      (default 1000000; run from the repository root)
+set -uo pipefail
+cd "$(dirname "$0")/.."
+rows=${1:-1000000}
+shared=../shared/bench
+work=${TMPDIR:-/tmp}/cdsboard-bench-$rows
+
+python3 -c 'import polars' 2>/dev/null || pip install -q polars
+python3 -c 'import duckdb' 2>/dev/null || pip install -q duckdb
+command -v btop >/dev/null || { apt-get update -qq && apt-get install -y -qq btop; }
+
+swift build -c release --product cdsboard >/dev/null && swift build -c release --product cdsboard-bench >/dev/null || exit 1
+bin=.build/release
+[ -f "$work/dossiers.csv" ] || $bin/cdsboard gen --out "$work" --dossiers "$rows" >/dev/null
+echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -r)"
+echo "file: $work/dossiers.csv, $(du -m "$work/dossiers.csv" | cut -f1) MB, $rows dossiers"
+
+ours=$($bin/cdsboard-bench load "$work" -r 5)
+echo "$ours"
+whole=$( { /usr/bin/time -f '%e %M' $bin/cdsboard check "$work" >/dev/null; } 2>&1 | tail -1)
+echo "cdsboard check (whole process): ${whole% *} s, peak $(( ${whole#* } / 1024 )) MB"
+polars=$(python3 "$shared/agg_polars.py" "$work/dossiers.csv" -r 5 2>&1 | tail -1); echo "$polars"
+duck=$(python3 "$shared/agg_duckdb.py" "$work/dossiers.csv" -r 5 2>&1 | tail -2); echo "$duck"
+
+p=$(echo "$polars" | sed -n 's/.*wall median=\([0-9.]*\).*/\1/p')
+c=${whole% *}
+[ -n "$p" ] && [ -n "$c" ] && awk -v c="$c" -v p="$p" 'BEGIN { printf "ratio cdsboard check / polars: %.2f (goal <= 0.5)\n", c / p }'
+
+$bin/cdsboard-bench render
+$bin/cdsboard-bench terminal --size 200x50 --idle 60
+if command -v btop >/dev/null && [ -f "$shared/measure_tui.py" ]; then
+    python3 "$shared/measure_tui.py" cdsboard "$PWD/$bin/cdsboard" --comm cdsboard --duration 60 --runs 1 || true
+    python3 "$shared/measure_tui.py" btop "btop" --comm btop --duration 60 --runs 1 || true
+fi
