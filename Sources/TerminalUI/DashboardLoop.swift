@@ -56,9 +56,14 @@ public enum DashboardLoop {
 
         func draw() {
             var canvas = render(state)
-            if !notes.isEmpty, state.refusal == nil, canvas.size.height > 1 {
-                canvas.fill(Rect(x: 0, y: canvas.size.height - 1, width: canvas.size.width, height: 1), role: .warn)
-                canvas.write(" " + notes.joined(separator: " · "), x: 0, y: canvas.size.height - 1, role: .warn)
+            // Start-up notes (a broken theme or config, a TERM fallback), one per line at the
+            // bottom, until the first key.
+            if state.refusal == nil {
+                for (k, note) in notes.prefix(3).reversed().enumerated() where canvas.size.height > k + 1 {
+                    let y = canvas.size.height - 1 - k
+                    canvas.fill(Rect(x: 0, y: y, width: canvas.size.width, height: 1), role: .warn)
+                    canvas.write(" " + note, x: 0, y: y, role: .warn)
+                }
             }
             if canvas != previous {
                 session.present(canvas, previous: previous)

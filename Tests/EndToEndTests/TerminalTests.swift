@@ -165,4 +165,22 @@ import Glibc
         t.sendKeys("q")
         #expect(t.waitFor("CDSBOARD-EXITED 0", timeout: 3).contains("CDSBOARD-EXITED 0"))
     }
+
+    @Test func aBrokenThemeOrConfigIsReportedAndTheDefaultsUsed() {
+        let dir = Fixtures.temporaryDirectory("cdsboard-conf")
+        try? FileManager.default.createDirectory(atPath: dir + "/cdsboard", withIntermediateDirectories: true)
+        Fixtures.write("theme = \"light\"\nclock = sometimes\n", to: dir + "/cdsboard/config.toml")
+        Fixtures.write("[roles]\ntext = { fg = \"ultraviolet\" }\n", to: dir + "/broken.toml")
+        var env = Self.utf8
+        env["XDG_CONFIG_HOME"] = dir
+        let t = TmuxSession(command: command + " --theme \(dir)/broken.toml", width: 200, height: 40, environment: env)
+        defer { t.kill() }
+        let screen = t.waitFor("Bắc Quang")
+        #expect(screen.contains("broken.toml:2: role text: fg is not a colour"), "theme error not shown")
+        #expect(screen.contains("using the default theme"))
+        #expect(screen.contains("config.toml:2:") && screen.contains("ignored"), "config error not shown")
+        t.sendKeys("j")   // the note goes once the user acts
+        usleep(300_000)
+        #expect(t.capture().contains("q thoát"))
+    }
 }
