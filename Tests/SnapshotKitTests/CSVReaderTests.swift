@@ -1,3 +1,4 @@
+import DashboardTestSupport
 import Testing
 @testable import SnapshotKit
 
@@ -99,5 +100,45 @@ import Testing
         #expect(Period(parsing: "2024") == .year(2024))
         #expect(Period(parsing: "2024-Q5") == nil)
         #expect(Period.month(Month(year: 2024, month: 1)).previous == .month(Month(year: 2023, month: 12)))
+    }
+}
+
+@Suite struct StreamingTests {
+    /// A file read in small windows gives exactly the rows, lines and errors of a whole read.
+    func rowsAndLines(_ dir: String, threshold: Int) throws -> [String] {
+        var table = try CSVTable(directory: dir, name: "t.csv", columns: ["id", "note"], streamingThreshold: threshold, window: 4096)
+        var out: [String] = []
+        try table.forEachRow { (row: inout CSVTable.Row) throws(SnapshotIssue) in
+            out.append("\(row.line):\(try row.string(0))=\(try row.string(1))")
+        }
+        return out
+    }
+
+    @Test func smallWindowsGiveTheSameRowsAsAWholeRead() throws {
+        let dir = Fixtures.temporaryDirectory("cdsboard-stream")
+        var text = "id,note\n"
+        for k in 0..<30_000 {
+            let note = k % 7 == 0 ? "\"multi\nline, \"\"quoted\"\" \(k)\"" : "plain \(k)"
+            text += "\(k),\(note)\n"
+        }
+        text += "last,\"" + String(repeating: "x", count: 3 << 20) + "\""   // a 3 MB field, no final newline
+        Fixtures.write(text, to: dir + "/t.csv")
+        let whole = try rowsAndLines(dir, threshold: Int.max)
+        let streamed = try rowsAndLines(dir, threshold: 0)   // 4 KB windows: refilled hundreds of times, grown for the big field
+        #expect(whole.count == 30_001)
+        #expect(whole == streamed)
+        #expect(streamed[7].hasPrefix("10:7=multi\nline"))  // row 0 spans lines 2–3
+    }
+
+    @Test func errorsKeepTheirLinesWhenStreamed() throws {
+        let dir = Fixtures.temporaryDirectory("cdsboard-stream")
+        var text = "id,note\n"
+        for k in 0..<200_000 { text += "\(k),\"a\nb\"\n" }
+        text += "bad,\"never closed\n"
+        Fixtures.write(text, to: dir + "/t.csv")
+        #expect(throws: SnapshotIssue(file: "t.csv", line: 400_002, column: 2,
+                                      message: "unterminated quoted field (opened here, never closed)")) {
+            try rowsAndLines(dir, threshold: 0)
+        }
     }
 }

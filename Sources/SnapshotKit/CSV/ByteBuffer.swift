@@ -9,8 +9,17 @@
 public final class ByteBuffer: @unchecked Sendable {
     public let base: UnsafeMutablePointer<UInt8>
     public let count: Int
+    private let owns: Bool
+
+    /// A view of memory someone else owns and frees (a window of a `ChunkStream`).
+    init(borrowing base: UnsafeMutablePointer<UInt8>, count: Int) {
+        self.base = base
+        self.count = count
+        owns = false
+    }
 
     public init(bytes: [UInt8]) {
+        owns = true
         count = bytes.count
         base = .allocate(capacity: max(count, 1))
         bytes.withUnsafeBufferPointer { src in
@@ -36,7 +45,9 @@ public final class ByteBuffer: @unchecked Sendable {
         guard expected <= maxBytes else {
             throw SnapshotIssue(file: displayName, line: nil, message: "file too large (\(expected) bytes)")
         }
-        var capacity = max(expected, 1)
+        // One byte more than the size, so that reading a file that did not grow ends with a
+        // read of 0 bytes instead of doubling the buffer to look for more.
+        var capacity = expected + 1
         var buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
         var filled = 0
         while true {
@@ -62,9 +73,10 @@ public final class ByteBuffer: @unchecked Sendable {
         }
         base = buffer
         count = filled
+        owns = true
     }
 
-    deinit { base.deallocate() }
+    deinit { if owns { base.deallocate() } }
 
     static func describe(errno code: Int32) -> String {
         switch code {

@@ -27,14 +27,14 @@ public struct CSVReader: Sendable {
     public private(set) var recordLine: Int = 0
     private let end: Int
 
-    public init(buffer: ByteBuffer, file: String, range: Range<Int>? = nil, firstLine: Int = 1) {
+    public init(buffer: ByteBuffer, file: String, range: Range<Int>? = nil, firstLine: Int = 1, skipBOM: Bool = true) {
         self.buffer = buffer
         self.file = file
         let r = range ?? 0..<buffer.count
         position = r.lowerBound
         end = r.upperBound
         nextLine = firstLine
-        if position == 0, end >= 3, buffer.base[0] == 0xEF, buffer.base[1] == 0xBB, buffer.base[2] == 0xBF {
+        if skipBOM, position == 0, end >= 3, buffer.base[0] == 0xEF, buffer.base[1] == 0xBB, buffer.base[2] == 0xBF {
             position = 3
         }
     }

@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+@preconcurrency import Glibc
+#endif
+
 /// A CSV file whose columns are found by header name, once.
 ///
 /// Columns not named in `columns` are never looked at again: personal data such as
@@ -9,18 +13,43 @@ public struct CSVTable: Sendable {
     public let fieldCount: Int
     public var file: String { reader.file }
     public var line: Int { reader.recordLine }
+    /// The file's size in bytes.
+    public let byteCount: Int
+    /// Set for a large file read a window at a time.
+    private var stream: ChunkStream?
+    /// Files larger than this are streamed rather than read whole.
+    public static let streamingThreshold = 16 << 20
 
     /// Opens `name` in `directory` and checks that every column in `columns` is present.
-    public init(directory: String, name: String, columns: [String]) throws(SnapshotIssue) {
+    public init(directory: String, name: String, columns: [String], streamingThreshold: Int = CSVTable.streamingThreshold,
+                window: Int = 8 << 20) throws(SnapshotIssue) {
+        let path = directory + "/" + name
+        var st = stat()
+        if stat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, Int(st.st_size) > streamingThreshold {
+            let fd = open(path, O_RDONLY | O_CLOEXEC)
+            guard fd >= 0 else { throw SnapshotIssue(file: name, line: nil, message: ByteBuffer.describe(errno: errno)) }
+            let stream = ChunkStream(fd: fd, file: name, size: Int(st.st_size), window: window)
+            try stream.refill(keepingFrom: 0)
+            try self.init(reader: CSVReader(buffer: stream.view, file: name, range: 0..<stream.limit), columns: columns,
+                          byteCount: Int(st.st_size))
+            self.stream = stream
+            return
+        }
         let buffer: ByteBuffer
-        do { buffer = try ByteBuffer(contentsOf: directory + "/" + name, displayName: name) } catch let e as SnapshotIssue {
+        do { buffer = try ByteBuffer(contentsOf: path, displayName: name) } catch let e as SnapshotIssue {
             throw e
         } catch { throw SnapshotIssue(file: name, line: nil, message: "\(error)") }
         try self.init(buffer: buffer, file: name, columns: columns)
     }
 
     public init(buffer: ByteBuffer, file: String, columns: [String]) throws(SnapshotIssue) {
-        var reader = CSVReader(buffer: buffer, file: file)
+        try self.init(reader: CSVReader(buffer: buffer, file: file), columns: columns, byteCount: buffer.count)
+    }
+
+    private init(reader r: CSVReader, columns: [String], byteCount: Int) throws(SnapshotIssue) {
+        var reader = r
+        let file = r.file
+        self.byteCount = byteCount
         var header: [FieldSpan] = []
         guard try reader.next(into: &header) else {
             throw SnapshotIssue(file: file, line: 1, message: "empty file: a header row is required")
@@ -57,6 +86,23 @@ public struct CSVTable: Sendable {
     public mutating func forEachRow(_ body: (inout Row) throws(SnapshotIssue) -> Void) throws(SnapshotIssue) {
         var fields: [FieldSpan] = []
         fields.reserveCapacity(fieldCount)
+        while true {
+            var cut = false
+            do {
+                try rows(&fields, body)
+            } catch let e where stream != nil && stream?.eof == false && e.message.hasPrefix("unterminated quoted field") {
+                // The window ended inside a quoted field: read on from the start of that record.
+                cut = true
+            }
+            guard let stream, !stream.eof else { return }
+            let keep = reader.offset
+            let line = cut ? reader.recordLine : reader.upcomingLine
+            try stream.refill(keepingFrom: keep, needMoreThan: stream.filled - keep)
+            reader = CSVReader(buffer: stream.view, file: reader.file, range: 0..<stream.limit, firstLine: line, skipBOM: false)
+        }
+    }
+
+    private mutating func rows(_ fields: inout [FieldSpan], _ body: (inout Row) throws(SnapshotIssue) -> Void) throws(SnapshotIssue) {
         while try reader.next(into: &fields) {
             guard fields.count == fieldCount else {
                 throw SnapshotIssue(file: reader.file, line: reader.recordLine,

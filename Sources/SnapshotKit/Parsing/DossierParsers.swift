@@ -87,14 +87,15 @@ enum DossierParsers {
         // break outside quotes, one accumulator per half, merged): on this 2-core machine it
         // gave no gain (1.25 s vs 1.15 s for a million rows), the time going to page faults
         // and memory traffic; see the benchmark issue's note.
-        var part = RawPart(seen: HashSet64(capacity: table.reader.buffer.count / 120))
+        // Exported rows are 150–200 bytes: size the duplicate set once, from the file size.
+        var part = RawPart(seen: HashSet64(capacity: table.byteCount / 160))
         var t = table
         parse(&t, units: units, periodEnd: periodEnd, into: &part)
         for e in part.issues.errors { issues.add(e) }
         for w in part.issues.warnings { issues.add(w) }
         acc.merge(part.acc)
         if !part.duplicates.isEmpty {
-            reportDuplicates(part.duplicates, column: table.index[0] + 1, table.reader.buffer, &issues)
+            reportDuplicates(part.duplicates, column: table.index[0] + 1, directory: dir, &issues)
         }
     }
 
@@ -147,11 +148,11 @@ enum DossierParsers {
     }
 
     /// A second pass, only when duplicates were found: the line where each ID first appeared.
-    static func reportDuplicates(_ dups: [(hash: UInt64, line: Int, id: String)], column: Int, _ buffer: ByteBuffer,
+    static func reportDuplicates(_ dups: [(hash: UInt64, line: Int, id: String)], column: Int, directory: String,
                                  _ issues: inout IssueCollector) {
         var first: [UInt64: Int] = [:]
         let wanted = Set(dups.map(\.hash))
-        if var again = try? CSVTable(buffer: buffer, file: "dossiers.csv", columns: rawColumns) {
+        if var again = try? CSVTable(directory: directory, name: "dossiers.csv", columns: rawColumns) {
             try? again.forEachRow { (row: inout CSVTable.Row) throws(SnapshotIssue) in
                 let h = row.reader.hash(row.span(0))
                 if wanted.contains(h), first[h] == nil { first[h] = row.line }
