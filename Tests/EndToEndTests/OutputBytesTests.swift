@@ -57,3 +57,37 @@ import Testing
         #expect(Fixtures.read(log).utf8.count == before)
     }
 }
+
+/// Text from a snapshot can never drive the terminal.
+@Suite struct TerminalInjectionTests {
+    @Test func controlSequencesInDataReachThePtyInert() throws {
+        let data = Fixtures.copyOfSample()
+        var villages = Fixtures.read(data + "/villages.csv")
+        // The first village of Xã Đạo Đức (00955) gets a name full of terminal controls.
+        let evil = "\u{1B}]0;PWNED\u{07}\u{1B}[31mRED\u{1B}]52;c;Y2xpcA==\u{07}\u{9B}2J\u{202E}txet"
+        let lines = villages.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let k = try #require(lines.firstIndex { $0.contains(",00955,") })
+        var fields = lines[k].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        fields[1] = "\"" + evil + "\""
+        var patched = lines
+        patched[k] = fields.joined(separator: ",")
+        villages = patched.joined(separator: "\n")
+        Fixtures.write(villages, to: data + "/villages.csv")
+
+        let log = Fixtures.temporaryDirectory("cdsboard-inject") + "/out"
+        let t = TmuxSession(command: "\(Fixtures.binary) --data \(data)", width: 160, height: 50,
+                            environment: ["TERM": "xterm-256color", "LANG": "C.UTF-8"], startDelay: 0.3)
+        defer { t.kill() }
+        t.tmux(["pipe-pane", "-o", "-t", t.name, "cat >> \(log)"])
+        t.waitFor("Bắc Quang")
+        t.sendKeys("/", "d", "a", "o", "Space", "d", "u", "c", "Enter")
+        let screen = t.waitFor("PWNED")
+        #expect(screen.contains("␛]0;PWNED␇"), "the name is not shown with visible placeholders")
+        usleep(300_000)
+        let bytes = Fixtures.read(log)
+        #expect(bytes.contains("PWNED"))
+        for raw in ["\u{1B}]0;PWNED", "\u{1B}[31mRED", "\u{1B}]52;", "\u{9B}2J", "\u{202E}"] {
+            #expect(!bytes.contains(raw), "raw sequence reached the terminal: \(raw.debugDescription)")
+        }
+    }
+}

@@ -50,6 +50,13 @@ public struct CSVTable: Sendable {
         var reader = r
         let file = r.file
         self.byteCount = byteCount
+        let b = r.buffer
+        if b.count >= 2, (b.base[0] == 0xFF && b.base[1] == 0xFE) || (b.base[0] == 0xFE && b.base[1] == 0xFF) {
+            throw SnapshotIssue(file: file, line: 1, message: "the file is UTF-16; export it as UTF-8")
+        }
+        if b.count >= 2, b.base[0] == 0 || b.base[1] == 0 {
+            throw SnapshotIssue(file: file, line: 1, message: "the file holds NUL bytes: UTF-16 without a byte-order mark, or not text at all")
+        }
         var header: [FieldSpan] = []
         guard try reader.next(into: &header) else {
             throw SnapshotIssue(file: file, line: 1, message: "empty file: a header row is required")
