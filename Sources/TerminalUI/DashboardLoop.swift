@@ -40,6 +40,7 @@ public enum DashboardLoop {
         }
         var state = options.state
         state.ascii = state.ascii || !session.utf8
+        state.consoleGlyphs = (ProcessInfo.processInfo.environment["TERM"] ?? "").hasPrefix("linux")
         state.size = session.size
         session.resize(to: state.size)
         let themeFor: (String) -> Theme = { name in options.themes.first { $0.name == name } ?? ThemeLoader.fallback }

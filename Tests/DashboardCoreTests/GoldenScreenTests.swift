@@ -13,6 +13,7 @@ import Testing
         var language: Language = .vi
         var keys: String = ""
         var ascii = false
+        var console = false
         var testDescription: String { name }
     }
 
@@ -39,6 +40,7 @@ import Testing
             Case(name: "sorted-online-120x40-en", size: Size(width: 120, height: 40), language: .en, keys: "s s"),
             Case(name: "month-2023-12-120x40-vi", size: Size(width: 120, height: 40), keys: "p p [ [ [ [ [ ["),
             Case(name: "ascii-80x24-vi", size: Size(width: 80, height: 24), ascii: true),
+            Case(name: "linux-console-120x40-vi", size: Size(width: 120, height: 40), console: true),
             Case(name: "too-small-50x12-vi", size: Size(width: 50, height: 12)),
         ]
         return out
@@ -48,6 +50,7 @@ import Testing
     func screenMatchesItsGolden(_ c: Case) {
         var s = SampleState.state(size: c.size, language: c.language)
         s.ascii = c.ascii
+        s.consoleGlyphs = c.console
         if !c.keys.isEmpty { _ = SampleState.press(&s, c.keys) }
         let path = Fixtures.repositoryRoot() + "/Tests/DashboardCoreTests/Goldens/Screens/\(c.name).txt"
         let problem = Golden.compare(render(s).textDump(), to: path)
@@ -87,5 +90,15 @@ import Testing
         a.write("Xã Lũng Cú", x: 0, y: 0, width: 20, align: .right, role: .text)
         b.write("Xã Lu\u{0303}ng Cu\u{0301}", x: 0, y: 0, width: 20, align: .right, role: .text)
         #expect(a == b)
+    }
+
+    @Test func theLinuxConsoleGetsOnlyGlyphsItsFontsHave() {
+        var s = SampleState.state()
+        s.consoleGlyphs = true
+        let text = render(s).plainText
+        for missing in ["▁", "▂", "▃", "▅", "▆", "▇", "●", "✖", "★", "◀", "▶", "…"] {
+            #expect(!text.contains(missing), "\(missing) is not in console fonts")
+        }
+        #expect(text.contains("┌") && text.contains("█") && text.contains("Hà Giang"))
     }
 }

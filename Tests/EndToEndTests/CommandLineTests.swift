@@ -78,6 +78,21 @@ import Testing
     }
 }
 
+/// The bandwidth measurement itself.
+@Suite struct BenchTests {
+    @Test func theTerminalBenchCountsZeroIdleBytesWithoutTheClock() throws {
+        let bench = (Fixtures.binary as NSString).deletingLastPathComponent + "/cdsboard-bench"
+        guard FileManager.default.isExecutableFile(atPath: bench) else { Issue.record("cdsboard-bench not built"); return }
+        let r = Fixtures.run(bench, ["terminal", "--binary", Fixtures.binary, "--data", Fixtures.sampleDirectory,
+                                     "--idle", "5", "--changes", "2"])
+        let off = r.output.split(separator: "\n").first { $0.contains("clock=off") }.map(String.init) ?? ""
+        #expect(off.contains("idle 0 bytes in 5 s"), "\(r.output)")
+        let first = off.split(separator: "|")[1]
+        #expect(first.contains("first frame") && !first.contains("first frame 0 bytes"))
+        #expect(r.output.contains("changes=2 seen=2"), "\(r.output)")
+    }
+}
+
 /// The files shipped for a kiosk box.
 @Suite struct DeploymentTests {
     @Test func theSystemdUnitVerifies() throws {

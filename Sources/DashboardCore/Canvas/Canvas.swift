@@ -21,14 +21,17 @@ public struct Canvas: Equatable, Sendable {
     public let ascii: Bool
     public private(set) var cells: [Cell]
 
-    public init(size: Size, ascii: Bool = false, fill: Cell = .blank) {
+    /// Frames, bars and marks to draw with.
+    public let glyphs: Glyphs
+
+    public init(size: Size, ascii: Bool = false, glyphs: Glyphs? = nil, fill: Cell = .blank) {
         self.size = size
         self.ascii = ascii
+        self.glyphs = ascii ? .ascii : (glyphs ?? .unicode)
         cells = Array(repeating: fill, count: size.width * size.height)
     }
 
     public var bounds: Rect { Rect(x: 0, y: 0, width: size.width, height: size.height) }
-    public var glyphs: Glyphs { ascii ? .ascii : .unicode }
 
     public subscript(x: Int, y: Int) -> Cell {
         cells[y * size.width + x]
@@ -177,13 +180,24 @@ public struct Glyphs: Sendable, Equatable {
     public var good: Character, warn: Character, bad: Character
     public var separator: String
     public var pointer: Character
+    public var star: Character = "★"
+    /// Marks the worst value of a column.
+    public var worst: Character = "◀"
 
     public static let unicode = Glyphs(horizontal: "─", vertical: "│", topLeft: "┌", topRight: "┐", bottomLeft: "└",
                                        bottomRight: "┘", ellipsis: "…", barFull: "█", barEmpty: "░",
                                        sparks: ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"], up: "▲", down: "▼", flat: "=",
                                        good: "●", warn: "▲", bad: "✖", separator: " › ", pointer: "▶")
+    /// The Linux console: its fonts hold box drawing, full and shaded blocks and ▲▼, but no
+    /// eighth blocks, ● ✖ ★ or ◀ ▶; those become ASCII.
+    public static let console = Glyphs(horizontal: "─", vertical: "│", topLeft: "┌", topRight: "┐", bottomLeft: "└",
+                                       bottomRight: "┘", ellipsis: "~", barFull: "█", barEmpty: "░",
+                                       sparks: ["_", ".", "-", "=", "+", "*", "#", "█"], up: "▲", down: "▼", flat: "=",
+                                       good: "+", warn: "!", bad: "X", separator: " > ", pointer: ">",
+                                       star: "*", worst: "<")
     public static let ascii = Glyphs(horizontal: "-", vertical: "|", topLeft: "+", topRight: "+", bottomLeft: "+",
                                      bottomRight: "+", ellipsis: "~", barFull: "#", barEmpty: ".",
                                      sparks: ["_", ".", "-", "=", "+", "*", "#", "@"], up: "^", down: "v", flat: "=",
-                                     good: "o", warn: "!", bad: "X", separator: " > ", pointer: ">")
+                                     good: "o", warn: "!", bad: "X", separator: " > ", pointer: ">",
+                                     star: "*", worst: "<")
 }

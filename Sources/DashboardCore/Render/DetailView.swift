@@ -87,7 +87,7 @@ enum DetailView {
         let s = state.strings
         let district = fig.unit.parent ?? 0
         let list = snap.ocopProducts.filter { $0.district == district }.sorted { $0.stars > $1.stars }
-        let star = g == .ascii ? "*" : "★"
+        let star = String(g.star)
         return ListTable(title: "\(s[.productList]) (\(list.count))",
                          columns: [.init(title: s[.name], weight: 4, minWidth: 14, align: .left),
                                    .init(title: s[.stars], weight: 1, minWidth: 5, align: .left),
@@ -148,7 +148,7 @@ enum ExpandedPanelView {
                 },
                 rowRoles: children.map { $0.villages.byMobile[0] > 0 ? .warn : nil })
         case .ocop:
-            let star = c.ascii ? "*" : "★"
+            let star = String(c.glyphs.star)
             let maxProducts = children.map(\.ocop.products).max() ?? 0
             table = ListTable(title: s[.ocop], columns: [
                 .init(title: s[.unit], weight: 3, minWidth: 14, align: .left),

@@ -148,7 +148,7 @@ enum PanelView {
         guard let y0 = lines.take() else { return }
         Widgets.labelValue(s[.products], f.integer(o.products), x: inner.x, y: y0, width: inner.width, valueRole: .accent, into: &c)
         if let y = lines.take() {
-            let star = c.ascii ? "*" : "★"
+            let star = String(c.glyphs.star)
             let text = (0..<3).map { "\($0 + 3)\(star) \(f.integer(o.byStars[$0]))" }.joined(separator: " · ")
             c.write(text, x: inner.x, y: y, role: .text, maxWidth: inner.width)
         }

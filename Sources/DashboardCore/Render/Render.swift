@@ -4,7 +4,7 @@ import SnapshotKit
 /// Draws the whole frame from the state: immediate mode, nothing retained between frames.
 /// The terminal edge sends only the cells that changed.
 public func render(_ state: AppState) -> Canvas {
-    var canvas = Canvas(size: state.size, ascii: state.ascii)
+    var canvas = Canvas(size: state.size, ascii: state.ascii, glyphs: state.consoleGlyphs ? .console : .unicode)
     guard let layout = Layout.make(state) else {
         Overlays.tooSmall(state, into: &canvas)
         return canvas

@@ -77,7 +77,7 @@ enum TableView {
                 let text = cell(row, col.column, f, unit.level == .province)
                 var role: Role = col.column == .name ? .text : .text
                 var shown = text
-                if worst[col.column] == k { role = .bad; shown = text + (c.ascii ? "<" : "◀") }
+                if worst[col.column] == k { role = .bad; shown = text + String(c.glyphs.worst) }
                 if selected { role = .selection }
                 c.write(shown, x: x, y: y, width: w, align: col.column == .name ? .left : .right, role: role)
                 x += w + 1

@@ -63,6 +63,8 @@ public struct AppState: Equatable, Sendable {
     public var showHelp = false
     public var mouseEnabled = false
     public var ascii = false
+    /// The Linux console's limited glyph set (TERM=linux).
+    public var consoleGlyphs = false
     public var shouldQuit = false
     /// Wall-screen mode: a playlist that rotates by itself; nil for the interactive dashboard.
     public var kiosk: KioskState?
