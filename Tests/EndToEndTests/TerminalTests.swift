@@ -161,7 +161,9 @@ import Glibc
         #expect(screen.contains("Bắc Quang"), "TERM=\(term)")
         #expect(!screen.contains("unknown to terminfo"), "TERM=\(term) fell back")
         t.sendKeys("j", "Enter")
-        #expect(t.waitFor("Hà Giang › Bắc Quang").contains("Hà Giang › Bắc Quang"), "TERM=\(term): drill-down")
+        // The Linux console's glyph set writes the breadcrumb with ">".
+        let crumb = term == "linux" ? "Hà Giang > Bắc Quang" : "Hà Giang › Bắc Quang"
+        #expect(t.waitFor(crumb).contains(crumb), "TERM=\(term): drill-down")
         t.sendKeys("q")
         #expect(t.waitFor("CDSBOARD-EXITED 0", timeout: 3).contains("CDSBOARD-EXITED 0"))
     }
