@@ -137,10 +137,11 @@ public enum DashboardLoop {
                 if tty & Int16(POLLIN) != 0 {
                     switch InputDecoder.drain(mouseEnabled: state.mouseEnabled) {
                     case .lost: state.shouldQuit = true
-                    case .events(let keys):
+                    case .events(let keys, let read):
                         // Readable again and again with nothing to read: end of input (the link
-                        // went away). Quit rather than spin.
-                        emptyReads = keys.isEmpty ? emptyReads + 1 : 0
+                        // went away). Quit rather than spin. (Keys that make no event still count
+                        // as read.)
+                        emptyReads = read == 0 ? emptyReads + 1 : 0
                         if emptyReads >= 3 { state.shouldQuit = true }
                         events += keys
                         if !keys.isEmpty { notes.removeAll() }

@@ -7,7 +7,9 @@ import DashboardCore
 /// Reads every pending key from ncurses (`wget_wch` until ERR) and turns it into events.
 enum InputDecoder {
     enum Outcome {
-        case events([Event])
+        /// The events, and how many characters ncurses gave (some, like an unbound function
+        /// key or a wheel turn, make no event).
+        case events([Event], read: Int)
         /// The terminal is gone (EOF or EIO).
         case lost
     }
@@ -31,7 +33,7 @@ enum InputDecoder {
                 events.append(.key(key))
             }
         }
-        return .events(events)
+        return .events(events, read: count)
     }
 
     static func character(_ w: UInt32) -> Key? {
@@ -64,7 +66,7 @@ enum InputDecoder {
         case KEY_MOUSE:
             var y: Int32 = 0, x: Int32 = 0
             var state: UInt = 0
-            guard mouseEnabled, cds_get_mouse(&y, &x, &state) == 0 else { return nil }
+            guard cds_get_mouse(&y, &x, &state) == 0, mouseEnabled else { return nil }
             if state & cds_button1_double_clicked() != 0 { return .mouse(x: Int(x), y: Int(y), double: true) }
             if state & cds_button1_clicked() != 0 { return .mouse(x: Int(x), y: Int(y), double: false) }
             return nil

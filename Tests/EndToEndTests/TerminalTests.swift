@@ -185,4 +185,14 @@ import Glibc
         usleep(300_000)
         #expect(t.capture().contains("q thoát"))
     }
+
+    @Test func keysWithoutAnActionChangeNothingAndNeverQuit() {
+        let t = TmuxSession(command: command + " --mouse", width: 120, height: 40, environment: Self.utf8)
+        defer { t.kill() }
+        let before = t.waitFor("Bắc Quang")
+        for _ in 0..<5 { t.sendKeys("S-Home", "F5", "S-Up", "M-x", "C-b") }
+        usleep(400_000)
+        #expect(Processes.matching(data).contains(where: Processes.isAlive), "an unbound key ended the program")
+        #expect(t.capture().split(separator: "\n").dropFirst().first == before.split(separator: "\n").dropFirst().first)
+    }
 }
