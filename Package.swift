@@ -10,6 +10,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
     ],
     targets: [
         // The only target that knows ncurses' C API; also holds the async-signal-safe handler.
@@ -25,13 +26,17 @@ let package = Package(
             dependencies: ["SnapshotKit", .product(name: "TOMLKit", package: "TOMLKit")]
         ),
         // The thin terminal edge: ncurses, signals, poll loop.
-        .target(name: "TerminalUI", dependencies: ["CNcursesw", "DashboardCore", "SnapshotKit"]),
+        .target(
+            name: "TerminalUI",
+            dependencies: ["CNcursesw", "DashboardCore", "SnapshotKit", .product(name: "Logging", package: "swift-log")]
+        ),
         .executableTarget(
             name: "cdsboard",
             dependencies: [
                 "SnapshotKit", "DashboardCore", "TerminalUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
+                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         // Benchmarks: print figures, never fail on timing (`swift run -c release cdsboard-bench`).

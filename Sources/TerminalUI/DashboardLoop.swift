@@ -1,6 +1,7 @@
 import CNcursesw
 import DashboardCore
 import Foundation
+import Logging
 import SnapshotKit
 #if canImport(Glibc)
 @preconcurrency import Glibc
@@ -30,11 +31,13 @@ public struct RunOptions {
 /// the terminal goes away.
 public enum DashboardLoop {
     public static func run(_ options: RunOptions) -> Int32 {
+        let log = Logger(label: "cdsboard")
         let session: TerminalSession
         do {
             session = try TerminalSession(colorOverride: options.colorOverride, noColor: options.noColor,
                                           forceASCII: options.forceASCII)
         } catch {
+            log.error("no terminal", metadata: ["term": .string(ProcessInfo.processInfo.environment["TERM"] ?? "")])
             FileHandle.standardError.write(Data("\(error)\n".utf8))
             return 2
         }
@@ -45,6 +48,8 @@ public enum DashboardLoop {
         session.resize(to: state.size)
         let themeFor: (String) -> Theme = { name in options.themes.first { $0.name == name } ?? ThemeLoader.fallback }
         session.apply(themeFor(state.themeName))
+        log.info("started", metadata: ["size": "\(session.size)", "utf8": "\(session.utf8)", "depth": "\(session.depth)",
+                                       "kiosk": "\(options.state.kiosk != nil)"])
         if state.mouseEnabled { session.setMouse(true) }
         let provider = options.provider
         provider.start()
@@ -154,8 +159,14 @@ public enum DashboardLoop {
             if let d = provider.deadline, after >= d { provider.handleDeadline(now: after) }
             for e in provider.takeEvents() {
                 switch e {
-                case .loaded(let s): events.append(.snapshotLoaded(s))
-                case .refused(let f): events.append(.snapshotRefused(f))
+                case .loaded(let s):
+                    log.info("snapshot loaded", metadata: ["units": "\(s.units.units.count)", "warnings": "\(s.warnings.count)"])
+                    events.append(.snapshotLoaded(s))
+                case .refused(let f):
+                    // Location and count only: a message may quote a value from the file.
+                    let where_ = f.first.file + (f.first.line.map { ":\($0)" } ?? "")
+                    log.warning("snapshot refused", metadata: ["at": "\(where_)", "errors": "\(f.errors.count)"])
+                    events.append(.snapshotRefused(f))
                 }
             }
             let kioskDue = state.kiosk.map { k in k.due.map { Date() >= $0 } ?? true } ?? false
@@ -166,6 +177,7 @@ public enum DashboardLoop {
         }
         provider.stop()
         session.restore()
+        log.info("stopped", metadata: ["code": "\(exitCode)"])
         return exitCode
     }
 }

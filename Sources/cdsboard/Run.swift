@@ -3,6 +3,7 @@ import DashboardCore
 import Foundation
 import SnapshotKit
 import TerminalUI
+import Logging
 
 /// `cdsboard [--data DIR]`: the live dashboard.
 struct Run: ParsableCommand {
@@ -24,6 +25,9 @@ struct Run: ParsableCommand {
     }
 
     func run() throws {
+        LoggingSystem.bootstrap { label in
+            FileLogHandler(label: label).map { $0 as LogHandler } ?? SwiftLogNoOpLogHandler()
+        }
         let config = Config.load()
         if let p = config.problem, view.kiosk { FileHandle.standardError.write(Data("\(p) — ignored\n".utf8)) }
         var state = view.initialState(config: config)

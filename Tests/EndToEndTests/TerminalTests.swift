@@ -196,4 +196,29 @@ import Glibc
         #expect(Processes.matching(data).contains(where: Processes.isAlive), "an unbound key ended the program")
         #expect(t.capture().split(separator: "\n").dropFirst().first == before.split(separator: "\n").dropFirst().first)
     }
+
+    @Test func theLogHoldsEventsButNoPersonalData() throws {
+        let dir = Fixtures.temporaryDirectory("cdsboard-private")
+        #expect(Fixtures.run(Fixtures.binary, ["gen", "--out", dir, "--dossiers", "300"]).status == 0)
+        let rows = Fixtures.read(dir + "/dossiers.csv").split(separator: "\n").dropFirst()
+        let secrets = rows.prefix(40).flatMap { row -> [String] in
+            let f = row.split(separator: ",")
+            return [String(f[1]), String(f[2]), String(f[3])]
+        }
+        let state = Fixtures.temporaryDirectory("cdsboard-state")
+        var env = Self.utf8
+        env["XDG_STATE_HOME"] = state
+        let t = TmuxSession(command: "\(Fixtures.binary) --data \(dir)", width: 120, height: 40, environment: env)
+        defer { t.kill() }
+        t.waitFor("Bắc Quang")
+        // A refused reload, then quit.
+        Fixtures.write("dossier_id,district_code\nX,999\n", to: dir + "/dossiers.csv")
+        t.waitFor("Dữ liệu mới bị từ chối")
+        t.sendKeys("q")
+        t.waitFor("CDSBOARD-EXITED")
+        let log = Fixtures.read(state + "/cdsboard/cdsboard.log")
+        #expect(log.contains("started") && log.contains("snapshot refused") && log.contains("stopped"), "\(log)")
+        for s in secrets { #expect(!log.contains(s), "personal value \(s) in the log") }
+        #expect(!log.contains("999"))   // not even the refused file's values
+    }
 }
