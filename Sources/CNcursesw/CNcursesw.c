@@ -7,6 +7,7 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 #include <pty.h>
+#include <malloc.h>
 
 // The only global mutable state of cdsboard: the self-pipe's descriptors.
 static volatile sig_atomic_t cds_pipe_write_fd = -1;
@@ -158,3 +159,6 @@ int cds_spawn_on_pty(char *const argv[], char *const envp[], int rows, int cols,
     }
     return pid;
 }
+
+void cds_limit_malloc_arenas(void) { mallopt(M_ARENA_MAX, 2); }
+void cds_trim_heap(void) { malloc_trim(0); }

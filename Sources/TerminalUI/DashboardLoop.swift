@@ -32,6 +32,7 @@ public struct RunOptions {
 public enum DashboardLoop {
     public static func run(_ options: RunOptions) -> Int32 {
         let log = Logger(label: "cdsboard")
+        cds_limit_malloc_arenas()
         let session: TerminalSession
         do {
             session = try TerminalSession(colorOverride: options.colorOverride, noColor: options.noColor,
@@ -172,6 +173,9 @@ public enum DashboardLoop {
             let kioskDue = state.kiosk.map { k in k.due.map { Date() >= $0 } ?? true } ?? false
             if after >= nextTick - 0.01 || !events.isEmpty || kioskDue { events.append(.tick(Date())) }
             for e in events { apply(update(&state, e)) }
+            if events.contains(where: { if case .snapshotLoaded = $0 { return true } else { return false } }) {
+                cds_trim_heap()   // the old snapshot is gone: give its memory back
+            }
             if state.shouldQuit { break }
             draw()
         }

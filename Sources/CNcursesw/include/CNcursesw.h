@@ -66,4 +66,11 @@ unsigned long cds_button1_double_clicked(void);
 /// pid and the master side in *master, or -1.
 int cds_spawn_on_pty(char *const argv[], char *const envp[], int rows, int cols, int *master);
 
+// --- Memory ------------------------------------------------------------------------------
+/// Limits glibc to two malloc arenas (a loader thread per snapshot would otherwise leave
+/// memory in arenas of their own) — a wall screen runs for months.
+void cds_limit_malloc_arenas(void);
+/// Gives freed heap memory back to the system (after a snapshot swap).
+void cds_trim_heap(void);
+
 #endif
