@@ -32,7 +32,7 @@ struct SoakBench: ParsableCommand {
         defer { try? FileManager.default.removeItem(atPath: copy) }
         let tourism = try String(contentsOfFile: copy + "/tourism.csv", encoding: .utf8)
         let p = try PtyProcess(binary: binary, args: ["--data", copy, "--kiosk", "--rotate", "3600s"], rows: 40, cols: 120)
-        _ = p.readUntilQuiet(quiet: 0.5, limit: 10)
+        _ = p.readUntilFirstByte(quiet: 0.5, limit: 20)
         let start = now()
         var samples: [(Int, Double, Int)] = []
         var written = 0

@@ -35,7 +35,8 @@ struct TerminalBench: ParsableCommand {
 
         for clock in [true, false] {
             let p = try PtyProcess(binary: binary, args: ["--data", copy] + (clock ? [] : ["--no-clock"]), rows: parts[1], cols: parts[0])
-            let first = p.readUntilQuiet(quiet: 0.5, limit: 10)
+            // The first frame: wait (however slow the start) for its first byte, then until quiet.
+            let first = p.readUntilFirstByte(quiet: 0.5, limit: 20).0
             let cpu0 = p.cpuSeconds()
             let t0 = now()
             let idleBytes = p.readFor(seconds: idle)
