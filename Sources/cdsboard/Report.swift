@@ -12,22 +12,16 @@ struct Report: ParsableCommand {
     var directory: String?
 
     @Option(help: "Period: 2024-06, 2024-Q2 or 2024 (default: the latest quarter).")
-    var period: String?
+    var period: Period?
 
     @Option(help: "A district code (e.g. 030): report its communes.")
     var district: String?
 
-    @Option(help: "text, markdown, csv or json.")
-    var format: String = "text"
+    @Option(help: "Output format.")
+    var format: DashboardCore.Report.Format = .text
 
-    @Option(help: "vi or en.")
-    var lang: String?
-
-    func validate() throws {
-        if DashboardCore.Report.Format(rawValue: format) == nil { throw ValidationError("--format must be text, markdown, csv or json") }
-        if let period, Period(parsing: period) == nil { throw ValidationError("--period must look like 2024-06, 2024-Q2 or 2024") }
-        if let lang, Language(rawValue: lang) == nil { throw ValidationError("--lang must be vi or en") }
-    }
+    @Option(help: "Language (default: the environment, then vi).")
+    var lang: Language?
 
     func run() throws {
         let dir = DataLocation.resolve(directory)
@@ -45,9 +39,9 @@ struct Report: ParsableCommand {
             }
             index = u.index
         }
-        let p = period.flatMap(Period.init(parsing:)) ?? Period.containing(snapshot.latestMonth, kind: .quarter)
-        let language = lang.flatMap(Language.init(rawValue:)) ?? Language.from(environment: ProcessInfo.processInfo.environment)
+        let p = period ?? Period.containing(snapshot.latestMonth, kind: .quarter)
+        let language = lang ?? Language.from(environment: ProcessInfo.processInfo.environment)
         let report = DashboardCore.Report(snapshot: snapshot, period: p, unit: index, language: language)
-        print(report.rendered(as: DashboardCore.Report.Format(rawValue: format)!), terminator: "")
+        print(report.rendered(as: format), terminator: "")
     }
 }

@@ -8,14 +8,14 @@ struct ViewOptions: ParsableArguments {
     @Option(name: .customLong("data"), help: "Snapshot directory (default: $CDSBOARD_DATA or the bundled Hà Giang sample).")
     var data: String?
 
-    @Option(help: "Interface language: vi or en (default: config, then the environment, then vi).")
-    var lang: String?
+    @Option(help: "Interface language (default: config, then the environment, then vi).")
+    var lang: Language?
 
     @Option(help: "Colour theme: a name in Themes/ (default, light, high-contrast, mono) or a .toml path.")
     var theme: String?
 
     @Option(help: "Period: 2024-06, 2024-Q2 or 2024 (default: the latest quarter).")
-    var period: String?
+    var period: Period?
 
     @Option(help: "Place and focus: province, district:030, commune:00793, optionally ,panel:dossiers|bts|ocop|tourism[,expanded].")
     var view: String?
@@ -36,8 +36,6 @@ struct ViewOptions: ParsableArguments {
     var rotate: String?
 
     func validate() throws {
-        if let lang, Language(rawValue: lang) == nil { throw ValidationError("--lang must be vi or en") }
-        if let period, Period(parsing: period) == nil { throw ValidationError("--period must look like 2024-06, 2024-Q2 or 2024") }
         if let keys, Key.script(keys) == nil { throw ValidationError("--keys: cannot read \"\(keys)\"") }
         if let rotate, ViewOptions.seconds(rotate) == nil { throw ValidationError("--rotate must look like 20s, 90s or 2m") }
     }
@@ -46,7 +44,7 @@ struct ViewOptions: ParsableArguments {
     func initialState(config: Config) -> AppState {
         var s = AppState()
         let env = ProcessInfo.processInfo.environment
-        s.language = lang.flatMap(Language.init(rawValue:)) ?? config.language ?? Language.from(environment: env)
+        s.language = lang ?? config.language ?? Language.from(environment: env)
         s.ascii = ascii
         s.showClock = !noClock && config.clock
         s.mouseEnabled = config.mouse
@@ -73,7 +71,7 @@ struct ViewOptions: ParsableArguments {
 
     /// Applies `--period` and `--view` once a snapshot is there.
     func place(_ s: inout AppState) {
-        if let period, let p = Period(parsing: period), let snap = s.snapshot {
+        if let p = period, let snap = s.snapshot {
             s.periodKind = p.kind
             let latest = Period.containing(snap.latestMonth, kind: p.kind)
             s.periodOffset = ViewOptions.distance(from: latest, to: p)

@@ -58,13 +58,6 @@ public struct Canvas: Equatable, Sendable {
         for y in r.y..<r.maxY { for x in r.x..<r.maxX { put(ch, width: 1, x: x, y: y, role: role) } }
     }
 
-    /// Sets the role of cells without changing their text (e.g. a selected row).
-    public mutating func restyle(_ rect: Rect, role: Role) {
-        let r = rect.intersection(bounds)
-        guard !r.isEmpty else { return }
-        for y in r.y..<r.maxY { for x in r.x..<r.maxX { cells[y * size.width + x].role = role } }
-    }
-
     /// Draws `text` from column `x` on row `y`, at most `maxWidth` columns (and never past
     /// the canvas edge). A cut is marked with `…`. Returns the columns drawn.
     @discardableResult
@@ -126,10 +119,6 @@ public struct Canvas: Equatable, Sendable {
         if let title, rect.width > 4 {
             write(" " + title + " ", x: rect.x + 1, y: rect.y, role: titleRole, maxWidth: rect.width - 2)
         }
-    }
-
-    public mutating func horizontalLine(x: Int, y: Int, width: Int, role: Role) {
-        for k in 0..<max(width, 0) { put(glyphs.horizontal, width: 1, x: x + k, y: y, role: role) }
     }
 }
 

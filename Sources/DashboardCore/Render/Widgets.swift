@@ -27,13 +27,6 @@ public enum Widgets {
         }
     }
 
-    /// A bar proportional to `value / maximum`.
-    public static func bar(_ value: Int, maximum: Int, x: Int, y: Int, width: Int, role: Role, into c: inout Canvas) {
-        guard width > 0, maximum > 0 else { return }
-        let n = Int((Double(value) / Double(maximum) * Double(width)).rounded())
-        for k in 0..<min(n, width) { c.put(c.glyphs.barFull, width: 1, x: x + k, y: y, role: role) }
-    }
-
     /// The symbol and role of a status against target: never colour alone.
     public static func mark(_ status: TargetStatus?, _ glyphs: Glyphs) -> (Character, Role)? {
         switch status {

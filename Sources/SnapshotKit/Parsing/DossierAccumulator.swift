@@ -37,8 +37,6 @@ public struct DossierAccumulator: Sendable {
         }
     }
 
-    func contains(_ key: DossierKey) -> Bool { slots[Self.pack(key)] != nil }
-
     /// Every key with its counts.
     public var tallies: [DossierKey: DossierTally] {
         Dictionary(uniqueKeysWithValues: zip(keys, counts))
@@ -48,8 +46,6 @@ public struct DossierAccumulator: Sendable {
     public func forEach(_ body: (DossierKey, DossierTally) -> Void) {
         for i in keys.indices { body(keys[i], counts[i]) }
     }
-
-    public var keyCount: Int { keys.count }
 
     /// Merges another accumulator (e.g. the other half of a file read on another core).
     public mutating func merge(_ other: DossierAccumulator) {

@@ -17,10 +17,6 @@ public struct IssueCollector: Sendable {
         if issue.severity == .error { errors.append(issue) } else { warnings.append(issue) }
     }
 
-    public mutating func warn(_ file: String, _ line: Int?, _ message: String) {
-        add(SnapshotIssue(file: file, line: line, message: message, severity: .warning))
-    }
-
     public var hasErrors: Bool { !errors.isEmpty }
 
     /// Errors found in `file` so far.
