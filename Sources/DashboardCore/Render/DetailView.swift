@@ -129,7 +129,7 @@ enum ExpandedPanelView {
                     [name(r), f.integer(r.dossiers.received), f.percent(r.dossiers.onlineShare), f.percent(r.dossiers.onTimeShare),
                      f.integer(r.dossiers.pendingOverdue),
                      f.change(UnitFigures.change(r.dossiers.received, r.dossiersLastYear.received), glyphs: c.glyphs),
-                     bar(r.dossiers.received, maxReceived, 20, c.glyphs)]
+                     bar(r.dossiers.received, maxReceived, 10, c.glyphs)]
                 })
         case .bts:
             let maxSites = children.map(\.sites).max() ?? 0
@@ -144,7 +144,7 @@ enum ExpandedPanelView {
                 rows: children.map { r in
                     [name(r), f.integer(r.sites), f.integer(r.bts.byTech[2]), f.integer(r.bts.byTech[3]),
                      f.percent(r.villages.coverageShare, places: 2), f.integer(r.villages.byMobile[0]),
-                     bar(r.sites, maxSites, 20, c.glyphs)]
+                     bar(r.sites, maxSites, 10, c.glyphs)]
                 },
                 rowRoles: children.map { $0.villages.byMobile[0] > 0 ? .warn : nil })
         case .ocop:
@@ -160,7 +160,7 @@ enum ExpandedPanelView {
                 .init(title: "", weight: 3, minWidth: 10, align: .left)],
                 rows: children.map { r in
                     [name(r), f.integer(r.ocop.products), f.integer(r.ocop.byStars[0]), f.integer(r.ocop.byStars[1]),
-                     f.integer(r.ocop.byStars[2]), f.percent(r.ocop.listedShare), bar(r.ocop.products, maxProducts, 20, c.glyphs)]
+                     f.integer(r.ocop.byStars[2]), f.percent(r.ocop.listedShare), bar(r.ocop.products, maxProducts, 10, c.glyphs)]
                 })
         case .tourism:
             let maxVisitors = children.map { $0.tourism?.visitors ?? 0 }.max() ?? 0
@@ -175,7 +175,7 @@ enum ExpandedPanelView {
                     guard let t = r.tourism else { return [name(r), "—", "—", "—", "—", ""] }
                     return [name(r), f.integer(t.visitors), f.integer(t.international), f.moneyShort(millionVND: t.revenueMillionVND),
                             f.change(UnitFigures.change(t.visitors, r.tourismLastYear?.visitors), glyphs: c.glyphs),
-                            bar(t.visitors, maxVisitors, 20, c.glyphs)]
+                            bar(t.visitors, maxVisitors, 10, c.glyphs)]
                 })
         }
         table.draw(in: bottom, into: &c)
