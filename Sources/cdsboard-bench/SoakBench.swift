@@ -10,11 +10,7 @@ struct SoakBench: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "soak",
         abstract: "Drive the kiosk with many frames, snapshot swaps and resizes; print RSS and open descriptors over time.")
 
-    @Option(help: "The cdsboard binary.")
-    var binary: String = ".build/release/cdsboard"
-
-    @Option(help: "A snapshot directory to copy (the copy is replaced during the run).")
-    var data: String = "SampleData/ha-giang"
+    @OptionGroup var target: PtyTarget
 
     @Option(help: "Frames to drive (one key each).")
     var frames = 100_000
@@ -26,12 +22,10 @@ struct SoakBench: ParsableCommand {
     var resizes = 200
 
     func run() throws {
-        let copy = NSTemporaryDirectory() + "cdsboard-soak-\(getpid())"
-        try? FileManager.default.removeItem(atPath: copy)
-        try FileManager.default.copyItem(atPath: data, toPath: copy)
+        let copy = try target.scratchCopy("soak")
         defer { try? FileManager.default.removeItem(atPath: copy) }
         let tourism = try String(contentsOfFile: copy + "/tourism.csv", encoding: .utf8)
-        let p = try PtyProcess(binary: binary, args: ["--data", copy, "--kiosk", "--rotate", "3600s"], rows: 40, cols: 120)
+        let p = try PtyProcess(binary: target.binary, args: ["--data", copy, "--kiosk", "--rotate", "3600s"], rows: 40, cols: 120)
         _ = p.readUntilFirstByte(quiet: 0.5, limit: 20)
         let start = now()
         var samples: [(Int, Double, Int)] = []

@@ -10,11 +10,7 @@ struct TerminalBench: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "terminal",
         abstract: "Bytes written to the terminal (first frame, idle, per snapshot change), idle CPU, and reload latency, on a pty.")
 
-    @Option(help: "The cdsboard binary.")
-    var binary: String = ".build/release/cdsboard"
-
-    @Option(help: "A snapshot directory to copy (the copy is changed during the run).")
-    var data: String = "SampleData/ha-giang"
+    @OptionGroup var target: PtyTarget
 
     @Option(help: "Terminal size.")
     var size: String = "120x40"
@@ -28,13 +24,11 @@ struct TerminalBench: ParsableCommand {
     func run() throws {
         let parts = size.split(separator: "x").compactMap { Int($0) }
         guard parts.count == 2 else { throw ValidationError("--size WxH") }
-        let copy = NSTemporaryDirectory() + "cdsboard-bench-\(getpid())"
-        try? FileManager.default.removeItem(atPath: copy)
-        try FileManager.default.copyItem(atPath: data, toPath: copy)
+        let copy = try target.scratchCopy("bench")
         defer { try? FileManager.default.removeItem(atPath: copy) }
 
         for clock in [true, false] {
-            let p = try PtyProcess(binary: binary, args: ["--data", copy] + (clock ? [] : ["--no-clock"]), rows: parts[1], cols: parts[0])
+            let p = try PtyProcess(binary: target.binary, args: ["--data", copy] + (clock ? [] : ["--no-clock"]), rows: parts[1], cols: parts[0])
             // The first frame: wait (however slow the start) for its first byte, then until quiet.
             let first = p.readUntilFirstByte(quiet: 0.5, limit: 20).0
             let cpu0 = p.cpuSeconds()
