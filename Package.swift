@@ -18,8 +18,10 @@ let package = Package(
             name: "CNcursesw",
             linkerSettings: [.linkedLibrary("ncursesw")]
         ),
+        // SIMD byte scanning and an atomic insert for the CSV fast path (no dependencies).
+        .target(name: "CByteScan"),
         // Data-provider layer: reads, validates and aggregates snapshot directories.
-        .target(name: "SnapshotKit"),
+        .target(name: "SnapshotKit", dependencies: ["CByteScan"]),
         // Pure core: state, update, layout, rendering into a Canvas, themes, strings.
         .target(
             name: "DashboardCore",

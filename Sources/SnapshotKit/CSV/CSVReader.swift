@@ -1,3 +1,4 @@
+import CByteScan
 import Foundation
 
 /// One field of the current record, as a byte range of the file.
@@ -16,6 +17,8 @@ public struct FieldSpan: Sendable {
 public struct CSVReader: Sendable {
     public let buffer: ByteBuffer
     public let file: String
+    /// The name again, as an object rows can point to without reference counting.
+    private let name: FileName
     private var position: Int
     private var nextLine: Int
     /// Byte offset of the next record, and its line number.
@@ -30,6 +33,7 @@ public struct CSVReader: Sendable {
     public init(buffer: ByteBuffer, file: String, range: Range<Int>? = nil, firstLine: Int = 1, skipBOM: Bool = true) {
         self.buffer = buffer
         self.file = file
+        name = FileName(file)
         let r = range ?? 0..<buffer.count
         position = r.lowerBound
         end = r.upperBound
@@ -92,14 +96,10 @@ public struct CSVReader: Sendable {
                                         message: "unexpected character after closing quote")
                 }
                 let start = i
-                while i < end {
-                    let b = p[i]
-                    if b == 0x2C || b == 0x0A || b == 0x0D { break }
-                    if b == 0x22 {
-                        throw SnapshotIssue(file: file, line: recordLine, column: fields.count + 1,
-                                            message: "quote inside an unquoted field")
-                    }
-                    i += 1
+                i = CSVReader.nextSpecial(p, from: i, end: end)
+                if i < end, p[i] == 0x22 {
+                    throw SnapshotIssue(file: file, line: recordLine, column: fields.count + 1,
+                                        message: "quote inside an unquoted field")
                 }
                 fields.append(FieldSpan(start: start, end: i, hasEscapedQuote: false))
                 if i >= end { position = end; nextLine += 1; return true }
@@ -115,10 +115,28 @@ public struct CSVReader: Sendable {
         }
     }
 
+    /// Index of the first `,` `"` LF or CR at or after `i`, or `end`. Sixteen bytes at a time
+    /// (SSE2/NEON), which more than halves the time of reading a million-row export.
+    @inline(__always)
+    static func nextSpecial(_ p: UnsafeMutablePointer<UInt8>, from start: Int, end: Int) -> Int {
+        var i = start
+        while i + 16 <= end {
+            let m = cds_csv_special_mask16(p + i)
+            if m != 0 { return i + m.trailingZeroBitCount }
+            i += 16
+        }
+        while i < end {
+            let b = p[i]
+            if b == 0x2C || b == 0x22 || b == 0x0A || b == 0x0D { return i }
+            i += 1
+        }
+        return end
+    }
+
     /// Reads fields of the current record without holding a reference to the buffer, so
     /// that rows handed to parsers cost no reference counting (which two cores would fight
     /// over).
-    public var fieldReader: FieldReader { FieldReader(base: buffer.base, file: file, recordLine: recordLine) }
+    public var fieldReader: FieldReader { FieldReader(base: buffer.base, name: name, recordLine: recordLine) }
 
     public func string(_ f: FieldSpan, column: Int) throws(SnapshotIssue) -> String { try fieldReader.string(f, column: column) }
     public func isEmpty(_ f: FieldSpan) -> Bool { f.end == f.start }
@@ -130,12 +148,20 @@ public struct CSVReader: Sendable {
     public func hash(_ f: FieldSpan) -> UInt64 { fieldReader.hash(f) }
 }
 
+/// A file name held by reference, so that passing it with every row costs nothing.
+final class FileName: Sendable {
+    let value: String
+    init(_ value: String) { self.value = value }
+}
+
 /// Typed access to the fields of one record, by byte range. Valid while the file's
 /// `ByteBuffer` lives (its owner, the `CSVReader`, outlives every row it hands out).
 public struct FieldReader {
     public let base: UnsafeMutablePointer<UInt8>
-    public let file: String
+    /// Not retained: a row is read a million times and its file name only used on errors.
+    unowned(unsafe) let name: FileName
     public let recordLine: Int
+    public var file: String { name.value }
 
     /// The field as text; throws on invalid UTF-8.
     public func string(_ f: FieldSpan, column: Int) throws(SnapshotIssue) -> String {
@@ -176,11 +202,34 @@ public struct FieldReader {
     /// A signed decimal number (`-3`, `22.8231`), or nil.
     public func decimal(_ f: FieldSpan) -> Double? {
         guard f.end > f.start, f.end - f.start < 40 else { return nil }
+        // Up to 15 digits: the digits as an integer, divided once by a power of ten, both
+        // exact in a Double, so the result is correctly rounded (strtod's own fast path).
+        var i = f.start
+        let negative = base[i] == 0x2D
+        if negative { i += 1 }
+        var mantissa: Int64 = 0, digits = 0, fraction = -1
+        while i < f.end {
+            let b = base[i]
+            if b == 0x2E, fraction < 0 { fraction = 0 }
+            else if b >= 0x30, b <= 0x39 {
+                mantissa = mantissa * 10 + Int64(b - 0x30)
+                digits += 1
+                if fraction >= 0 { fraction += 1 }
+            } else { return nil }
+            i += 1
+        }
+        if digits == 0 { return nil }
+        if digits <= 15 {
+            let v = Double(mantissa) / FieldReader.powersOfTen[max(fraction, 0)]
+            return negative ? -v : v
+        }
         let raw = UnsafeBufferPointer(start: base + f.start, count: f.end - f.start)
         guard let s = String(validating: raw, as: UTF8.self) else { return nil }
         guard s.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "." || $0 == "-") }) else { return nil }
         return Double(s)
     }
+
+    private static let powersOfTen: [Double] = (0...15).map { pow(10, Double($0)) }
 
     /// A `YYYY-MM-DD` date as a day number, or nil.
     public func date(_ f: FieldSpan) -> Day? {
@@ -199,16 +248,24 @@ public struct FieldReader {
         return Month(year: y, month: m)
     }
 
-    /// Hash of the field's bytes (FNV-1a, 64 bit), for duplicate detection without Strings.
+    /// A 64-bit hash of the field's bytes, eight at a time (multiply and xor-shift mixing,
+    /// as in SplitMix64), for finding duplicate IDs without making Strings.
     public func hash(_ f: FieldSpan) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 &* UInt64(truncatingIfNeeded: f.end - f.start &+ 1)
         var i = f.start
-        let p = base
-        while i < f.end {
-            h = (h ^ UInt64(p[i])) &* 0x100_0000_01b3
-            i += 1
+        let raw = UnsafeRawPointer(base)
+        while i + 8 <= f.end {
+            h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0xBF58_476D_1CE4_E5B9
+            h ^= h >> 31
+            i += 8
         }
-        return h
+        var tail: UInt64 = 0
+        var shift: UInt64 = 0
+        while i < f.end { tail |= UInt64(base[i]) << shift; shift += 8; i += 1 }
+        h = (h ^ tail) &* 0x94D0_49BB_1331_11EB
+        h ^= h >> 29
+        h = h &* 0xBF58_476D_1CE4_E5B9
+        return h ^ (h >> 32)
     }
 
     private func digits(_ p: UnsafeMutablePointer<UInt8>, _ at: Int, _ n: Int) -> Int? {

@@ -42,6 +42,28 @@ public struct CSVTable: Sendable {
         try self.init(buffer: buffer, file: name, columns: columns)
     }
 
+    /// A part of the same file as `header`: the records in bytes `range`, which must start at
+    /// a record boundary after the header. Line numbers count from 1 at the start of the part;
+    /// the caller adds the lines before it. A quoted field still open at the end of the part
+    /// is reported as unterminated, which tells the caller the part did not end on a record
+    /// boundary.
+    public init(directory: String, part range: Range<Int>, of header: CSVTable, window: Int = 2 << 20) throws(SnapshotIssue) {
+        let name = header.file
+        let fd = open(directory + "/" + name, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw SnapshotIssue(file: name, line: nil, message: ByteBuffer.describe(errno: errno)) }
+        let stream = ChunkStream(fd: fd, file: name, size: header.byteCount, range: range, window: window)
+        try stream.refill(keepingFrom: 0)
+        reader = CSVReader(buffer: stream.view, file: name, range: 0..<stream.limit, firstLine: 1, skipBOM: false)
+        index = header.index
+        fieldCount = header.fieldCount
+        byteCount = header.byteCount
+        self.stream = stream
+    }
+
+    /// Byte offset in the file of the first data record (just after the header), for a table
+    /// just opened.
+    public var dataStart: Int { reader.offset + (stream?.consumedBeforeWindow ?? 0) }
+
     public init(buffer: ByteBuffer, file: String, columns: [String]) throws(SnapshotIssue) {
         try self.init(reader: CSVReader(buffer: buffer, file: file), columns: columns, byteCount: buffer.count)
     }
@@ -89,6 +111,43 @@ public struct CSVTable: Sendable {
         self.fieldCount = names.count
     }
 
+    /// True when every record of the file (or part) has been read.
+    public var finished: Bool { reader.offset >= reader.endOffset && (stream?.eof ?? true) }
+
+    /// Records in the whole file, estimated from the line breaks in what is in memory now
+    /// (the first window), generously: it sizes the duplicate-ID set.
+    public func estimatedRecordCount() -> Int {
+        let p = reader.buffer.base
+        let from = reader.offset, to = reader.endOffset
+        guard to > from else { return 1024 }
+        var breaks = 0
+        for i in from..<to where p[i] == 0x0A { breaks += 1 }
+        let perRecord = Double(to - from) / Double(max(breaks, 1))
+        return Int(Double(byteCount - dataStart) / max(perRecord, 1) * 1.25) + 1024
+    }
+
+    /// Byte offsets that cut the data records into `parts` ranges of about equal size, each
+    /// cut just after a line break (which a quoted field may contain: see `finished`). The
+    /// first is `dataStart`, the last the file size; fewer parts when lines are very long.
+    public func cutPoints(directory: String, parts: Int) -> [Int] {
+        let start = dataStart
+        guard parts > 1, byteCount > start else { return [start, byteCount] }
+        let fd = open(directory + "/" + file, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return [start, byteCount] }
+        defer { close(fd) }
+        var cuts = [start]
+        var probe = [UInt8](repeating: 0, count: 1 << 16)
+        for k in 1..<parts {
+            let nominal = start + (byteCount - start) / parts * k
+            guard nominal > cuts.last! else { continue }
+            let n = probe.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, off_t(nominal)) }
+            guard n > 0, let nl = probe[0..<n].firstIndex(of: 0x0A), nominal + nl + 1 < byteCount else { continue }
+            cuts.append(nominal + nl + 1)
+        }
+        cuts.append(byteCount)
+        return cuts
+    }
+
     /// Calls `body` for each data row with the fields of the row; checks the field count.
     public mutating func forEachRow(_ body: (inout Row) throws(SnapshotIssue) -> Void) throws(SnapshotIssue) {
         var fields: [FieldSpan] = []
@@ -110,13 +169,19 @@ public struct CSVTable: Sendable {
     }
 
     private mutating func rows(_ fields: inout [FieldSpan], _ body: (inout Row) throws(SnapshotIssue) -> Void) throws(SnapshotIssue) {
-        while try reader.next(into: &fields) {
-            guard fields.count == fieldCount else {
-                throw SnapshotIssue(file: reader.file, line: reader.recordLine,
-                                    message: "expected \(fieldCount) fields, found \(fields.count)")
+        // Rows point into these arrays rather than share them: no reference counting per row.
+        try index.withUnsafeBufferPointer { (index) throws(SnapshotIssue) in
+            while try reader.next(into: &fields) {
+                guard fields.count == fieldCount else {
+                    throw SnapshotIssue(file: reader.file, line: reader.recordLine,
+                                        message: "expected \(fieldCount) fields, found \(fields.count)")
+                }
+                let fieldReader = reader.fieldReader
+                try fields.withUnsafeBufferPointer { (fields) throws(SnapshotIssue) in
+                    var row = Row(reader: fieldReader, fields: fields, index: index)
+                    try body(&row)
+                }
             }
-            var row = Row(reader: reader.fieldReader, fields: fields, index: index)
-            try body(&row)
         }
     }
 
@@ -124,8 +189,9 @@ public struct CSVTable: Sendable {
     /// list given to the table.
     public struct Row {
         public let reader: FieldReader
-        public let fields: [FieldSpan]
-        let index: [Int]
+        /// Valid only inside the `forEachRow` call that made the row.
+        let fields: UnsafeBufferPointer<FieldSpan>
+        let index: UnsafeBufferPointer<Int>
         public var line: Int { reader.recordLine }
         public var file: String { reader.file }
 
@@ -158,6 +224,15 @@ public struct CSVTable: Sendable {
             return v
         }
 
+        /// A date and the month it falls in, without converting the day number back.
+        public func dateAndMonth(_ c: Int, _ name: String) throws(SnapshotIssue) -> (Day, Month) {
+            let f = span(c)
+            guard let d = reader.date(f) else { throw dateError(c, name) }
+            let p = reader.base + f.start
+            let year = (Int(p[0]) - 48) * 1000 + (Int(p[1]) - 48) * 100 + (Int(p[2]) - 48) * 10 + Int(p[3]) - 48
+            return (d, Month(year: year, month: (Int(p[5]) - 48) * 10 + Int(p[6]) - 48))
+        }
+
         public func date(_ c: Int, _ name: String) throws(SnapshotIssue) -> Day {
             guard let d = reader.date(span(c)) else { throw dateError(c, name) }
             return d
@@ -180,6 +255,17 @@ public struct CSVTable: Sendable {
             guard let m = reader.month(span(c)) else { throw fail(c, "month \"\(raw(c))\" is not YYYY-MM") }
             return m
         }
+    }
+}
+
+extension Substring {
+    /// Without leading and trailing white space (Foundation's `trimmingCharacters` cost a
+    /// tenth of loading the sample, through NSString).
+    func trimmingWhitespace() -> String {
+        var s = self
+        while let f = s.first, f.isWhitespace { s.removeFirst() }
+        while let l = s.last, l.isWhitespace { s.removeLast() }
+        return String(s)
     }
 }
 

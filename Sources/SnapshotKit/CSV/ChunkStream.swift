@@ -9,6 +9,9 @@ final class ChunkStream: @unchecked Sendable {
     let fd: Int32
     let file: String
     let size: Int
+    /// Next file offset to read, and where reading stops (a part of the file, or its size).
+    private var next: Int
+    private let stop: Int
     private(set) var base: UnsafeMutablePointer<UInt8>
     private(set) var capacity: Int
     private(set) var filled = 0
@@ -17,10 +20,13 @@ final class ChunkStream: @unchecked Sendable {
     private(set) var limit = 0
     static let maxRecordBytes = 256 << 20
 
-    init(fd: Int32, file: String, size: Int, window: Int = 8 << 20) {
+    /// Streams `range` of the file (all of it by default); `fd` is owned and closed.
+    init(fd: Int32, file: String, size: Int, range: Range<Int>? = nil, window: Int = 8 << 20) {
         self.fd = fd
         self.file = file
         self.size = size
+        next = range?.lowerBound ?? 0
+        stop = range?.upperBound ?? size
         capacity = window
         base = .allocate(capacity: window)
     }
@@ -29,6 +35,9 @@ final class ChunkStream: @unchecked Sendable {
         base.deallocate()
         close(fd)
     }
+
+    /// File offset of the first byte of the current window.
+    var consumedBeforeWindow: Int { next - filled }
 
     /// A `ByteBuffer` view of the current window (not owning the memory).
     var view: ByteBuffer { ByteBuffer(borrowing: base, count: filled) }
@@ -50,8 +59,9 @@ final class ChunkStream: @unchecked Sendable {
                 base = bigger
                 capacity *= 2
             }
-            let n = read(fd, base + filled, capacity - filled)
-            if n > 0 { filled += n }
+            let want = min(capacity - filled, stop - next)
+            let n = want > 0 ? pread(fd, base + filled, want, off_t(next)) : 0
+            if n > 0 { filled += n; next += n }
             else if n == 0 { eof = true }
             else if errno != EINTR { throw SnapshotIssue(file: file, line: nil, message: ByteBuffer.describe(errno: errno)) }
             if let nl = lastLineBreak(), nl >= minimum { limit = nl + 1; return }

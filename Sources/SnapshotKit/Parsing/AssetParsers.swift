@@ -40,7 +40,7 @@ enum AssetParsers {
             var mask: UInt8 = 0
             let techText = try row.string(6)
             for part in techText.split(separator: "|", omittingEmptySubsequences: false) {
-                guard let k = BTSSite.technologies.firstIndex(of: part.trimmingCharacters(in: .whitespaces).uppercased()) else {
+                guard let k = BTSSite.technologies.firstIndex(of: part.trimmingWhitespace().uppercased()) else {
                     throw row.fail(6, "unknown tech \"\(part)\" (expected 2G, 3G, 4G, 5G separated by |)")
                 }
                 mask |= 1 << k
@@ -100,7 +100,7 @@ enum AssetParsers {
             guard let stars = row.reader.integer(row.span(5)), (3...5).contains(stars) else {
                 throw row.fail(5, "stars \"\(row.raw(5))\" must be 3, 4 or 5")
             }
-            let platforms = try row.string(6).split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            let platforms = try row.string(6).split(separator: "|").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
             let listed = try row.optionalDate(7, "listed_date")
             out.append(OCOPProduct(id: id, name: name, producer: producer, district: d, category: category, stars: stars,
                                    platforms: platforms, listed: listed))

@@ -17,6 +17,18 @@ public struct IssueCollector: Sendable {
         if issue.severity == .error { errors.append(issue) } else { warnings.append(issue) }
     }
 
+    /// Adds the issues of a part of a file read apart, moving its lines by `lineOffset`.
+    public mutating func merge(_ other: IssueCollector, lineOffset: Int) {
+        for var issue in other.errors + other.warnings {
+            issue.line = issue.line.map { $0 + lineOffset }
+            add(issue)
+        }
+        for (key, n) in other.suppressed {
+            counts[key, default: 0] += n
+            suppressed[key, default: 0] += n
+        }
+    }
+
     public var hasErrors: Bool { !errors.isEmpty }
 
     /// Errors found in `file` so far.
