@@ -79,6 +79,8 @@ struct BadInput: CustomTestStringConvertible, Sendable {
                  expected: "pending_overdue (3) is greater than pending (2)"),
         BadInput(name: "outcomes above received", overrides: ["dossiers.csv": nil, "dossier_stats.csv": BadInput.stats.replacingOccurrences(of: ",10,8,", with: ",5,8,")],
                  expected: "received (5) is less than resolved + returned + withdrawn + pending (10)"),
+        BadInput(name: "implausibly large count", overrides: ["dossiers.csv": nil, "dossier_stats.csv": BadInput.stats.replacingOccurrences(of: ",10,8,", with: ",5000000000,8,")],
+                 expected: "dossier_stats.csv:2:7: received (5000000000) is implausibly large (more than 1000000000)"),
         BadInput(name: "negative count", overrides: ["dossiers.csv": nil, "dossier_stats.csv": BadInput.stats.replacingOccurrences(of: ",10,8,", with: ",-10,8,")],
                  expected: "received is negative (-10)"),
         BadInput(name: "unknown target", overrides: ["targets.json": "{\"targets\": [{\"indicator\": \"happiness\", \"target\": 1, \"at_risk\": 0.5}]}"],

@@ -82,10 +82,16 @@ import Testing
 
 @Suite struct CalendarTests {
     @Test func dayRoundTrips() {
-        for text in ["1970-01-01", "2000-02-29", "2024-06-30", "2099-12-31"] {
+        // Both sides of the table of month starts (1970-01 to 2099-12) and the formula beyond.
+        for text in ["1969-12-31", "1970-01-01", "2000-02-29", "2024-06-30", "2099-12-31", "2100-01-01", "2400-02-29", "1900-03-01"] {
             #expect(Day(iso: text)?.description == text)
         }
         #expect(Day(iso: "2024-02-30") == nil)
+        #expect(Day(iso: "2023-02-29") == nil)
+        #expect(Day(iso: "2100-02-29") == nil)
+        #expect(Day(iso: "2024-13-01") == nil)
+        #expect(Day(iso: "2024-00-10") == nil)
+        #expect(Day(year: 2099, month: 12, day: 31)!.number + 1 == Day(year: 2100, month: 1, day: 1)!.number)
         #expect(Day(year: 1970, month: 1, day: 2)?.number == 1)
     }
 

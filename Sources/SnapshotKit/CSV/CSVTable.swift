@@ -115,10 +115,10 @@ public struct CSVTable: Sendable {
     public var finished: Bool { reader.offset >= reader.endOffset && (stream?.eof ?? true) }
 
     /// Records in the whole file, estimated from the line breaks in what is in memory now
-    /// (the first window), generously: it sizes the duplicate-ID set.
+    /// (up to 1 MB of the first window), generously: it sizes the duplicate-ID set.
     public func estimatedRecordCount() -> Int {
         let p = reader.buffer.base
-        let from = reader.offset, to = reader.endOffset
+        let from = reader.offset, to = min(reader.endOffset, reader.offset + (1 << 20))
         guard to > from else { return 1024 }
         var breaks = 0
         for i in from..<to where p[i] == 0x0A { breaks += 1 }

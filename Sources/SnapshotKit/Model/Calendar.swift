@@ -5,7 +5,25 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
 
     /// nil when the date does not exist (2024-02-30).
     public init?(year: Int, month: Int, day: Int) {
+        // Years an export can hold come from a table: a million rows have three dates each.
+        let m = (year &- Day.tableStartYear) &* 12 &+ month &- 1
+        if month >= 1, month <= 12, m >= 0, m < Day.monthStarts.count - 1 {
+            let first = Day.monthStarts[m]
+            guard day >= 1, day <= Day.monthStarts[m + 1] - first else { return nil }
+            number = first + day - 1
+            return
+        }
         guard (1...12).contains(month), day >= 1, day <= Day.daysIn(year: year, month: month) else { return nil }
+        number = Day.number(year: year, month: month, day: day)
+    }
+
+    private static let tableStartYear = 1970
+    /// Day number of the first day of each month from 1970-01 to 2100-01.
+    private static let monthStarts: [Int] = (0...(2100 - 1970) * 12).map {
+        number(year: tableStartYear + $0 / 12, month: $0 % 12 + 1, day: 1)
+    }
+
+    private static func number(year: Int, month: Int, day: Int) -> Int {
         // Howard Hinnant's days_from_civil.
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
@@ -13,7 +31,7 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         let mp = (month + 9) % 12
         let doy = (153 * mp + 2) / 5 + day - 1
         let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        number = era * 146097 + doe - 719468
+        return era * 146097 + doe - 719468
     }
 
     public var components: (year: Int, month: Int, day: Int) {

@@ -29,19 +29,30 @@ enum DossierParsers {
         return (d, c)
     }
 
+    /// The keywords of the dossier files as `FieldReader.word` integers.
+    enum Keyword {
+        static let commune = FieldReader.word("commune"), district = FieldReader.word("district")
+        static let province = FieldReader.word("province")
+        static let online = FieldReader.word("online"), direct = FieldReader.word("direct"), postal = FieldReader.word("postal")
+        static let resolved = FieldReader.word("resolved"), pending = FieldReader.word("pending")
+        static let returned = FieldReader.word("returned")
+    }
+
+    @inline(__always)
     static func level(_ row: CSVTable.Row, _ c: Int) throws(SnapshotIssue) -> DossierLevel {
-        let f = row.span(c)
-        if row.reader.equals(f, "commune") { return .commune }
-        if row.reader.equals(f, "district") { return .district }
-        if row.reader.equals(f, "province") { return .province }
+        let w = row.reader.word(row.span(c))
+        if w == Keyword.commune { return .commune }
+        if w == Keyword.district { return .district }
+        if w == Keyword.province { return .province }
         throw row.fail(c, "unknown level \"\(row.raw(c))\" (expected province, district or commune)")
     }
 
+    @inline(__always)
     static func channel(_ row: CSVTable.Row, _ c: Int) throws(SnapshotIssue) -> Channel {
-        let f = row.span(c)
-        if row.reader.equals(f, "online") { return .online }
-        if row.reader.equals(f, "direct") { return .direct }
-        if row.reader.equals(f, "postal") { return .postal }
+        let w = row.reader.word(row.span(c))
+        if w == Keyword.online { return .online }
+        if w == Keyword.direct { return .direct }
+        if w == Keyword.postal { return .postal }
         throw row.fail(c, "unknown channel \"\(row.raw(c))\" (expected online, direct or postal)")
     }
 
@@ -92,6 +103,9 @@ enum DossierParsers {
             t.pending = try row.count(11, "pending")
             t.pendingOverdue = try row.count(12, "pending_overdue")
             t.online = channel == .online ? t.received : 0
+            if t.received > DossierAccumulator.maximumCount {
+                throw row.fail(6, "received (\(t.received)) is implausibly large (more than \(DossierAccumulator.maximumCount))")
+            }
             if t.resolvedOnTime > t.resolved {
                 throw row.fail(8, "resolved_on_time (\(t.resolvedOnTime)) is greater than resolved (\(t.resolved))")
             }

@@ -12,6 +12,13 @@ extension DossierParsers {
     /// Below this size the file is read on one core: threads would cost more than they save.
     static let parallelThreshold = 4 << 20
 
+    /// One part per core, or `CDSBOARD_THREADS` parts (1 = read on one core, e.g. on a
+    /// kiosk that must keep a core for drawing).
+    static var defaultParts: Int {
+        if let v = ProcessInfo.processInfo.environment["CDSBOARD_THREADS"], let n = Int(v), n >= 1 { return min(n, 64) }
+        return ProcessInfo.processInfo.activeProcessorCount
+    }
+
     /// What a pass over one part made; lines count from the start of the part.
     struct RawPart {
         var acc = DossierAccumulator()
@@ -23,7 +30,7 @@ extension DossierParsers {
     }
 
     static func raw(_ dir: String, units: UnitTree, periodEnd: Day, into acc: inout DossierAccumulator,
-                    issues: inout IssueCollector, parts requested: Int = ProcessInfo.processInfo.activeProcessorCount,
+                    issues: inout IssueCollector, parts requested: Int = defaultParts,
                     minimumParallelBytes: Int = parallelThreshold, expectedRows: Int? = nil) {
         let header: CSVTable
         do { header = try CSVTable(directory: dir, name: "dossiers.csv", columns: rawColumns) } catch {
@@ -80,59 +87,85 @@ extension DossierParsers {
     static func parse(_ table: inout CSVTable, units: UnitTree, periodEnd: Day, ids: ConcurrentHashSet64,
                       into part: inout RawPart) {
         var cache = FieldCache()
-        var acc = part.acc
-        var duplicates: [UInt64] = []
-        var saturated = false
+        let idSet = ids.access
+        var sink = RowSink(acc: part.acc, ids: idSet)
+        // Each row is committed (ID checked, counts added) while the next one is parsed: the
+        // slots it needs in the ID set and the key table were prefetched a row earlier, so
+        // the cache misses of those large tables overlap with parsing instead of stalling it.
+        var pending: PendingRow? = nil
         table.forEachRow(collecting: &part.issues) { (row: inout CSVTable.Row) throws(SnapshotIssue) in
             if row.isEmpty(0) { throw row.fail(0, "dossier_id is empty") }
             let id = row.reader.hash(row.span(0))
-            // The set is far larger than the caches: start loading the slot now, use it last.
-            if !saturated { ids.prefetch(id) }
+            if !sink.saturated { idSet.prefetch(id) }
             let (_, unit) = try unit(row, 1, 2, units, communeRequired: false)
             let level = try level(row, 3)
             if level == .commune, row.isEmpty(2) { throw row.fail(2, "commune_code is empty for a commune-level dossier") }
-            let field = try cache.lookup(row, 4, &acc)
+            let field = try cache.lookup(row, 4, &sink.acc)
             let (received, month) = try row.dateAndMonth(5, "received_date")
             let due = try row.date(6, "due_date")
             if due < received { throw row.fail(6, "due_date \(due) is before received_date \(received)") }
             let resolvedDate = try row.optionalDate(7, "resolved_date")
             let channel = try channel(row, 8)
+            let key = DossierKey(month: month, unit: unit, level: level, field: field, channel: channel)
+            sink.acc.prefetch(key)
             var t = DossierTally()
             t.received = 1
             t.online = channel == .online ? 1 : 0
             let st = row.span(9)
-            if row.reader.equals(st, "resolved") {
+            let status = row.reader.word(st)
+            if status == Keyword.resolved {
                 guard let r = resolvedDate else { throw row.fail(7, "resolved_date is empty for a resolved dossier") }
                 if r < received { throw row.fail(7, "resolved_date \(r) is before received_date \(received)") }
                 t.resolved = 1
                 t.resolvedOnTime = r <= due ? 1 : 0
-            } else if row.reader.equals(st, "pending") {
+            } else if status == Keyword.pending {
                 t.pending = 1
                 t.pendingOverdue = due < periodEnd ? 1 : 0
-            } else if row.reader.equals(st, "returned") {
+            } else if status == Keyword.returned {
                 t.returned = 1
             } else if row.reader.equals(st, "withdrawn") {
                 t.withdrawn = 1
             } else {
                 throw row.fail(9, "unknown status \"\(row.raw(9))\" (expected pending, resolved, returned or withdrawn)")
             }
+            if let previous = pending { sink.commit(previous) }
+            pending = PendingRow(id: id, key: key, tally: t)
+        }
+        if let last = pending { sink.commit(last) }
+        part.acc = sink.acc
+        part.duplicates = sink.duplicates
+        part.saturated = sink.saturated
+        part.linesRead = table.reader.upcomingLine - 1
+        part.finished = table.finished
+    }
+
+    struct PendingRow {
+        var id: UInt64
+        var key: DossierKey
+        var tally: DossierTally
+    }
+
+    /// Where parsed rows go: the ID check, then the counts.
+    struct RowSink {
+        var acc: DossierAccumulator
+        let ids: ConcurrentHashSet64.Access
+        var duplicates: [UInt64] = []
+        var saturated = false
+
+        @inline(__always)
+        mutating func commit(_ row: PendingRow) {
             if !saturated {
-                switch ids.insert(id) {
+                switch ids.insert(row.id) {
                 case .inserted: break
                 case .duplicate:
                     // Reported after the pass, with every line the ID is on.
-                    if duplicates.count < IssueCollector.perFileLimit { duplicates.append(id) }
+                    if duplicates.count < IssueCollector.perFileLimit { duplicates.append(row.id) }
                     return
                 case .full: saturated = true
                 }
             }
-            acc.add(DossierKey(month: month, unit: unit, level: level, field: field, channel: channel), t)
+            acc.add(row.key, row.tally)
         }
-        part.acc = acc
-        part.duplicates = duplicates
-        part.saturated = saturated
-        part.linesRead = table.reader.upcomingLine - 1
-        part.finished = table.finished
     }
 
     /// Duplicate IDs found the slow way (a set that grows), when the shared set filled up
