@@ -77,6 +77,16 @@ import Testing
         #expect(r.month(f[2]) == nil)
         #expect(r.date(f[3]) == nil)
         #expect(r.integer(f[4]) == nil)
+        // Found by the fuzzer: a long run of digits overflowed the fast decimal path.
+        var long = CSVReader(buffer: ByteBuffer(bytes: Array("1234567890123456789012345678901234567,-0.5,5.,.25,1.2.3,-,22.8231".utf8)), file: "t")
+        _ = try long.next(into: &f)
+        #expect(long.decimal(f[0]) == 1234567890123456789012345678901234567.0)
+        #expect(long.decimal(f[1]) == -0.5)
+        #expect(long.decimal(f[2]) == 5)
+        #expect(long.decimal(f[3]) == 0.25)
+        #expect(long.decimal(f[4]) == nil)
+        #expect(long.decimal(f[5]) == nil)
+        #expect(long.decimal(f[6]) == 22.8231)
     }
 }
 

@@ -221,7 +221,7 @@ public struct FieldReader {
             let b = base[i]
             if b == 0x2E, fraction < 0 { fraction = 0 }
             else if b >= 0x30, b <= 0x39 {
-                mantissa = mantissa * 10 + Int64(b - 0x30)
+                mantissa = mantissa &* 10 &+ Int64(b - 0x30)   // wraps past 18 digits: unused then
                 digits += 1
                 if fraction >= 0 { fraction += 1 }
             } else { return nil }

@@ -30,8 +30,17 @@ public struct CSVTable: Sendable {
             guard fd >= 0 else { throw SnapshotIssue(file: name, line: nil, message: ByteBuffer.describe(errno: errno)) }
             let stream = ChunkStream(fd: fd, file: name, size: Int(st.st_size), window: window)
             try stream.refill(keepingFrom: 0)
-            try self.init(reader: CSVReader(buffer: stream.view, file: name, range: 0..<stream.limit), columns: columns,
-                          byteCount: Int(st.st_size))
+            while true {
+                do {
+                    try self.init(reader: CSVReader(buffer: stream.view, file: name, range: 0..<stream.limit), columns: columns,
+                                  byteCount: Int(st.st_size))
+                    break
+                } catch where !stream.eof && (error.message.hasPrefix("unterminated quoted field") || error.message.hasPrefix("empty file")) {
+                    // The header ran past the window (a quoted line break in it, or blank lines
+                    // before it): read on. Both found by fuzzing.
+                    try stream.refill(keepingFrom: 0, needMoreThan: stream.filled)
+                }
+            }
             self.stream = stream
             return
         }

@@ -1,0 +1,18 @@
+import Foundation
+
+// libFuzzer entry point for cdsboard's snapshot parsers, built by build.sh into one module with
+// SnapshotKit's sources. FUZZ_TARGET picks the parser (ParserExercise.targets):
+//   csv            the RFC 4180 reader and typed field access; a file read whole and read in
+//                  64-byte windows must give the same rows, lines and errors
+//   dossiers.csv   raw dossiers on one core and in 2 and 3 parts: same figures, same errors
+//   the other snapshot files: their parser must not crash and must explain every issue.
+// A crash, a sanitizer report or a broken property is a finding.
+
+let fuzzTarget = ProcessInfo.processInfo.environment["FUZZ_TARGET"] ?? "csv"
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func cdsboardFuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    let bytes = size > 0 && data != nil ? Array(UnsafeBufferPointer(start: data, count: size)) : []
+    if let broken = ParserExercise.run(fuzzTarget, bytes) { fatalError(broken) }
+    return 0
+}

@@ -1,0 +1,87 @@
+import DashboardTestSupport
+import Foundation
+import Testing
+
+/// cdsboard only ever reads the snapshot directory: every command and the live dashboard work
+/// on a read-only copy, and inotify sees no change made inside it.
+@Suite struct ReadOnlyTests {
+    /// Every change made inside one directory (inotify), from `init` until `changes()`.
+    final class ChangeWatch {
+        private let fd: Int32
+        init(_ dir: String) {
+            fd = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
+            // Created, written, closed after writing, metadata changed, deleted, renamed in or out.
+            let mask: UInt32 = 0x100 | 0x2 | 0x8 | 0x4 | 0x200 | 0x40 | 0x80 | 0x400 | 0x800
+            _ = inotify_add_watch(fd, dir, mask)
+        }
+        deinit { close(fd) }
+
+        func changes() -> [String] {
+            var out: [String] = []
+            var buffer = [UInt8](repeating: 0, count: 1 << 16)
+            while true {
+                let n = buffer.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+                guard n > 0 else { return out }
+                var offset = 0
+                while offset + 16 <= n {
+                    let mask = buffer.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: offset + 4, as: UInt32.self) }
+                    let length = Int(buffer.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: offset + 12, as: UInt32.self) })
+                    let name = String(decoding: buffer[(offset + 16)..<(offset + 16 + length)].prefix { $0 != 0 }, as: UTF8.self)
+                    out.append("\(name.isEmpty ? "." : name) mask 0x\(String(mask, radix: 16))")
+                    offset += 16 + length
+                }
+            }
+        }
+    }
+
+    @Test func neverWritesIntoTheSnapshotDirectory() throws {
+        let dir = Fixtures.copyOfSample()
+        let names = try FileManager.default.contentsOfDirectory(atPath: dir)
+        for name in names { chmod(dir + "/" + name, 0o444) }
+        chmod(dir, 0o555)
+        defer { chmod(dir, 0o755) }
+        // Root writes through any permission, so as root the program runs as nobody, for whom
+        // the directory really is read-only (and inotify would see a write either way).
+        var prefix: [String] = []
+        var bin = Fixtures.binary
+        let scratch = Fixtures.temporaryDirectory("cdsboard-ro")
+        chmod(scratch, 0o777)
+        if getuid() == 0 {
+            prefix = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--"]
+            try FileManager.default.copyItem(atPath: bin, toPath: scratch + "/cdsboard")
+            bin = scratch + "/cdsboard"
+            chmod(bin, 0o755)
+        }
+        let env = ["HOME": scratch, "XDG_STATE_HOME": scratch + "/state", "XDG_CONFIG_HOME": "/nonexistent",
+                   "LANG": "C.UTF-8", "TERM": "xterm-256color"]
+        // The watch itself sees a write (so an empty list below means something).
+        let control = ChangeWatch(scratch)
+        Fixtures.write("x", to: scratch + "/probe")
+        #expect(control.changes().contains { $0.hasPrefix("probe") })
+        let watch = ChangeWatch(dir)
+        func run(_ args: [String]) -> (status: Int32, output: String) {
+            let argv = prefix + [bin] + args
+            return Fixtures.run(argv[0].hasPrefix("/") ? argv[0] : "/usr/bin/" + argv[0], Array(argv.dropFirst()), environment: env)
+        }
+        let check = run(["check", dir])
+        #expect(check.status == 0, "\(check.output)")
+        #expect(check.output.contains("OK"))
+        for format in ["text", "markdown", "csv", "json"] {
+            let r = run(["report", dir, "--format", format])
+            #expect(r.status == 0, "\(format): \(r.output.prefix(300))")
+        }
+        let render = run(["render", "--data", dir, "--size", "120x40", "--keys", "j Enter"])
+        #expect(render.output.contains("Hà Giang"))
+
+        let command = (prefix + [bin, "--data", dir]).joined(separator: " ")
+        let t = TmuxSession(command: command, width: 120, height: 40, environment: env)
+        defer { t.kill() }
+        t.waitFor("Bắc Quang")
+        for key in ["j", "j", "Enter", "Tab", "Escape", "l", "?", "Escape"] { t.sendKeys(key); usleep(100_000) }
+        t.sendKeys("q")
+        let end = t.waitFor("CDSBOARD-EXITED")
+        #expect(end.contains("CDSBOARD-EXITED 0"))
+        #expect(watch.changes() == [])
+        #expect(FileManager.default.fileExists(atPath: scratch + "/state/cdsboard/cdsboard.log"), "the log goes to XDG_STATE_HOME")
+    }
+}
