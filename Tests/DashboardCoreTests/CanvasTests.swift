@@ -25,6 +25,33 @@ import Testing
         #expect(c.line(0) == "河内x ")
     }
 
+    @Test func cellsHoldOneScalarOrANumberedCluster() {
+        for ch: Character in ["A", "à", "─", "𝔸", "★"] {
+            let cell = Cell(symbol: ch, width: 1, role: .text)
+            #expect(cell.symbol == ch)
+            #expect(cell.code == ch.unicodeScalars.first!.value)
+        }
+        // No precomposed form: a cluster of two scalars, numbered once and drawn whole.
+        let cluster: Character = "x\u{0301}"
+        let a = Cell(symbol: cluster, width: 1, role: .text), b = Cell(symbol: cluster, width: 1, role: .text)
+        #expect(a == b && a.code & GraphemeTable.clusterBit != 0 && a.symbol == cluster)
+        #expect(Cell(symbol: "👍🏽", width: 2, role: .text).symbol == "👍🏽")
+        var c = Canvas(size: Size(width: 8, height: 1))
+        c.write("x\u{0301}y 👍🏽", x: 0, y: 0, role: .text)
+        #expect(c.line(0) == "x\u{0301}y 👍🏽   ")
+    }
+
+    @Test func fillCutsWideGlyphsAtBothEdgesLikePut() {
+        var c = Canvas(size: Size(width: 8, height: 2))
+        c.write("河内河内", x: 0, y: 0, role: .text)
+        c.write("河内河内", x: 0, y: 1, role: .text)
+        c.fill(Rect(x: 1, y: 0, width: 4, height: 1), role: .background, with: ".")   // cuts 河 at 0 and 河 at 4
+        #expect(c.line(0) == " .... 内")
+        var d = c
+        for x in 1..<5 { d.put(".", width: 1, x: x, y: 1, role: .background) }
+        #expect(d.line(1) == c.line(0))
+    }
+
     @Test func truncationMarksTheCutAndNeverSplitsAWideGlyph() {
         var c = Canvas(size: Size(width: 20, height: 2))
         #expect(c.write("Thị trấn Nông Trường Việt Lâm", x: 0, y: 0, role: .text, maxWidth: 12) == 12)

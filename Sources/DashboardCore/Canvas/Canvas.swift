@@ -1,14 +1,76 @@
+import Foundation
 import SnapshotKit
 
 /// One terminal cell: a grapheme cluster, its display width and its style role.
 ///
 /// A wide glyph occupies its cell (width 2) and the next one, a *continuation* (width 0).
 public struct Cell: Equatable, Sendable {
-    public var symbol: Character
+    /// The glyph as one Unicode scalar value, or (high bit set) the number of a cluster of
+    /// several scalars in `GraphemeTable`. Keeping cells free of `Character` (a String
+    /// underneath) makes them plain bytes: a frame is filled, copied and diffed without
+    /// reference counting, which was a third of the time of rendering one.
+    var code: UInt32
     public var width: UInt8
     public var role: Role
-    public static let blank = Cell(symbol: " ", width: 1, role: .background)
+
+    public init(symbol: Character, width: UInt8, role: Role) {
+        self.init(code: GraphemeTable.code(of: symbol), width: width, role: role)
+    }
+
+    init(code: UInt32, width: UInt8, role: Role) {
+        self.code = code
+        self.width = width
+        self.role = role
+    }
+
+    public var symbol: Character {
+        get { GraphemeTable.character(code) }
+        set { code = GraphemeTable.code(of: newValue) }
+    }
+
+    public static let blank = Cell(code: 0x20, width: 1, role: .background)
     public var isContinuation: Bool { width == 0 }
+}
+
+/// Grapheme clusters of more than one scalar (a letter with a combining mark that has no
+/// precomposed form, an emoji sequence) get a number here, once, for `Cell.code`.
+enum GraphemeTable {
+    static let clusterBit: UInt32 = 0x8000_0000
+    /// Past this many distinct clusters (hostile data), further ones draw as U+FFFD.
+    static let limit = 65_536
+    private static let lock = NSLock()
+    nonisolated(unsafe) private static var clusters: [Character] = []
+    nonisolated(unsafe) private static var numbers: [Character: UInt32] = [:]
+
+    static func code(of ch: Character) -> UInt32 {
+        // One scalar is one to four UTF-8 bytes whose lead byte tells the length.
+        let utf8 = ch.utf8
+        var bytes = utf8.makeIterator()
+        let lead = UInt32(bytes.next() ?? 0x20)
+        let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
+        if utf8.count == length {
+            if length == 1 { return lead }
+            var v = lead & (0xFF >> UInt32(length + 1))
+            while let b = bytes.next() { v = v << 6 | UInt32(b & 0x3F) }
+            return v
+        }
+        lock.lock()
+        defer { lock.unlock() }
+        if let n = numbers[ch] { return n }
+        guard clusters.count < limit else { return 0xFFFD }
+        let n = clusterBit | UInt32(clusters.count)
+        clusters.append(ch)
+        numbers[ch] = n
+        return n
+    }
+
+    static func character(_ code: UInt32) -> Character {
+        if code & clusterBit == 0 { return Character(Unicode.Scalar(code) ?? "\u{FFFD}") }
+        lock.lock()
+        defer { lock.unlock() }
+        let i = Int(code & ~clusterBit)
+        return i < clusters.count ? clusters[i] : "\u{FFFD}"
+    }
 }
 
 /// A grid of cells that views draw into; the terminal edge turns it into screen updates.
@@ -39,23 +101,36 @@ public struct Canvas: Equatable, Sendable {
 
     /// Sets one cell, keeping wide glyphs whole: a half overwritten clears its other half.
     public mutating func put(_ ch: Character, width w: Int, x: Int, y: Int, role: Role) {
+        put(code: GraphemeTable.code(of: ch), width: w, x: x, y: y, role: role)
+    }
+
+    mutating func put(code: UInt32, width w: Int, x: Int, y: Int, role: Role) {
         guard y >= 0, y < size.height, x >= 0, x + max(w, 1) <= size.width else { return }
         let i = y * size.width + x
         // Clear a wide glyph we are cutting into.
-        if cells[i].isContinuation, x > 0 { cells[i - 1] = Cell(symbol: " ", width: 1, role: cells[i - 1].role) }
+        if cells[i].isContinuation, x > 0 { cells[i - 1] = Cell(code: 0x20, width: 1, role: cells[i - 1].role) }
         let old = cells[i]
-        if old.width == 2, x + 1 < size.width, w < 2 { cells[i + 1] = Cell(symbol: " ", width: 1, role: old.role) }
-        cells[i] = Cell(symbol: ch, width: UInt8(w), role: role)
+        if old.width == 2, x + 1 < size.width, w < 2 { cells[i + 1] = Cell(code: 0x20, width: 1, role: old.role) }
+        cells[i] = Cell(code: code, width: UInt8(w), role: role)
         if w == 2 {
-            if x + 2 < size.width, cells[i + 1].width == 2 { cells[i + 2] = Cell(symbol: " ", width: 1, role: role) }
-            cells[i + 1] = Cell(symbol: " ", width: 0, role: role)
+            if x + 2 < size.width, cells[i + 1].width == 2 { cells[i + 2] = Cell(code: 0x20, width: 1, role: role) }
+            cells[i + 1] = Cell(code: 0x20, width: 0, role: role)
         }
     }
 
     public mutating func fill(_ rect: Rect, role: Role, with ch: Character = " ") {
         let r = rect.intersection(bounds)
         guard !r.isEmpty else { return }
-        for y in r.y..<r.maxY { for x in r.x..<r.maxX { put(ch, width: 1, x: x, y: y, role: role) } }
+        let cell = Cell(code: GraphemeTable.code(of: ch), width: 1, role: role)
+        for y in r.y..<r.maxY {
+            let row = y * size.width
+            // What `put` does cell by cell, once per row: wide glyphs cut at either edge lose
+            // their other half.
+            if cells[row + r.x].isContinuation, r.x > 0 { cells[row + r.x - 1] = Cell(code: 0x20, width: 1, role: cells[row + r.x - 1].role) }
+            let last = cells[row + r.maxX - 1]
+            if last.width == 2, r.maxX < size.width { cells[row + r.maxX] = Cell(code: 0x20, width: 1, role: last.role) }
+            for i in (row + r.x)..<(row + r.maxX) { cells[i] = cell }
+        }
     }
 
     /// Draws `text` from column `x` on row `y`, at most `maxWidth` columns (and never past
@@ -65,19 +140,25 @@ public struct Canvas: Equatable, Sendable {
         guard y >= 0, y < size.height, x < size.width else { return 0 }
         let limit = min(maxWidth ?? Int.max, size.width - max(x, 0))
         guard limit > 0 else { return 0 }
-        let items = TextCells.cells(of: text, ascii: ascii)
-        let total = items.reduce(0) { $0 + $1.1 }
+        let items = TextCells.codes(of: text, ascii: ascii)
+        let total = items.reduce(0) { $0 + Int($1.width) }
         var col = x
         var used = 0
         if total <= limit {
-            for (ch, w) in items { if col >= 0 { put(ch, width: w, x: col, y: y, role: role) }; col += w; used += w }
+            for item in items {
+                let w = Int(item.width)
+                if col >= 0 { put(code: item.code, width: w, x: col, y: y, role: role) }
+                col += w
+                used += w
+            }
             return used
         }
         let ell = glyphs.ellipsis
         let room = limit - 1
-        for (ch, w) in items {
+        for item in items {
+            let w = Int(item.width)
             if used + w > room { break }
-            if col >= 0 { put(ch, width: w, x: col, y: y, role: role) }
+            if col >= 0 { put(code: item.code, width: w, x: col, y: y, role: role) }
             col += w
             used += w
         }
@@ -90,7 +171,7 @@ public struct Canvas: Equatable, Sendable {
     /// Draws `text` aligned within `width` columns from `x`.
     @discardableResult
     public mutating func write(_ text: String, x: Int, y: Int, width: Int, align: Alignment, role: Role) -> Int {
-        let w = TextCells.cells(of: text, ascii: ascii).reduce(0) { $0 + $1.1 }
+        let w = TextCells.codes(of: text, ascii: ascii).reduce(0) { $0 + Int($1.width) }
         let pad: Int
         switch align {
         case .left: pad = 0
@@ -127,6 +208,27 @@ public enum TextCells {
     /// Each grapheme cluster with its width; control characters (C0, DEL, C1) and bidi
     /// overrides from data become visible placeholders, so nothing from a snapshot can move
     /// the cursor or change the terminal.
+    /// `cells(of:ascii:)` as cell codes; text made only of scalars that are each a grapheme
+    /// of width 1 (ASCII, Vietnamese in NFC, box drawing and blocks) skips grapheme breaking.
+    static func codes(of text: String, ascii: Bool) -> [(code: UInt32, width: UInt8)] {
+        var out: [(code: UInt32, width: UInt8)] = []
+        if !ascii || text.utf8.allSatisfy({ $0 < 0x80 }) {
+            var simple = true
+            out.reserveCapacity(text.utf8.count)
+            for s in text.unicodeScalars {
+                let v = s.value
+                guard (0x20..<0x7F).contains(v) || (0xA0..<0x300).contains(v) || (0x1E00..<0x1F00).contains(v)
+                        || (0x2010..<0x2028).contains(v) || (0x2030..<0x2060).contains(v) || (0x2190..<0x2300).contains(v)
+                        || (0x2500..<0x25FD).contains(v) else { simple = false; break }
+                out.append((v, 1))
+            }
+            if simple { return out }
+            out.removeAll(keepingCapacity: true)
+        }
+        for (ch, w) in cells(of: text, ascii: ascii) { out.append((GraphemeTable.code(of: ch), UInt8(w))) }
+        return out
+    }
+
     public static func cells(of text: String, ascii: Bool) -> [(Character, Int)] {
         // Plain ASCII needs neither normalising nor folding: the common case, made cheap.
         let isASCII = text.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7F }
