@@ -33,7 +33,7 @@ extension DossierParsers {
                     issues: inout IssueCollector, parts requested: Int = defaultParts,
                     minimumParallelBytes: Int = parallelThreshold, expectedRows: Int? = nil) {
         let header: CSVTable
-        do { header = try CSVTable(directory: dir, name: "dossiers.csv", columns: rawColumns) } catch {
+        do { header = try CSVTable(directory: dir, name: "dossiers.csv", columns: rawColumns, window: 2 << 20) } catch {
             issues.add(error); return
         }
         let expected = expectedRows ?? header.estimatedRecordCount()
