@@ -34,6 +34,41 @@ import Testing
         }
     }
 
+    /// As root, the program runs as nobody (for whom permissions hold), from a copy of the
+    /// binary nobody can reach. Copied once, through a close-on-exec descriptor: a write
+    /// descriptor inherited by a process another test forks meanwhile would make exec fail
+    /// with "text file busy".
+    static let asNobody: [String] = {
+        guard getuid() == 0 else { return [Fixtures.binary] }
+        let dir = Fixtures.temporaryDirectory("cdsboard-nobody")
+        chmod(dir, 0o755)
+        let path = dir + "/cdsboard"
+        let bytes = [UInt8](FileManager.default.contents(atPath: Fixtures.binary) ?? Data())
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o755)
+        var off = 0
+        while off < bytes.count {
+            let n = bytes.withUnsafeBytes { write(fd, $0.baseAddress! + off, bytes.count - off) }
+            if n <= 0 { break }
+            off += n
+        }
+        close(fd)
+        return ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--", path]
+    }()
+
+    @Test func anUnreadableFileIsNamedNotFatal() throws {
+        // Root reads any file, so this only means something when the test runs as root and
+        // the program as nobody (or the tests as an ordinary user).
+        let dir = Fixtures.copyOfSample()
+        chmod(dir, 0o755)
+        chmod(dir + "/bts.csv", 0o600)
+        let argv = Self.asNobody + ["check", dir]
+        let scratch = Fixtures.temporaryDirectory("cdsboard-ro")
+        chmod(scratch, 0o777)
+        let r = Fixtures.run(argv[0], Array(argv.dropFirst()), environment: ["HOME": scratch, "XDG_STATE_HOME": scratch])
+        #expect(r.status == 1)
+        #expect(r.output.hasPrefix("bts.csv: permission denied"), "\(r.output.prefix(200))")
+    }
+
     @Test func neverWritesIntoTheSnapshotDirectory() throws {
         let dir = Fixtures.copyOfSample()
         let names = try FileManager.default.contentsOfDirectory(atPath: dir)
@@ -42,16 +77,10 @@ import Testing
         defer { chmod(dir, 0o755) }
         // Root writes through any permission, so as root the program runs as nobody, for whom
         // the directory really is read-only (and inotify would see a write either way).
-        var prefix: [String] = []
-        var bin = Fixtures.binary
+        let prefix = Array(Self.asNobody.dropLast())
+        let bin = Self.asNobody.last!
         let scratch = Fixtures.temporaryDirectory("cdsboard-ro")
         chmod(scratch, 0o777)
-        if getuid() == 0 {
-            prefix = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--"]
-            try FileManager.default.copyItem(atPath: bin, toPath: scratch + "/cdsboard")
-            bin = scratch + "/cdsboard"
-            chmod(bin, 0o755)
-        }
         let env = ["HOME": scratch, "XDG_STATE_HOME": scratch + "/state", "XDG_CONFIG_HOME": "/nonexistent",
                    "LANG": "C.UTF-8", "TERM": "xterm-256color"]
         // The watch itself sees a write (so an empty list below means something).
@@ -61,7 +90,7 @@ import Testing
         let watch = ChangeWatch(dir)
         func run(_ args: [String]) -> (status: Int32, output: String) {
             let argv = prefix + [bin] + args
-            return Fixtures.run(argv[0].hasPrefix("/") ? argv[0] : "/usr/bin/" + argv[0], Array(argv.dropFirst()), environment: env)
+            return Fixtures.run(argv[0], Array(argv.dropFirst()), environment: env)
         }
         let check = run(["check", dir])
         #expect(check.status == 0, "\(check.output)")

@@ -1,3 +1,4 @@
+import Foundation
 import DashboardTestSupport
 import Testing
 @testable import SnapshotKit
@@ -144,6 +145,26 @@ import Testing
         #expect(whole.count == 30_001)
         #expect(whole == streamed)
         #expect(streamed[7].hasPrefix("10:7=multi\nline"))  // row 0 spans lines 2–3
+    }
+
+    @Test func aFileTruncatedWhileItIsReadIsRefused() throws {
+        let dir = Fixtures.temporaryDirectory("cdsboard-stream")
+        var text = "id,note\n"
+        for k in 0..<5_000 { text += "\(k),plain \(k)\n" }
+        Fixtures.write(text, to: dir + "/t.csv")
+        var table = try CSVTable(directory: dir, name: "t.csv", columns: ["id", "note"], streamingThreshold: 0, window: 4096)
+        let handle = try #require(FileHandle(forWritingAtPath: dir + "/t.csv"))
+        try handle.truncate(atOffset: 10_000)   // after the first window was read, before the rest
+        try handle.close()
+        var rows = 0
+        var message = ""
+        do {
+            try table.forEachRow { (_: inout CSVTable.Row) throws(SnapshotIssue) in rows += 1 }
+        } catch {
+            message = error.message
+        }
+        #expect(message.hasPrefix("the file shrank while it was being read"), "\(message)")
+        #expect(rows < 5_000)
     }
 
     @Test func errorsKeepTheirLinesWhenStreamed() throws {

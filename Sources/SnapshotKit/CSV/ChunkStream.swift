@@ -62,6 +62,12 @@ final class ChunkStream: @unchecked Sendable {
             let want = min(capacity - filled, stop - next)
             let n = want > 0 ? pread(fd, base + filled, want, off_t(next)) : 0
             if n > 0 { filled += n; next += n }
+            else if n == 0 && want > 0 {
+                // Fewer bytes than the size we started from: someone is rewriting the file in
+                // place. Refuse this read; the watcher sees the write and loads the next version.
+                throw SnapshotIssue(file: file, line: nil,
+                                    message: "the file shrank while it was being read (\(stop) bytes expected, \(next) read): it is being rewritten in place")
+            }
             else if n == 0 { eof = true }
             else if errno != EINTR { throw SnapshotIssue(file: file, line: nil, message: ByteBuffer.describe(errno: errno)) }
             if let nl = lastLineBreak(), nl >= minimum { limit = nl + 1; return }
