@@ -33,6 +33,11 @@ c=${whole% *}
 $bin/cdsboard-bench render
 $bin/cdsboard-bench terminal --size 200x50 --idle 60
 if command -v btop >/dev/null && [ -f "$shared/measure_tui.py" ]; then
-    python3 "$shared/measure_tui.py" cdsboard "$PWD/$bin/cdsboard" --comm cdsboard --duration 60 --runs 1 || true
-    python3 "$shared/measure_tui.py" btop "btop" --comm btop --duration 60 --runs 1 || true
+    # Both at 200x50 in tmux, idle for 60 s after a 5 s warm-up, measured the same way.
+    ours=$(python3 "$shared/measure_tui.py" cdsboard "$PWD/$bin/cdsboard --data $PWD/SampleData/ha-giang" --comm cdsboard --duration 60 --runs 1 2>&1)
+    theirs=$(python3 "$shared/measure_tui.py" btop "btop" --comm btop --duration 60 --runs 1 2>&1)
+    echo "$ours" | grep -E "median="; echo "$theirs" | grep -E "median="
+    get() { echo "$1" | sed -n "s/.* $2: runs=[0-9]* median=\([0-9.]*\).*/\1/p"; }
+    awk -v a="$(get "$ours" sched_cpu_ms_per_s)" -v b="$(get "$theirs" sched_cpu_ms_per_s)" \
+        'BEGIN { if (b > 0) printf "idle CPU cdsboard / btop: %.4f (goal <= 1/90 = 0.0111)\n", a / b }'
 fi

@@ -56,7 +56,6 @@ struct DossierGenerator {
         for (mi, (monthText, total)) in months.enumerated() {
             let weights = cells.map { $0.weight * rng.uniform(0.9, 1.1) }
             let counts = allocate(total, weights: weights)
-            let share = mi < SampleProfile.onlineShares.count ? SampleProfile.onlineShares[mi] : 0
             func onlineOf(_ k: Int) -> Int {
                 if k < SampleProfile.onlineShares.count {
                     return Int((Double(months[k].1) * SampleProfile.onlineShares[k]).rounded())

@@ -65,9 +65,19 @@ extension DossierParsers {
         if !duplicates.isEmpty { reportDuplicates(Set(duplicates), directory: dir, &issues) }
     }
 
+    /// One slot per part, each written by its own thread only (through a pointer: writing
+    /// elements of one Swift Array from several threads would race on its uniqueness check).
     private final class Results: @unchecked Sendable {
-        var parts: [RawPart]
-        init(_ n: Int) { parts = Array(repeating: RawPart(), count: n) }
+        let slots: UnsafeMutableBufferPointer<RawPart>
+        init(_ n: Int) {
+            slots = .allocate(capacity: n)
+            slots.initialize(repeating: RawPart())
+        }
+        deinit {
+            slots.deinitialize()
+            slots.deallocate()
+        }
+        var parts: [RawPart] { Array(slots) }
     }
 
     private static func readInParallel(_ dir: String, _ header: CSVTable, _ cuts: [Int], _ units: UnitTree,
@@ -79,7 +89,7 @@ extension DossierParsers {
                 var table = try CSVTable(directory: dir, part: cuts[k]..<cuts[k + 1], of: header)
                 parse(&table, units: units, periodEnd: periodEnd, ids: ids, into: &part)
             } catch { part.issues.add(error) }
-            results.parts[k] = part
+            results.slots[k] = part
         }
         return results.parts
     }
