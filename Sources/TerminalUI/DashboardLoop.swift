@@ -173,11 +173,13 @@ public enum DashboardLoop {
             let kioskDue = state.kiosk.map { k in k.due.map { Date() >= $0 } ?? true } ?? false
             if after >= nextTick - 0.01 || !events.isEmpty || kioskDue { events.append(.tick(Date())) }
             for e in events { apply(update(&state, e)) }
-            if events.contains(where: { if case .snapshotLoaded = $0 { return true } else { return false } }) {
-                cds_trim_heap()   // the old snapshot is gone: give its memory back
-            }
+            let swapped = events.contains(where: { if case .snapshotLoaded = $0 { return true } else { return false } })
+            events.removeAll()
             if state.shouldQuit { break }
             draw()
+            // After the frame: by then nothing holds the old snapshot or what was derived from
+            // it (the events, the last frame's figures), so its memory can go back.
+            if swapped { cds_trim_heap() }
         }
         provider.stop()
         session.restore()

@@ -93,9 +93,13 @@ public final class DirectorySnapshotProvider: SnapshotProvider, @unchecked Senda
             loading = false
             let again = reloadWanted
             reloadWanted = false
+            // Under the lock: `stop()` may be closing the pipe, and a write to a closed
+            // descriptor could land in whatever file reuses its number (found by TSan).
+            if wakeWrite >= 0 {
+                var byte: UInt8 = 1
+                _ = write(wakeWrite, &byte, 1)   // non-blocking: a full pipe already wakes the loop
+            }
             lock.unlock()
-            var byte: UInt8 = 1
-            _ = write(wakeWrite, &byte, 1)
             if again { beginLoad() }
         }
         thread.stackSize = 8 << 20
@@ -103,6 +107,8 @@ public final class DirectorySnapshotProvider: SnapshotProvider, @unchecked Senda
     }
 
     public func stop() {
+        lock.lock()
+        defer { lock.unlock() }
         if wakeRead >= 0 { close(wakeRead); wakeRead = -1 }
         if wakeWrite >= 0 { close(wakeWrite); wakeWrite = -1 }
     }
