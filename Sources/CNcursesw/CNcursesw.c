@@ -160,5 +160,5 @@ int cds_spawn_on_pty(char *const argv[], char *const envp[], int rows, int cols,
     return pid;
 }
 
-void cds_limit_malloc_arenas(void) { mallopt(M_ARENA_MAX, 2); }
+void cds_limit_malloc_arenas(void) { mallopt(M_ARENA_MAX, 1); }
 void cds_trim_heap(void) { malloc_trim(0); }
