@@ -137,10 +137,19 @@ public struct Canvas: Equatable, Sendable {
     /// the canvas edge). A cut is marked with `…`. Returns the columns drawn.
     @discardableResult
     public mutating func write(_ text: String, x: Int, y: Int, role: Role, maxWidth: Int? = nil) -> Int {
-        guard y >= 0, y < size.height, x < size.width else { return 0 }
+        guard let limit = room(x: x, y: y, maxWidth: maxWidth) else { return 0 }
+        return write(cells: TextCells.codes(of: text, ascii: ascii), x: x, y: y, role: role, limit: limit)
+    }
+
+    /// Columns free from `x` on row `y` within `maxWidth`, or nil when there are none.
+    private func room(x: Int, y: Int, maxWidth: Int?) -> Int? {
+        guard y >= 0, y < size.height, x < size.width else { return nil }
         let limit = min(maxWidth ?? Int.max, size.width - max(x, 0))
-        guard limit > 0 else { return 0 }
-        let items = TextCells.codes(of: text, ascii: ascii)
+        return limit > 0 ? limit : nil
+    }
+
+    /// Draws text already split into cells (so an aligned write splits it once, not twice).
+    private mutating func write(cells items: [(code: UInt32, width: UInt8)], x: Int, y: Int, role: Role, limit: Int) -> Int {
         let total = items.reduce(0) { $0 + Int($1.width) }
         var col = x
         var used = 0
@@ -171,14 +180,16 @@ public struct Canvas: Equatable, Sendable {
     /// Draws `text` aligned within `width` columns from `x`.
     @discardableResult
     public mutating func write(_ text: String, x: Int, y: Int, width: Int, align: Alignment, role: Role) -> Int {
-        let w = TextCells.codes(of: text, ascii: ascii).reduce(0) { $0 + Int($1.width) }
+        let items = TextCells.codes(of: text, ascii: ascii)
+        let w = items.reduce(0) { $0 + Int($1.width) }
         let pad: Int
         switch align {
         case .left: pad = 0
         case .right: pad = max(0, width - w)
         case .center: pad = max(0, (width - w) / 2)
         }
-        return write(text, x: x + pad, y: y, role: role, maxWidth: width - pad)
+        guard let limit = room(x: x + pad, y: y, maxWidth: width - pad) else { return 0 }
+        return write(cells: items, x: x + pad, y: y, role: role, limit: limit)
     }
 
     /// A frame around `rect`, with an optional title in its top edge.
