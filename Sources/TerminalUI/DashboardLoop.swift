@@ -17,18 +17,22 @@ public struct RunOptions {
     public var provider: SnapshotProvider
     /// Shown in the status bar at start (e.g. a broken theme or config file).
     public var startupNotes: [String]
+    /// The Linux console's limited glyph set (TERM=linux).
+    public var consoleGlyphs: Bool
 
     public init(state: AppState, themes: [Theme], colorOverride: Int?, noColor: Bool, forceASCII: Bool,
-                provider: SnapshotProvider, startupNotes: [String] = []) {
+                provider: SnapshotProvider, startupNotes: [String] = [], consoleGlyphs: Bool = false) {
         self.state = state; self.themes = themes; self.colorOverride = colorOverride; self.noColor = noColor
         self.forceASCII = forceASCII; self.provider = provider; self.startupNotes = startupNotes
+        self.consoleGlyphs = consoleGlyphs
     }
 }
 
-/// The run loop: one `poll()` over the terminal, the signal pipe and the provider's
-/// descriptors; its timeout is the time to the next deadline (clock minute, settle delay),
-/// infinite when there is none. It draws only when the frame changed, and exits at once when
-/// the terminal goes away.
+/// The run loop: read the clock once, turn what happened into events, `update`, draw, then
+/// one `poll()` over the terminal, the signal pipe and the provider's descriptors until the
+/// earliest of `nextWake(state)` and the provider's deadline. Nothing here decides what
+/// happens at a time. It draws only when the frame changed, and exits at once when the
+/// terminal goes away.
 public enum DashboardLoop {
     public static func run(_ options: RunOptions) -> Int32 {
         let log = Logger(label: "cdsboard")
@@ -44,8 +48,9 @@ public enum DashboardLoop {
         }
         var state = options.state
         state.ascii = state.ascii || !session.utf8
-        state.consoleGlyphs = (ProcessInfo.processInfo.environment["TERM"] ?? "").hasPrefix("linux")
+        state.consoleGlyphs = options.consoleGlyphs
         state.size = session.size
+        state.notes = options.startupNotes + (session.fallbackNote.map { [$0] } ?? [])
         session.resize(to: state.size)
         let themeFor: (String) -> Theme = { name in options.themes.first { $0.name == name } ?? ThemeLoader.fallback }
         session.apply(themeFor(state.themeName))
@@ -56,32 +61,13 @@ public enum DashboardLoop {
         provider.start()
 
         var previous: Canvas?
-        var notes = options.startupNotes
-        if let n = session.fallbackNote { notes.append(n) }
         var exitCode: Int32 = 0
         var emptyReads = 0
-
-        func draw() {
-            var canvas = render(state)
-            // Start-up notes (a broken theme or config, a TERM fallback), one per line at the
-            // bottom, until the first key.
-            if state.refusal == nil {
-                for (k, note) in notes.prefix(3).reversed().enumerated() where canvas.size.height > k + 1 {
-                    let y = canvas.size.height - 1 - k
-                    canvas.fill(Rect(x: 0, y: y, width: canvas.size.width, height: 1), role: .warn)
-                    canvas.write(" " + note, x: 0, y: y, role: .warn)
-                }
-            }
-            if canvas != previous {
-                session.present(canvas, previous: previous)
-                previous = canvas
-            }
-        }
 
         func apply(_ effects: [Effect]) {
             for effect in effects {
                 switch effect {
-                case .quit: state.shouldQuit = true
+                case .quit: break // `update` has set `shouldQuit`
                 case .setMouse(let on): session.setMouse(on)
                 case .redrawAll: session.invalidate(); previous = nil
                 case .suspend:
@@ -96,31 +82,52 @@ public enum DashboardLoop {
             }
         }
 
-        state.now = Date()
-        draw()
         let sigFD = cds_signals_install()
-        while !state.shouldQuit {
-            let now = monotonicNow()
-            var deadline = provider.deadline
-            let wall = Date().timeIntervalSince1970
-            let nextTick = now + (state.showClock ? 60 - wall.truncatingRemainder(dividingBy: 60) : 3600 - wall.truncatingRemainder(dividingBy: 3600)) + 0.01
-            deadline = min(deadline ?? nextTick, nextTick)
-            if let due = state.kiosk?.due, state.kiosk?.paused == false {
-                deadline = min(deadline!, now + max(0, due.timeIntervalSinceNow))
+        // What happened since the last pass; the first pass has only the clock.
+        var events: [Event] = []
+        while true {
+            // The clock, read once per pass; everything scheduled is decided by `update` and
+            // `nextWake` from it.
+            let now = Instant(wall: Date(), monotonic: monotonicNow())
+            if let d = provider.deadline, now.monotonic >= d { provider.handleDeadline(now: now.monotonic) }
+            events += provider.takeEvents().map { e in
+                switch e {
+                case .loaded(let s):
+                    log.info("snapshot loaded", metadata: ["units": "\(s.units.units.count)", "warnings": "\(s.warnings.count)"])
+                    return .snapshotLoaded(s)
+                case .refused(let f):
+                    // Location and count only: a message may quote a value from the file.
+                    let where_ = f.first.file + (f.first.line.map { ":\($0)" } ?? "")
+                    log.warning("snapshot refused", metadata: ["at": "\(where_)", "errors": "\(f.errors.count)"])
+                    return .snapshotRefused(f)
+                }
             }
-            let timeoutMs = deadline.map { Int32(max(0, min(Double(Int32.max), ($0 - now) * 1000)).rounded(.up)) } ?? -1
+            let swapped = events.contains { if case .snapshotLoaded = $0 { return true } else { return false } }
+            for e in [.tick(now)] + events { apply(update(&state, e)) }
+            events.removeAll()
+            if state.shouldQuit { break }
+            let canvas = render(state)
+            if canvas != previous {
+                session.present(canvas, previous: previous)
+                previous = canvas
+            }
+            // After the frame: by then nothing holds the old snapshot or what was derived from
+            // it (the events, the last frame's figures), so its memory can go back.
+            if swapped { cds_trim_heap() }
 
+            // Sleep until the state or the provider needs a tick, or something happens.
+            let wake = [nextWake(state), provider.deadline].compactMap { $0 }.min()
+            let timeoutMs = wake.map { Int32(max(0, min(Double(Int32.max), ($0 - monotonicNow()) * 1000)).rounded(.up)) } ?? -1
             var fds = [pollfd(fd: 0, events: Int16(POLLIN), revents: 0), pollfd(fd: sigFD, events: Int16(POLLIN), revents: 0)]
             for fd in provider.fileDescriptors { fds.append(pollfd(fd: fd, events: Int16(POLLIN), revents: 0)) }
             let r = poll(&fds, nfds_t(fds.count), timeoutMs)
             if r < 0 && errno != EINTR { exitCode = 1; break }
 
-            var events: [Event] = []
             // Signals first: a hang-up ends everything.
             var sigs = [UInt8](repeating: 0, count: 64)
             let n = Int(cds_signals_drain(&sigs, 64))
-            for s in sigs.prefix(n) {
-                switch Int32(s) {
+            for sig in sigs.prefix(n) {
+                switch Int32(sig) {
                 case SIGWINCH:
                     let size = session.size
                     session.resize(to: size)
@@ -129,57 +136,29 @@ public enum DashboardLoop {
                     events.append(.resize(size))
                 case SIGCONT:
                     session.invalidate(); previous = nil
-                case SIGINT:
-                    // In raw mode Ctrl-C is a key; a SIGINT comes from outside (kill -INT).
-                    state.shouldQuit = true
-                default: // SIGTERM, SIGHUP
-                    state.shouldQuit = true
+                case SIGHUP:
+                    events.append(.terminalClosed)
+                default: // SIGTERM; SIGINT comes from outside (in raw mode Ctrl-C is a key)
+                    events.append(.terminate)
                 }
             }
-            if state.shouldQuit { break }
-            if r > 0 {
-                let tty = fds[0].revents
-                if tty & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 { break }
-                if tty & Int16(POLLIN) != 0 {
-                    switch InputDecoder.drain(mouseEnabled: state.mouseEnabled) {
-                    case .lost: state.shouldQuit = true
-                    case .events(let keys, let read):
-                        // Readable again and again with nothing to read: end of input (the link
-                        // went away). Quit rather than spin. (Keys that make no event still count
-                        // as read.)
-                        emptyReads = read == 0 ? emptyReads + 1 : 0
-                        if emptyReads >= 3 { state.shouldQuit = true }
-                        events += keys
-                        if !keys.isEmpty { notes.removeAll() }
-                    }
-                }
-                for p in fds.dropFirst(2) where p.revents != 0 { provider.handleReadable(p.fd) }
-            }
-            if state.shouldQuit { break }
-            let after = monotonicNow()
-            if let d = provider.deadline, after >= d { provider.handleDeadline(now: after) }
-            for e in provider.takeEvents() {
-                switch e {
-                case .loaded(let s):
-                    log.info("snapshot loaded", metadata: ["units": "\(s.units.units.count)", "warnings": "\(s.warnings.count)"])
-                    events.append(.snapshotLoaded(s))
-                case .refused(let f):
-                    // Location and count only: a message may quote a value from the file.
-                    let where_ = f.first.file + (f.first.line.map { ":\($0)" } ?? "")
-                    log.warning("snapshot refused", metadata: ["at": "\(where_)", "errors": "\(f.errors.count)"])
-                    events.append(.snapshotRefused(f))
+            guard r > 0 else { continue }
+            let tty = fds[0].revents
+            if tty & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 {
+                events.append(.terminalClosed)
+            } else if tty & Int16(POLLIN) != 0 {
+                switch InputDecoder.drain(mouseEnabled: state.mouseEnabled) {
+                case .lost: events.append(.terminalClosed)
+                case .events(let keys, let read):
+                    // Readable again and again with nothing to read: end of input (the link
+                    // went away). Quit rather than spin. (Keys that make no event still count
+                    // as read.)
+                    emptyReads = read == 0 ? emptyReads + 1 : 0
+                    events += keys
+                    if emptyReads >= 3 { events.append(.terminalClosed) }
                 }
             }
-            let kioskDue = state.kiosk.map { k in k.due.map { Date() >= $0 } ?? true } ?? false
-            if after >= nextTick - 0.01 || !events.isEmpty || kioskDue { events.append(.tick(Date())) }
-            for e in events { apply(update(&state, e)) }
-            let swapped = events.contains(where: { if case .snapshotLoaded = $0 { return true } else { return false } })
-            events.removeAll()
-            if state.shouldQuit { break }
-            draw()
-            // After the frame: by then nothing holds the old snapshot or what was derived from
-            // it (the events, the last frame's figures), so its memory can go back.
-            if swapped { cds_trim_heap() }
+            for p in fds.dropFirst(2) where p.revents != 0 { provider.handleReadable(p.fd) }
         }
         provider.stop()
         session.restore()

@@ -45,9 +45,10 @@ struct Run: ParsableCommand {
         let (themes, problems) = ThemeDirectories.load(state.themeNames)
         var notes = problems
         if let p = config.problem { notes.append("\(p) — ignored") }
-        let noColor = !(ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
-        let options = RunOptions(state: state, themes: themes, colorOverride: colors, noColor: noColor,
-                                 forceASCII: view.ascii, provider: provider, startupNotes: notes)
+        let env = ProcessInfo.processInfo.environment
+        let options = RunOptions(state: state, themes: themes, colorOverride: colors, noColor: !(env["NO_COLOR"] ?? "").isEmpty,
+                                 forceASCII: view.ascii, provider: provider, startupNotes: notes,
+                                 consoleGlyphs: (env["TERM"] ?? "").hasPrefix("linux"))
         let code = DashboardLoop.run(options)
         if code != 0 { throw ExitCode(code) }
     }

@@ -5,11 +5,19 @@ import Foundation
 /// repository (working directory or beside the binary), then the installed copy.
 enum ThemeDirectories {
     static var all: [String] {
-        var dirs = [(Config.defaultPath as NSString).deletingLastPathComponent + "/themes",
+        var dirs = [(Config.defaultPath(environment: ProcessInfo.processInfo.environment) as NSString).deletingLastPathComponent + "/themes",
                     FileManager.default.currentDirectoryPath + "/Themes"]
         var dir = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
         for _ in 0..<5 { dirs.append(dir.path + "/Themes"); dir = dir.deletingLastPathComponent() }
         return dirs + ["/usr/local/share/cdsboard/themes", "/usr/share/cdsboard/themes"]
+    }
+
+    static func read(_ path: String) -> ThemeLoader.FileText {
+        guard FileManager.default.fileExists(atPath: path) else { return .missing }
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+            return .unreadable
+        }
+        return .text(text)
     }
 
     /// Loads the themes named in `names`; a broken one is reported and replaced by the default.
@@ -18,7 +26,7 @@ enum ThemeDirectories {
         var problems: [String] = []
         for name in names {
             do {
-                var t = try ThemeLoader.load(name, directories: all)
+                var t = try ThemeLoader.load(name, directories: all, read: read)
                 t.name = name
                 themes.append(t)
             } catch {

@@ -17,7 +17,7 @@ struct ViewOptions: ParsableArguments {
     @Option(help: "Period: 2024-06, 2024-Q2 or 2024 (default: the latest quarter).")
     var period: Period?
 
-    @Option(help: "Place and focus: province, district:030, commune:00793, optionally ,panel:dossiers|bts|ocop|tourism[,expanded].")
+    @Option(help: "Place and focus: province, district:030, commune:00793, optionally ,panel:NAME[,expanded] (\(PanelRegistry.standard.ids.map(\.rawValue).joined(separator: "|"))).")
     var view: String?
 
     @Option(help: "Keys to press after start, e.g. \"/ x u y e n Enter\" (names: Up Down Enter Esc Tab S-Tab PgUp PgDn C-l Space).")
@@ -48,6 +48,7 @@ struct ViewOptions: ParsableArguments {
         s.ascii = ascii
         s.showClock = !noClock && config.clock
         s.mouseEnabled = config.mouse
+        s.keymap = config.keymap
         s.staleAfter = config.staleAfterDays * 86400
         let first = theme ?? config.theme ?? "default"
         s.themeNames = [first] + ThemeLoader.builtInNames.filter { $0 != first }
@@ -84,7 +85,7 @@ struct ViewOptions: ParsableArguments {
             case ("district", let code?): if let u = snap.units.unit(code: code) { go(&s, to: u) }
             case ("commune", let code?): if let u = snap.units.unit(code: code) { go(&s, to: u) }
             case ("panel", let name?):
-                if let k = ["dossiers", "bts", "ocop", "tourism"].firstIndex(of: name) { s.focus = .panel(PanelKind(rawValue: k)!) }
+                if s.panels[PanelID(name)] != nil { s.focus = .panel(PanelID(name)) }
             case ("expanded", _):
                 if case .panel(let p) = s.focus { s.expandedPanel = p }
             default: break

@@ -11,7 +11,7 @@ import Testing
         s.now = SampleState.now
         s.kiosk = KioskState(interval: 20, allowQuit: allowQuit)
         _ = update(&s, .snapshotLoaded(SampleState.snapshot))
-        _ = update(&s, .tick(SampleState.now))
+        _ = update(&s, .tick(Instant(SampleState.now)))
         return s
     }
 
@@ -27,12 +27,12 @@ import Testing
 
     @Test func rotatesWhenTheIntervalHasPassed() {
         var s = kioskState()
-        _ = update(&s, .tick(SampleState.now.addingTimeInterval(10)))
+        _ = update(&s, .tick(Instant(SampleState.now.addingTimeInterval(10))))
         #expect(s.kiosk!.position == 0)
-        _ = update(&s, .tick(SampleState.now.addingTimeInterval(20)))
+        _ = update(&s, .tick(Instant(SampleState.now.addingTimeInterval(20))))
         #expect(s.kiosk!.position == 1)
         #expect(s.expandedPanel == .dossiers)
-        for k in 2...5 { _ = update(&s, .tick(SampleState.now.addingTimeInterval(Double(20 * k)))) }
+        for k in 2...5 { _ = update(&s, .tick(Instant(SampleState.now.addingTimeInterval(Double(20 * k))))) }
         #expect(s.kioskStep == .district("024"))
         #expect(s.place == .district("024"))
     }
@@ -41,7 +41,7 @@ import Testing
         var s = kioskState()
         _ = SampleState.press(&s, "Space")
         #expect(s.kiosk!.paused)
-        _ = update(&s, .tick(SampleState.now.addingTimeInterval(100)))
+        _ = update(&s, .tick(Instant(SampleState.now.addingTimeInterval(100))))
         #expect(s.kiosk!.position == 0)
         _ = SampleState.press(&s, "Right Right")
         #expect(s.kiosk!.position == 2)

@@ -5,22 +5,25 @@ import Testing
 
 @Suite struct ThemeTests {
     let dir = Fixtures.repositoryRoot() + "/Themes"
+    let readFile: (String) -> ThemeLoader.FileText = { path in
+        FileManager.default.fileExists(atPath: path) ? ((try? String(contentsOfFile: path, encoding: .utf8)).map { .text($0) } ?? .unreadable) : .missing
+    }
 
     @Test func everyBundledThemeParsesAndNamesEveryRole() throws {
         for name in ThemeLoader.builtInNames {
-            let t = try ThemeLoader.load(name, directories: [dir])
+            let t = try ThemeLoader.load(name, directories: [dir], read: readFile)
             #expect(t.name == name)
             #expect(Set(t.styles.keys) == Set(Role.allCases), "\(name) leaves roles out")
         }
     }
 
     @Test func theDefaultFileEqualsTheBuiltInFallback() throws {
-        let t = try ThemeLoader.load("default", directories: [dir])
+        let t = try ThemeLoader.load("default", directories: [dir], read: readFile)
         #expect(t == ThemeLoader.fallback)
     }
 
     @Test func monoUsesAttributesOnly() throws {
-        let t = try ThemeLoader.load("mono", directories: [dir])
+        let t = try ThemeLoader.load("mono", directories: [dir], read: readFile)
         for role in Role.allCases {
             #expect(t.style(role).fg == .terminalDefault && t.style(role).bg == .terminalDefault)
         }
@@ -44,7 +47,7 @@ import Testing
                 #expect(error.description.hasPrefix(expected), "\(error.description)")
             }
         }
-        #expect(throws: ConfigError.self) { try ThemeLoader.load("no-such-theme", directories: [dir]) }
+        #expect(throws: ConfigError.self) { try ThemeLoader.load("no-such-theme", directories: [dir], read: readFile) }
     }
 
     @Test func coloursDegradeByWhatTheTerminalShows() {

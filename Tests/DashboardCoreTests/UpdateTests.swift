@@ -97,11 +97,11 @@ import Testing
     @Test func sortsByEachColumnWorstFirst() {
         var s = SampleState.state()
         _ = SampleState.press(&s, "s")
-        #expect(s.sortColumn == .received && s.sortDescending)
+        #expect(s.sortColumn == "received" && s.sortDescending)
         let received = TableModel.rows(s).map(\.dossiers.received)
         #expect(received == received.sorted(by: >))
         _ = SampleState.press(&s, "s")
-        #expect(s.sortColumn == .online && !s.sortDescending)
+        #expect(s.sortColumn == "online" && !s.sortDescending)
         let shares = TableModel.rows(s).map { $0.dossiers.onlineShare ?? 0 }
         #expect(shares == shares.sorted())
         _ = SampleState.press(&s, "S")
@@ -121,11 +121,18 @@ import Testing
         #expect(SampleState.press(&t, "C-c") == [.quit])
     }
 
-    @Test func helpOpensAndAnyKeyClosesIt() {
+    @Test func helpScrollsClosesWithEscAndQuitsWithQ() {
         var s = SampleState.state()
         _ = SampleState.press(&s, "?")
         #expect(s.showHelp)
-        _ = SampleState.press(&s, "j")
+        // Moving keys scroll the help, not the table behind it; other keys do nothing.
+        _ = SampleState.press(&s, "j j x")
+        #expect(s.showHelp && s.helpScroll == 2 && s.selectedRow == 0)
+        let canvas = render(s)
+        #expect((0..<canvas.size.height).contains { canvas.line($0).contains("· 3–") })
+        _ = SampleState.press(&s, "G")
+        #expect(s.helpScroll == Overlays.helpLines(s).count - 1)
+        _ = SampleState.press(&s, "Esc")
         #expect(!s.showHelp && s.selectedRow == 0)
         _ = SampleState.press(&s, "? q")
         #expect(s.shouldQuit)
@@ -169,7 +176,7 @@ import Testing
         _ = update(&s, .resize(Size(width: 200, height: 60)))
         #expect(s.size == Size(width: 200, height: 60))
         let later = SampleState.now.addingTimeInterval(60)
-        _ = update(&s, .tick(later))
+        _ = update(&s, .tick(Instant(later)))
         #expect(s.now == later)
     }
 }

@@ -25,6 +25,21 @@ import Glibc
         #expect(t.waitFor("CDSBOARD-EXITED", timeout: 2).contains("CDSBOARD-EXITED 0"))
     }
 
+    /// The first step comes at the interval from start, with no key pressed, with and without
+    /// the clock (it once waited for the next clock minute, and without the clock forever).
+    @Test(arguments: ["", " --no-clock"])
+    func theFirstRotationComesAtTheIntervalWithoutAKey(_ flags: String) {
+        let t = TmuxSession(command: "\(Fixtures.binary) --data \(data) --kiosk --rotate 2s\(flags)", width: 120, height: 40,
+                            environment: Self.env)
+        defer { t.kill() }
+        let first = t.waitFor("1/16")
+        #expect(first.contains("1/16"))
+        let start = Date()
+        let second = t.waitFor("2/16", timeout: 3)
+        #expect(second.contains("2/16"), "no rotation within 3 s of the first frame\(flags)")
+        #expect(Date().timeIntervalSince(start) < 3)
+    }
+
     @Test func survivesAResizeStormAndTinySizes() throws {
         let t = TmuxSession(command: "\(Fixtures.binary) --data \(data) --kiosk --rotate 2s", width: 120, height: 40, environment: Self.env)
         defer { t.kill() }

@@ -4,17 +4,17 @@ public enum StringKey: String, CaseIterable, Sendable {
     case appTitle, dataTime, stale, refused, noData, loading, enlarge, enlargeDetail
     case period, periodMonth, periodQuarter, periodYear, vsPrevious, vsLastYear
     case dossiers, bts, ocop, tourism
-    case received, online, onTime, overdue, resolved, pending
-    case sitesActive, sitesPlanned, sitesDown, coverage, villages, noSignal, broadband, households, poorHouseholds
-    case products, listedOnline, stars, platforms, category
-    case visitors, domestic, international, revenue
-    case onTrack, atRisk, behind, target
+    case received, online, onTime, overdue
+    case sitesActive, coverage, villages, noSignal, broadband, households, poorHouseholds
+    case products, listedOnline, stars, platforms
+    case visitors, international, revenue
+    case onTrack, atRisk, behind
     case unit, districtsTable, communesTable, code, name, field, level, operatorName, technology
     case levelProvince, levelDistrict, levelCommune
     case hintMove, hintOpen, hintBack, hintSearch, hintSort, hintPeriod, hintHelp, hintQuit, hintPanel
-    case helpTitle, helpClose, searchPrompt, noMatches, sortedBy, warnings, errorsMore
-    case communeDetail, villageList, siteList, productList, fieldBreakdown, noTourismHere, none
-    case asOf, kioskPaused
+    case helpTitle, helpClose, helpDashboard, helpSearch, helpKiosk, helpLegend, searchPrompt, noMatches, sortedBy, errorsMore
+    case villageList, siteList, productList, fieldBreakdown, noTourismHere, none
+    case asOf, kioskPaused, twelveMonths, yes, no, days, arriving, clockBehind, themeNamed, mouseOn, mouseOff
 }
 
 public struct Strings: Sendable {
@@ -22,5 +22,10 @@ public struct Strings: Sendable {
     public init(_ language: Language) { self.language = language }
     public subscript(_ key: StringKey) -> String {
         language == .vi ? Strings.vi(key) : Strings.en(key)
+    }
+
+    /// What an action does, for the help overlay.
+    public func help(_ action: Action) -> String {
+        language == .vi ? Strings.viHelp(action) : Strings.enHelp(action)
     }
 }

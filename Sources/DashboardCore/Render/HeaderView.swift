@@ -14,9 +14,10 @@ enum HeaderView {
         if let snap = state.snapshot {
             let t = Int(snap.manifest.generatedAt.timeIntervalSince1970)
             right.append(("\(s[.dataTime]): \(f.dateTime(secondsSince1970: t, utcOffset: snap.manifest.utcOffsetSeconds))", .header))
-            if let now = state.now, now.timeIntervalSince(snap.manifest.generatedAt) > state.staleAfter {
-                let days = Int(now.timeIntervalSince(snap.manifest.generatedAt) / 86400)
-                right.append(("  \(c.glyphs.warn) \(s[.stale]) (\(f.integer(days)) \(state.language == .vi ? "ngày" : "days")) ", .stale))
+            if state.clockIsBehind {
+                right.append(("  \(c.glyphs.bad) \(s[.clockBehind]) ", .error))
+            } else if let days = state.staleDays {
+                right.append(("  \(c.glyphs.warn) \(s[.stale]) (\(f.integer(days)) \(s[.days])) ", .stale))
             }
         }
         if state.refusal != nil, state.snapshot != nil { right.append(("  \(c.glyphs.bad) \(s[.refused]) ", .error)) }
@@ -57,6 +58,20 @@ enum HeaderView {
         drawStatus(state, layout.status, into: &c)
     }
 
+    /// The status bar's hints, in order: each the first key of its actions (from the keymap,
+    /// so a rebound key shows) and a word.
+    static func hints(_ keymap: Keymap) -> [(String, StringKey)] {
+        let specs: [([Action], String, StringKey)] = [
+            ([.moveUp, .moveDown], "", .hintMove), ([.open], "", .hintOpen), ([.back], "", .hintBack),
+            ([.search], "", .hintSearch), ([.help], "", .hintHelp), ([.quit], "", .hintQuit), ([.nextFocus], "", .hintPanel),
+            ([.sort], "", .hintSort), ([.previousPeriod, .nextPeriod, .cyclePeriodKind], " ", .hintPeriod),
+        ]
+        return specs.compactMap { actions, separator, word in
+            let keys = actions.compactMap { keymap.keys(for: $0).first?.label }
+            return keys.isEmpty ? nil : (keys.joined(separator: separator), word)
+        }
+    }
+
     static func drawStatus(_ state: AppState, _ r: Rect, into c: inout Canvas) {
         let s = state.strings
         c.fill(r, role: .status)
@@ -71,15 +86,16 @@ enum HeaderView {
             c.write(search.query + "_", x: r.x + col, y: r.y, role: .status, maxWidth: r.width - col)
             return
         }
-        let hints: [StringKey] = [.hintMove, .hintOpen, .hintBack, .hintSearch, .hintHelp, .hintQuit, .hintPanel, .hintSort, .hintPeriod]
+        if let arriving = state.arriving {
+            c.write(" \(c.glyphs.warn) \(s[.arriving]): \(arriving)", x: r.x, y: r.y, role: .warn, maxWidth: r.width)
+            return
+        }
         var col = r.x + 1
-        for key in hints {
-            let text = s[key]
-            let w = DisplayWidth.of(text)
+        for (keys, word) in hints(state.keymap) {
+            let w = DisplayWidth.of(keys) + 1 + DisplayWidth.of(s[word])
             if col + w > r.maxX { break }
-            let parts = text.split(separator: " ", maxSplits: 1).map(String.init)
-            col += c.write(parts[0], x: col, y: r.y, role: .statusKey)
-            if parts.count > 1 { col += c.write(" " + parts[1], x: col, y: r.y, role: .status) }
+            col += c.write(keys, x: col, y: r.y, role: .statusKey)
+            col += c.write(" " + s[word], x: col, y: r.y, role: .status)
             col += 2
         }
     }

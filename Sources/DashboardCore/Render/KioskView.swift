@@ -12,7 +12,7 @@ enum KioskView {
         let (sub, rest2) = rest.splitTop(1)
         let (body, status) = rest2.splitBottom(1)
         let k = state.kiosk!
-        let list = k.playlist(for: snap)
+        let list = k.playlist(for: snap, panels: state.panels)
         let here = state.placeIndex ?? 0
         let unit = snap.units.units[here]
 
@@ -20,7 +20,7 @@ enum KioskView {
         c.fill(header, role: .header)
         var title = " \(snap.units.province.shortName) · \(s[.appTitle])"
         if unit.level != .province { title += c.glyphs.separator + unit.name }
-        if let p = state.expandedPanel { title += c.glyphs.separator + s[p.titleKey] }
+        if let p = state.expandedPanel { title += c.glyphs.separator + state.title(of: p) }
         let t = Int(snap.manifest.generatedAt.timeIntervalSince1970)
         var right = "\(s[.dataTime]): \(f.dateTime(secondsSince1970: t, utcOffset: snap.manifest.utcOffsetSeconds))"
         if let now = state.now, state.showClock {
@@ -35,17 +35,20 @@ enum KioskView {
                 x: sub.x, y: sub.y, role: .muted, maxWidth: sub.width - position.count - 2)
         c.write(position + " ", x: sub.x, y: sub.y, width: sub.width, align: .right, role: .muted)
 
-        let fig = UnitFigures(snapshot: snap, unit: here, period: period)
-        if let p = state.expandedPanel {
+        let ctx = PanelContext(state: state, snapshot: snap, figures: UnitFigures(snapshot: snap, unit: here, period: period))
+        if let id = state.expandedPanel, let panel = state.panels[id] {
             let (top, bottom) = body.splitTop(min(body.height / 2, 11))
-            tile(p, state, snap, fig, top, into: &c)
-            ExpandedPanelView.draw(p, state, snap, fig, bottom, tableOnly: true, into: &c)
+            tile(panel, ctx, top, into: &c)
+            ExpandedPanelView.draw(panel, ctx, bottom, tableOnly: true, into: &c)
         } else {
-            let tall = body.height >= 26
-            let tilesHeight = size.width >= 160 ? 11 : (tall ? 22 : body.height)
+            let panels = state.shownPanels
+            let across = size.width >= 160 && size.width / max(1, panels.count) >= 36
+            let gridRows = (panels.count + 1) / 2
+            let tall = body.height >= 13 * gridRows
+            let tilesHeight = across ? 11 : (tall ? 11 * gridRows : body.height)
             let (top, bottom) = body.splitTop(min(tilesHeight, body.height))
-            let rects = size.width >= 160 ? top.columns([1, 1, 1, 1]) : gridRects(top)
-            for (kind, r) in zip(PanelKind.allCases, rects) { tile(kind, state, snap, fig, r, into: &c) }
+            let rects = across ? top.columns(Array(repeating: 1, count: panels.count)) : gridRects(top, count: panels.count)
+            for (panel, r) in zip(panels, rects) { tile(panel, ctx, r, into: &c) }
             if bottom.height >= 6 {
                 var tableState = state
                 tableState.focus = .panel(.dossiers) // no selection highlight on the wall
@@ -59,9 +62,10 @@ enum KioskView {
         c.fill(status, role: .background)
         var banners: [(String, Role)] = []
         if let r = state.refusal { banners.append((" \(c.glyphs.bad) \(s[.refused]): \(r.first.description) ", .error)) }
-        if let now = state.now, now.timeIntervalSince(snap.manifest.generatedAt) > state.staleAfter {
-            let days = Int(now.timeIntervalSince(snap.manifest.generatedAt) / 86400)
-            banners.append((" \(c.glyphs.warn) \(s[.stale]): \(f.integer(days)) \(state.language == .vi ? "ngày" : "days") ", .stale))
+        if state.clockIsBehind {
+            banners.append((" \(c.glyphs.bad) \(s[.clockBehind]) ", .error))
+        } else if let days = state.staleDays {
+            banners.append((" \(c.glyphs.warn) \(s[.stale]): \(f.integer(days)) \(s[.days]) ", .stale))
         }
         if k.paused { banners.append((" \(s[.kioskPaused]) ", .warn)) }
         var col = status.x
@@ -70,68 +74,38 @@ enum KioskView {
         }
     }
 
-    static func gridRects(_ r: Rect) -> [Rect] {
-        let rows = r.rows([1, 1])
+    /// Two columns, as many rows as it takes.
+    static func gridRects(_ r: Rect, count: Int) -> [Rect] {
+        let rows = r.rows(Array(repeating: 1, count: max(1, (count + 1) / 2)))
         return rows.flatMap { $0.columns([1, 1]) }
     }
 
     /// One panel's headline in large digits, with its change and status below.
-    static func tile(_ kind: PanelKind, _ state: AppState, _ snap: Snapshot, _ fig: UnitFigures, _ rect: Rect,
-                     into c: inout Canvas) {
-        let s = state.strings, f = state.format
+    static func tile(_ panel: Panel, _ ctx: PanelContext, _ rect: Rect, into c: inout Canvas) {
+        let s = ctx.strings, f = ctx.format
         c.fill(rect, role: .background)
-        c.box(rect, role: .border, title: s[kind.titleKey], titleRole: .title)
+        c.box(rect, role: .border, title: panel.title(s), titleRole: .title)
         let inner = Rect(x: rect.x + 2, y: rect.y + 1, width: rect.width - 4, height: rect.height - 2)
         guard inner.height >= 3, inner.width >= 8 else { return }
-        var big = "", label = "", detail = "", indicator = "", value: Double?
-        var change: Double?
-        switch kind {
-        case .dossiers:
-            value = fig.dossiers.onlineShare
-            big = f.percent(value); indicator = "dossiers.online_share"
-            label = s[.online]
-            detail = "\(f.integer(fig.dossiers.received)) \(s[.received].lowercased())"
-            change = UnitFigures.change(fig.dossiers.received, fig.dossiersLastYear.received)
-        case .bts:
-            value = fig.villages.coverageShare
-            big = f.percent(value, places: 2); indicator = "villages.coverage_share"
-            label = s[.coverage]
-            detail = "\(f.integer(fig.sites)) \(s[.sitesActive].lowercased())"
-            change = UnitFigures.change(fig.sites, fig.sitesLastYear)
-        case .ocop:
-            value = fig.ocop.listedShare
-            big = f.percent(value, places: 0); indicator = "ocop.listed_share"
-            label = s[.listedOnline]
-            detail = "\(f.integer(fig.ocop.products)) \(s[.products].lowercased())"
-        case .tourism:
-            if let t = fig.tourism {
-                big = f.integer(t.visitors)
-                label = s[.visitors]
-                detail = f.money(millionVND: t.revenueMillionVND)
-                change = UnitFigures.change(t.visitors, fig.tourismLastYear?.visitors)
-                if let ch = change { value = ch; indicator = "tourism.growth_yoy" }
-            } else {
-                big = "—"; label = s[.noTourismHere]
-            }
-        }
-        let status = value.flatMap { indicator.isEmpty ? nil : snap.targets.status(of: indicator, value: $0) }
+        let t = panel.tile(ctx, c.glyphs)
+        let status = t.value.flatMap { t.indicator.isEmpty ? nil : ctx.snapshot.targets.status(of: t.indicator, value: $0) }
         let mark = Widgets.mark(status, c.glyphs)
         var y = inner.y
-        c.write(label, x: inner.x, y: y, role: .muted, maxWidth: inner.width)
+        c.write(t.label, x: inner.x, y: y, role: .muted, maxWidth: inner.width)
         y += 1
         let digitsRole: Role = mark?.1 ?? .bigDigits
-        if inner.height >= BigDigits.height + 3, BigDigits.width(of: big) <= inner.width {
-            BigDigits.draw(big, x: inner.x + (inner.width - BigDigits.width(of: big)) / 2, y: y, role: digitsRole, into: &c)
+        if inner.height >= BigDigits.height + 3, BigDigits.width(of: t.big) <= inner.width {
+            BigDigits.draw(t.big, x: inner.x + (inner.width - BigDigits.width(of: t.big)) / 2, y: y, role: digitsRole, into: &c)
             y += BigDigits.height + 1
         } else {
-            c.write(big, x: inner.x, y: y, width: inner.width, align: .center, role: digitsRole)
+            c.write(t.big, x: inner.x, y: y, width: inner.width, align: .center, role: digitsRole)
             y += 1
         }
         if y < inner.maxY {
             var parts: [(String, Role)] = []
             if let (sym, role) = mark { parts.append(("\(sym) \(Widgets.statusLabel(status, s))  ", role)) }
-            parts.append((detail, .text))
-            if let ch = change { parts.append(("  \(f.change(ch, glyphs: c.glyphs)) \(s[.vsLastYear])", ch >= 0 ? .good : .warn)) }
+            parts.append((t.detail, .text))
+            if let ch = t.change { parts.append(("  \(f.change(ch, glyphs: c.glyphs)) \(s[.vsLastYear])", ch >= 0 ? .good : .warn)) }
             Widgets.segments(parts, x: inner.x, y: y, maxX: inner.maxX, into: &c)
         }
     }

@@ -1,8 +1,9 @@
 /// Where each part of the screen goes, from the state and the terminal size.
 ///
-/// Proportional (weights), not fixed cell counts: at 80×24 the panels become tabs above
-/// the table; from 120 columns they stand 2×2; from 150, four across; from 240, the panels
-/// and the table stand side by side.
+/// Proportional (weights), not fixed cell counts, and driven by the number of panels: at
+/// 80×24 the panels become tabs above the table; from 100 columns they stand in two columns;
+/// from 150, all across (while each keeps 30 columns); from 240, the panels and the table
+/// stand side by side.
 public struct Layout: Equatable, Sendable {
     public static let minimum = Size(width: 60, height: 16)
 
@@ -11,7 +12,7 @@ public struct Layout: Equatable, Sendable {
     public var status: Rect
     public var body: Rect
     /// Visible panels and their frames.
-    public var panels: [(PanelKind, Rect)]
+    public var panels: [(PanelID, Rect)]
     /// A one-row tab strip when only one panel is visible at a time.
     public var tabs: Rect?
     public var table: Rect?
@@ -40,29 +41,30 @@ public struct Layout: Equatable, Sendable {
         let isCommune: Bool
         if case .commune = state.place { isCommune = true } else { isCommune = false }
         // Panels take what the table does not need, between 9 and 12 rows each.
+        let ids = state.shownPanels.map(\.id)
+        let gridRows = (ids.count + 1) / 2
+        // Panels take what the table does not need, between 9 and 12 rows each.
         let tableRows = state.snapshot.flatMap { s in state.placeIndex.map { s.units.units[$0].children.count } } ?? 11
         let spare = body.height - (tableRows + 3)
         let panelHeight = min(12, max(9, spare))
-        let gridHeight = min(2 * 11, max(2 * 8, spare))
+        let gridHeight = min(gridRows * 11, max(gridRows * 8, spare))
         if size.width >= 240 && !isCommune {
             let cols = body.columns([3, 2], gap: 1)
-            layout.panels = grid(cols[0], PanelKind.allCases, columns: 2)
+            layout.panels = grid(cols[0], ids, columns: 2)
             layout.table = cols[1]
-        } else if size.width >= 150 && body.height >= 9 + 8 {
+        } else if size.width >= 150 && size.width / max(1, ids.count) >= 30 && body.height >= 9 + 8 {
             let (top, bottom) = body.splitTop(isCommune ? 9 : panelHeight)
-            layout.panels = Array(zip(PanelKind.allCases, top.columns([1, 1, 1, 1], gap: 0)))
+            layout.panels = Array(zip(ids, top.columns(Array(repeating: 1, count: ids.count), gap: 0)))
             assign(&layout, bottom, isCommune)
-        } else if size.width >= 100 && body.height >= 2 * 8 + 10 {
-            let (top, bottom) = body.splitTop(isCommune ? 2 * 8 : gridHeight)
-            layout.panels = grid(top, PanelKind.allCases, columns: 2)
+        } else if size.width >= 100 && body.height >= gridRows * 8 + 10 {
+            let (top, bottom) = body.splitTop(isCommune ? gridRows * 8 : gridHeight)
+            layout.panels = grid(top, ids, columns: 2)
             assign(&layout, bottom, isCommune)
         } else {
             let (tabs, rest) = body.splitTop(1)
             let (panel, bottom) = rest.splitTop(isCommune ? 9 : min(panelHeight, max(8, rest.height - 8)))
             layout.tabs = tabs
-            let shown: PanelKind
-            if case .panel(let p) = state.focus { shown = p } else { shown = .dossiers }
-            layout.panels = [(shown, panel)]
+            layout.panels = [(state.focusedPanelOrFirst, panel)]
             assign(&layout, bottom, isCommune)
         }
         return layout
@@ -72,10 +74,10 @@ public struct Layout: Equatable, Sendable {
         if isCommune { layout.detail = area } else { layout.table = area }
     }
 
-    private static func grid(_ area: Rect, _ kinds: [PanelKind], columns: Int) -> [(PanelKind, Rect)] {
+    private static func grid(_ area: Rect, _ kinds: [PanelID], columns: Int) -> [(PanelID, Rect)] {
         let rowCount = (kinds.count + columns - 1) / columns
         let rows = area.rows(Array(repeating: 1, count: rowCount))
-        var out: [(PanelKind, Rect)] = []
+        var out: [(PanelID, Rect)] = []
         for (r, row) in rows.enumerated() {
             let cells = row.columns(Array(repeating: 1, count: columns))
             for c in 0..<columns where r * columns + c < kinds.count { out.append((kinds[r * columns + c], cells[c])) }

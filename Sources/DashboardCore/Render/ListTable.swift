@@ -1,16 +1,32 @@
 /// A framed table of plain text rows with a header, for detail views.
-struct ListTable {
-    struct Column {
-        var title: String
-        var weight: Int
-        var minWidth: Int
-        var align: Canvas.Alignment
+public struct ListTable: Sendable {
+    public struct Column: Sendable {
+        public var title: String
+        public var weight: Int
+        public var minWidth: Int
+        public var align: Canvas.Alignment
+        public init(title: String, weight: Int, minWidth: Int, align: Canvas.Alignment) {
+            self.title = title; self.weight = weight; self.minWidth = minWidth; self.align = align
+        }
+        /// The unit's name, first in an expanded panel's table.
+        public static func unitName(_ s: Strings) -> Column { Column(title: s[.unit], weight: 3, minWidth: 14, align: .left) }
+        /// A right-aligned figure.
+        public static func figure(_ title: String, _ minWidth: Int) -> Column {
+            Column(title: title, weight: 1, minWidth: minWidth, align: .right)
+        }
+        /// The bar that ends an expanded panel's row.
+        public static let bar = Column(title: "", weight: 3, minWidth: 10, align: .left)
     }
-    var title: String
-    var columns: [Column]
-    var rows: [[String]]
+    public var title: String
+    public var columns: [Column]
+
+    public var rows: [[String]]
     /// Per row, an optional role for the whole row (e.g. `.bad` for a village without signal).
-    var rowRoles: [Role?] = []
+    public var rowRoles: [Role?] = []
+
+    public init(title: String, columns: [Column], rows: [[String]], rowRoles: [Role?] = []) {
+        self.title = title; self.columns = columns; self.rows = rows; self.rowRoles = rowRoles
+    }
 
     func draw(in rect: Rect, into c: inout Canvas) {
         c.fill(rect, role: .background)

@@ -13,21 +13,71 @@ enum Overlays {
         if y + 2 < h { c.write("\(w)×\(h) < \(Layout.minimum.width)×\(Layout.minimum.height)", x: 0, y: y + 2, width: w, align: .center, role: .muted) }
     }
 
+    /// Start-up notes (a broken theme or config, a terminal fallback), one per line at the
+    /// bottom, until the first key.
+    static func notes(_ state: AppState, into c: inout Canvas) {
+        for (k, note) in state.notes.prefix(3).reversed().enumerated() where c.size.height > k + 1 {
+            let y = c.size.height - 1 - k
+            c.fill(Rect(x: 0, y: y, width: c.size.width, height: 1), role: .warn)
+            c.write(" " + note, x: 0, y: y, role: .warn)
+        }
+    }
+
+    /// One line of help: a heading, or keys and what they do.
+    struct HelpLine: Equatable {
+        var keys: String
+        var text: String
+        var heading = false
+    }
+
+    /// Every binding of every mode, from the keymap; panel keys only for the panels shown.
+    static func helpLines(_ state: AppState) -> [HelpLine] {
+        let s = state.strings
+        let panels = state.shownPanels
+        var out: [HelpLine] = []
+        for (mode, title) in [(InputMode.normal, StringKey.helpDashboard), (.search, .helpSearch), (.help, .helpTitle),
+                              (.kiosk, .helpKiosk)] {
+            if !out.isEmpty { out.append(HelpLine(keys: "", text: "")) }
+            out.append(HelpLine(keys: "", text: s[title], heading: true))
+            for b in state.keymap.bindings(in: mode) {
+                var text = s.help(b.action)
+                if case .focusPanel(let n) = b.action {
+                    guard panels.indices.contains(n - 1) else { continue }
+                    text += ": " + panels[n - 1].title(s)
+                }
+                out.append(HelpLine(keys: state.keymap.label(b.action, in: mode), text: text))
+            }
+        }
+        out.append(HelpLine(keys: "", text: ""))
+        out.append(HelpLine(keys: "", text: s[.helpLegend], heading: true))
+        for (glyph, key) in [(Glyphs.unicode.good, StringKey.onTrack), (Glyphs.unicode.warn, .atRisk), (Glyphs.unicode.bad, .behind)] {
+            out.append(HelpLine(keys: String(glyph), text: s[key]))
+        }
+        return out
+    }
+
     static func help(_ state: AppState, into c: inout Canvas) {
         let s = state.strings
-        let bindings = Action.bindings
+        let lines = helpLines(state)
         let width = min(state.size.width - 4, 64)
-        let height = min(state.size.height - 2, bindings.count + 4)
+        let height = min(state.size.height - 2, lines.count + 4)
         let rect = Rect(x: (state.size.width - width) / 2, y: (state.size.height - height) / 2, width: width, height: height)
         c.fill(rect, role: .background)
         c.box(rect, role: .accent, title: s[.helpTitle])
-        let rows = height - 4
-        for (k, b) in bindings.prefix(rows).enumerated() {
+        let rows = max(0, height - 4)
+        let first = min(state.helpScroll, max(0, lines.count - rows))
+        for (k, line) in lines.dropFirst(first).prefix(rows).enumerated() {
             let y = rect.y + 1 + k
-            c.write(b.label, x: rect.x + 2, y: y, role: .statusKey, maxWidth: 10)
-            c.write(state.language == .vi ? b.vi : b.en, x: rect.x + 13, y: y, role: .text, maxWidth: width - 15)
+            if line.heading {
+                c.write(line.text, x: rect.x + 2, y: y, role: .accent, maxWidth: width - 4)
+                continue
+            }
+            c.write(line.keys, x: rect.x + 2, y: y, role: .statusKey, maxWidth: 12)
+            c.write(line.text, x: rect.x + 15, y: y, role: .text, maxWidth: width - 17)
         }
-        c.write(s[.helpClose], x: rect.x, y: rect.maxY - 2, width: width, align: .center, role: .muted)
+        var footer = s[.helpClose]
+        if lines.count > rows { footer += " · \(first + 1)–\(min(lines.count, first + rows))/\(lines.count)" }
+        c.write(footer, x: rect.x, y: rect.maxY - 2, width: width, align: .center, role: .muted)
     }
 
     static func search(_ state: AppState, _ layout: Layout, into c: inout Canvas) {

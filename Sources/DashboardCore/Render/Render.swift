@@ -11,26 +11,29 @@ public func render(_ state: AppState) -> Canvas {
     }
     if state.kiosk != nil, let snapshot = state.snapshot, let period = state.period {
         KioskView.draw(state, snapshot, period, into: &canvas)
+        if state.refusal == nil { Overlays.notes(state, into: &canvas) }
         return canvas
     }
     HeaderView.draw(state, layout, into: &canvas)
     if let snapshot = state.snapshot, let period = state.period, let here = state.placeIndex {
-        let figures = UnitFigures(snapshot: snapshot, unit: here, period: period)
+        let ctx = PanelContext(state: state, snapshot: snapshot, figures: UnitFigures(snapshot: snapshot, unit: here, period: period))
         if let tabs = layout.tabs { PanelView.tabs(state, tabs, into: &canvas) }
-        for (kind, rect) in layout.panels {
+        for (id, rect) in layout.panels {
+            guard let panel = state.panels[id] else { continue }
             if state.expandedPanel != nil {
-                ExpandedPanelView.draw(kind, state, snapshot, figures, rect, into: &canvas)
+                ExpandedPanelView.draw(panel, ctx, rect, into: &canvas)
             } else {
-                PanelView.draw(kind, state, snapshot, figures, rect, into: &canvas)
+                PanelView.draw(panel, ctx, rect, into: &canvas)
             }
         }
         if let table = layout.table { TableView.draw(state, layout, table, into: &canvas) }
-        if let detail = layout.detail { DetailView.draw(state, snapshot, figures, detail, into: &canvas) }
+        if let detail = layout.detail { DetailView.draw(ctx, detail, into: &canvas) }
     } else {
         let message = state.refusal.map { state.strings[.refused] + ": " + $0.first.description } ?? state.strings[.loading]
         canvas.write(message, x: layout.body.x, y: layout.body.y + layout.body.height / 2, width: layout.body.width,
                      align: .center, role: state.refusal == nil ? .muted : .error)
     }
+    if state.refusal == nil { Overlays.notes(state, into: &canvas) }
     if state.search != nil { Overlays.search(state, layout, into: &canvas) }
     if state.showHelp { Overlays.help(state, into: &canvas) }
     return canvas

@@ -20,44 +20,21 @@ public struct Report: Sendable {
     public let rawRows: [[String]]
     public let notes: [String]
 
-    public init(snapshot s: Snapshot, period: Period, unit index: Int = 0, language: Language) {
+    public init(snapshot s: Snapshot, period: Period, unit index: Int = 0, language: Language,
+                panels: PanelRegistry = .standard) {
         let f = NumberFormat(language)
         let t = Strings(language)
         let unit = s.units.units[index]
         title = "\(s.units.province.name) — \(unit.level == .province ? "" : unit.name + " — ")\(t[.period]) \(f.period(period))"
-        columns = [
-            Column(key: "code", title: t[.code], numeric: false),
-            Column(key: "unit", title: t[.unit], numeric: false),
-            Column(key: "received", title: t[.received], numeric: true),
-            Column(key: "online_share", title: t[.online], numeric: true),
-            Column(key: "on_time_share", title: t[.onTime], numeric: true),
-            Column(key: "overdue", title: t[.overdue], numeric: true),
-            Column(key: "bts_active", title: t[.sitesActive], numeric: true),
-            Column(key: "village_coverage", title: t[.coverage], numeric: true),
-            Column(key: "villages_no_signal", title: t[.noSignal], numeric: true),
-            Column(key: "ocop_products", title: "OCOP", numeric: true),
-            Column(key: "ocop_listed_share", title: t[.listedOnline], numeric: true),
-            Column(key: "visitors", title: t[.visitors], numeric: true),
-            Column(key: "revenue_million_vnd", title: t[.revenue], numeric: true),
-        ]
+        let panelColumns = panels.shown(for: s).flatMap(\.reportColumns)
+        columns = [Column(key: "code", title: t[.code], numeric: false), Column(key: "unit", title: t[.unit], numeric: false)]
+            + panelColumns.map { Column(key: $0.key, title: $0.title(t), numeric: true) }
         var rows: [[String]] = []
         var raw: [[String]] = []
         for i in [index] + unit.children {
             let fig = UnitFigures(snapshot: s, unit: i, period: period)
-            let d = fig.dossiers
-            let name = fig.unit.level == .province ? fig.unit.name : fig.unit.name
-            rows.append([fig.unit.code, name, f.integer(d.received), f.percent(d.onlineShare), f.percent(d.onTimeShare),
-                         f.integer(d.pendingOverdue), f.integer(fig.sites), f.percent(fig.villages.coverageShare, places: 2),
-                         f.integer(fig.villages.byMobile[0]), fig.unit.level == .commune ? "—" : f.integer(fig.ocop.products),
-                         fig.unit.level == .commune ? "—" : f.percent(fig.ocop.listedShare),
-                         fig.tourism.map { f.integer($0.visitors) } ?? "—",
-                         fig.tourism.map { f.moneyShort(millionVND: $0.revenueMillionVND) } ?? "—"])
-            func share(_ x: Double?) -> String { x.map { String(format: "%.6f", $0) } ?? "" }
-            raw.append([fig.unit.code, name, String(d.received), share(d.onlineShare), share(d.onTimeShare),
-                        String(d.pendingOverdue), String(fig.sites), share(fig.villages.coverageShare),
-                        String(fig.villages.byMobile[0]), fig.unit.level == .commune ? "" : String(fig.ocop.products),
-                        fig.unit.level == .commune ? "" : share(fig.ocop.listedShare),
-                        fig.tourism.map { String($0.visitors) } ?? "", fig.tourism.map { String($0.revenueMillionVND) } ?? ""])
+            rows.append([fig.unit.code, fig.unit.name] + panelColumns.map { $0.text(fig, f) })
+            raw.append([fig.unit.code, fig.unit.name] + panelColumns.map { $0.raw(fig) })
         }
         self.rows = rows
         rawRows = raw

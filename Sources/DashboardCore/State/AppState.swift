@@ -9,21 +9,21 @@ public enum Place: Equatable, Sendable {
     case commune(String)
 }
 
-/// The four panels of the overview.
-public enum PanelKind: Int, CaseIterable, Sendable {
-    case dossiers, bts, ocop, tourism
-    public var titleKey: StringKey { [.dossiers, .bts, .ocop, .tourism][rawValue] }
-}
-
 /// What keyboard focus is on: the unit table, or one panel.
 public enum Focus: Equatable, Sendable {
     case table
-    case panel(PanelKind)
+    case panel(PanelID)
 }
 
-/// Columns of the unit table, each sortable.
-public enum TableColumn: Int, CaseIterable, Sendable {
-    case name, received, online, onTime, overdue, sites, coverage, ocop, visitors
+/// A moment as the loop read it once: the wall clock (for what is shown) and the monotonic
+/// clock (for what is scheduled, so that a clock set back or forward moves nothing).
+public struct Instant: Equatable, Sendable {
+    public var wall: Date
+    /// Seconds on a clock that only moves forward.
+    public var monotonic: Double
+    public init(wall: Date, monotonic: Double) { self.wall = wall; self.monotonic = monotonic }
+    /// For tests and one-off renders: the monotonic clock reads the wall clock's seconds.
+    public init(_ wall: Date) { self.init(wall: wall, monotonic: wall.timeIntervalSince1970) }
 }
 
 /// The search overlay: a query typed after `/`, and the matching units.
@@ -43,10 +43,11 @@ public struct AppState: Equatable, Sendable {
     public var selectedRow = 0
     /// Rows selected when a level was left, to come back to them: unit code → row.
     public var rememberedRows: [String: Int] = [:]
-    public var sortColumn: TableColumn = .name
+    /// Id of the column the unit table is sorted by (`name`, or a panel's column).
+    public var sortColumn = UnitColumn.name.id
     public var sortDescending = false
     public var focus: Focus = .table
-    public var expandedPanel: PanelKind?
+    public var expandedPanel: PanelID?
     public var periodKind: Period.Kind = .quarter
     /// 0 = the period holding the snapshot's last month; −1 the one before, …
     public var periodOffset = 0
@@ -54,18 +55,31 @@ public struct AppState: Equatable, Sendable {
     public var themeNames: [String] = ["default"]
     public var themeIndex = 0
     public var size = Size(width: 80, height: 24)
+    /// The panels, in order: what the layout, focus keys, kiosk and report are made of.
+    public var panels = PanelRegistry.standard
     /// The current time, as last told by a tick; nil when unknown (then nothing is judged stale).
     public var now: Date?
+    /// The monotonic clock at the last tick: kiosk steps are scheduled on it.
+    public var monotonic: Double?
     public var showClock = true
     /// Data older than this (from `generated_at`) is marked stale.
     public var staleAfter: TimeInterval = 45 * 86400
     public var search: SearchState?
     public var showHelp = false
+    /// First line of the help overlay shown.
+    public var helpScroll = 0
+    /// Key bindings per mode (rebindable in config).
+    public var keymap = Keymap.standard
+    /// Set while a new export is arriving (its files do not match the manifest yet): what differs.
+    public var arriving: String?
     public var mouseEnabled = false
     public var ascii = false
     /// The Linux console's limited glyph set (TERM=linux).
     public var consoleGlyphs = false
     public var shouldQuit = false
+    /// Notes shown at the bottom from start until the first key (a broken config or theme, a
+    /// terminal fallback).
+    public var notes: [String] = []
     /// Wall-screen mode: a playlist that rotates by itself; nil for the interactive dashboard.
     public var kiosk: KioskState?
 
@@ -79,6 +93,27 @@ public struct AppState: Equatable, Sendable {
     public var period: Period? {
         guard let s = snapshot else { return nil }
         return Period.containing(s.latestMonth, kind: periodKind).shifted(by: periodOffset)
+    }
+
+    /// The clock reads earlier than the data's export time (by more than 10 minutes): a kiosk
+    /// without a real-time clock, say. Then nothing can be judged fresh, and the screen says so.
+    public var clockIsBehind: Bool {
+        guard let now, let generated = snapshot?.manifest.generatedAt else { return false }
+        return now.timeIntervalSince(generated) < -600
+    }
+
+    /// Days since the export, when the data is older than `staleAfter`.
+    public var staleDays: Int? {
+        guard let now, let generated = snapshot?.manifest.generatedAt, now.timeIntervalSince(generated) > staleAfter else {
+            return nil
+        }
+        return Int(now.timeIntervalSince(generated) / 86400)
+    }
+
+    /// The focused panel, else the first one shown (what a single-panel layout shows).
+    public var focusedPanelOrFirst: PanelID {
+        if case .panel(let p) = focus { return p }
+        return shownPanels.first?.id ?? .dossiers
     }
 
     /// AdminUnit index of the current place, if it exists in the snapshot.

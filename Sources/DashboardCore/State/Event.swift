@@ -7,9 +7,16 @@ public enum Event: Sendable {
     case resize(Size)
     case snapshotLoaded(Snapshot)
     case snapshotRefused(SnapshotFailure)
-    case tick(Date)
+    /// A new export is being written: the last good one stays; the text says what differs.
+    case snapshotArriving(String)
+    /// The clock, read once per pass of the loop.
+    case tick(Instant)
     /// A click at a cell; `double` for a double click.
     case mouse(x: Int, y: Int, double: Bool)
+    /// The terminal went away (hang-up, end of input).
+    case terminalClosed
+    /// Asked to stop (SIGTERM, SIGINT from outside).
+    case terminate
 }
 
 /// What `update` asks the edge to do: plain data, compared with `==` in tests.

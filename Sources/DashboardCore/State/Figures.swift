@@ -2,6 +2,8 @@ import SnapshotKit
 
 /// The figures of one unit for one period, with the periods to compare against.
 public struct UnitFigures: Sendable {
+    /// What the figures come from: a panel that needs more reads it here.
+    public let snapshot: Snapshot
     public let unit: AdminUnit
     public let period: Period
     public let dossiers: DossierTally
@@ -24,6 +26,7 @@ public struct UnitFigures: Sendable {
 
     public init(snapshot s: Snapshot, unit index: Int, period: Period) {
         let u = s.units.units[index]
+        snapshot = s
         unit = u
         self.period = period
         dossiers = s.dossiers.total(unit: index, period: period)
@@ -56,30 +59,6 @@ public struct UnitFigures: Sendable {
     }
 
     public var dossiersAvailable: Bool { dossiers.received > 0 }
-
-    /// Value of a table column, for sorting and for finding the worst row.
-    public func value(_ c: TableColumn) -> Double? {
-        switch c {
-        case .name: return nil
-        case .received: return Double(dossiers.received)
-        case .online: return dossiers.onlineShare
-        case .onTime: return dossiers.onTimeShare
-        case .overdue: return Double(dossiers.pendingOverdue)
-        case .sites: return Double(sites)
-        case .coverage: return villages.coverageShare
-        case .ocop: return Double(ocop.products)
-        case .visitors: return tourism.map { Double($0.visitors) }
-        }
-    }
-
-    /// Whether a lower value is worse (shares) or a higher one (overdue); nil: no "worst".
-    public static func lowerIsWorse(_ c: TableColumn) -> Bool? {
-        switch c {
-        case .online, .onTime, .coverage: return true
-        case .overdue: return false
-        default: return nil
-        }
-    }
 }
 
 /// The rows of the table at the current place: districts of the province, communes of a
@@ -90,16 +69,16 @@ public enum TableModel {
         let unit = s.units.units[here]
         guard unit.level != .commune else { return [] }
         let rows = unit.children.map { UnitFigures(snapshot: s, unit: $0, period: period) }
-        return sorted(rows, by: state.sortColumn, descending: state.sortDescending)
+        return sorted(rows, by: state.panels.tableColumn(state.sortColumn) ?? .name, descending: state.sortDescending)
     }
 
-    public static func sorted(_ rows: [UnitFigures], by c: TableColumn, descending: Bool) -> [UnitFigures] {
+    public static func sorted(_ rows: [UnitFigures], by c: UnitColumn, descending: Bool) -> [UnitFigures] {
         let out: [UnitFigures]
-        if c == .name {
+        if c.id == UnitColumn.name.id {
             out = rows.sorted { $0.unit.sortKey < $1.unit.sortKey }
         } else {
             out = rows.sorted { a, b in
-                let x = a.value(c) ?? -1, y = b.value(c) ?? -1
+                let x = c.value(a) ?? -1, y = c.value(b) ?? -1
                 return x == y ? a.unit.index < b.unit.index : x < y
             }
         }
@@ -107,11 +86,11 @@ public enum TableModel {
     }
 
     /// Index of the worst row in a column, if the column has a notion of worst.
-    public static func worst(_ rows: [UnitFigures], _ c: TableColumn) -> Int? {
-        guard let lowerWorse = UnitFigures.lowerIsWorse(c), rows.count > 1 else { return nil }
+    public static func worst(_ rows: [UnitFigures], _ c: UnitColumn) -> Int? {
+        guard let lowerWorse = c.lowerIsWorse, rows.count > 1 else { return nil }
         var best: (Int, Double)?
         for (i, r) in rows.enumerated() {
-            guard let v = r.value(c) else { continue }
+            guard let v = c.value(r) else { continue }
             if let b = best { if lowerWorse ? v < b.1 : v > b.1 { best = (i, v) } } else { best = (i, v) }
         }
         return best?.0

@@ -19,17 +19,17 @@ public enum Key: Hashable, Sendable {
 
     static func named(_ t: String) -> Key? {
         switch t.lowercased() {
-        case "up": return .up
-        case "down": return .down
-        case "left": return .left
-        case "right": return .right
+        case "up", "↑": return .up
+        case "down", "↓": return .down
+        case "left", "←": return .left
+        case "right", "→": return .right
         case "pgup", "pageup": return .pageUp
         case "pgdn", "pagedown": return .pageDown
         case "home": return .home
         case "end": return .end
         case "enter", "return": return .enter
         case "esc", "escape": return .escape
-        case "bs", "backspace": return .backspace
+        case "bs", "bksp", "backspace": return .backspace
         case "tab": return .tab
         case "s-tab", "backtab": return .backTab
         case "space": return .char(" ")

@@ -4,21 +4,23 @@ import SnapshotKit
 /// One screen of the wall-screen playlist.
 public enum KioskStep: Equatable, Sendable {
     case overview
-    case panel(PanelKind)
+    case panel(PanelID)
     case district(String)
 }
 
 /// The wall screen's rotation: where it is in the playlist, and when it moves on.
 public struct KioskState: Equatable, Sendable {
-    /// What the playlist is made of, in order: `overview`, `panels`, `districts`.
+    /// What the playlist is made of, in order: `overview`, `panels`, `districts`, a panel's
+    /// name, `district:CODE`.
     public var parts: [String]
     public var interval: TimeInterval
     public var position = 0
     public var paused = false
     /// Whether `q` quits (off by default: visitors may reach the keyboard).
     public var allowQuit: Bool
-    /// When the next step is due (wall clock, as told by ticks).
-    public var due: Date?
+    /// When the next step is due, on the monotonic clock (a clock set back or forward moves
+    /// nothing); nil until the first tick.
+    public var due: Double?
 
     public init(parts: [String] = ["overview", "panels", "districts"], interval: TimeInterval = 20, allowQuit: Bool = false) {
         self.parts = parts
@@ -27,24 +29,28 @@ public struct KioskState: Equatable, Sendable {
     }
 
     /// The steps for a snapshot: the overview, each panel full screen, each district.
-    public func playlist(for snapshot: Snapshot?) -> [KioskStep] {
+    public func playlist(for snapshot: Snapshot?, panels: PanelRegistry = .standard) -> [KioskStep] {
         var out: [KioskStep] = []
         for part in parts {
             switch part {
             case "overview": out.append(.overview)
-            case "panels": out += PanelKind.allCases.map { .panel($0) }
+            case "panels": out += panels.shown(for: snapshot).map { .panel($0.id) }
             case "districts": out += (snapshot?.units.districts ?? []).map { .district($0.code) }
             default:
                 if part.hasPrefix("district:") { out.append(.district(String(part.dropFirst(9)))) }
-                else if let k = ["dossiers", "bts", "ocop", "tourism"].firstIndex(of: part) { out.append(.panel(PanelKind(rawValue: k)!)) }
+                else if panels[PanelID(part)] != nil { out.append(.panel(PanelID(part))) }
             }
         }
         return out.isEmpty ? [.overview] : out
     }
 
     /// Playlist parts a config may name.
-    public static func isValidPart(_ p: String) -> Bool {
-        ["overview", "panels", "districts", "dossiers", "bts", "ocop", "tourism"].contains(p) || p.hasPrefix("district:")
+    public static func isValidPart(_ p: String, panels: PanelRegistry = .standard) -> Bool {
+        ["overview", "panels", "districts"].contains(p) || p.hasPrefix("district:") || panels[PanelID(p)] != nil
+    }
+
+    public static func validParts(_ panels: PanelRegistry = .standard) -> String {
+        (["overview", "panels", "districts"] + panels.ids.map(\.rawValue)).joined(separator: ", ") + " or district:CODE"
     }
 }
 
@@ -52,17 +58,17 @@ extension AppState {
     /// The kiosk step on screen, if in kiosk mode.
     public var kioskStep: KioskStep? {
         guard let k = kiosk else { return nil }
-        let list = k.playlist(for: snapshot)
+        let list = k.playlist(for: snapshot, panels: panels)
         return list[k.position % list.count]
     }
 }
 
-/// Moves the kiosk by `delta` steps and shows that step.
-func kioskStep(_ state: inout AppState, by delta: Int, now: Date?) {
+/// Moves the kiosk by `delta` steps, shows that step, and schedules the next one.
+func kioskStep(_ state: inout AppState, by delta: Int) {
     guard var k = state.kiosk else { return }
-    let count = k.playlist(for: state.snapshot).count
+    let count = k.playlist(for: state.snapshot, panels: state.panels).count
     k.position = ((k.position + delta) % count + count) % count
-    if let now { k.due = now.addingTimeInterval(k.interval) }
+    if let now = state.monotonic { k.due = now + k.interval }
     state.kiosk = k
     showKioskStep(&state)
 }
@@ -84,26 +90,26 @@ func showKioskStep(_ state: inout AppState) {
 }
 
 /// Keys on the wall screen: Space pauses, ← → step; `q` only when allowed; the rest is ignored.
-func kioskKey(_ state: inout AppState, _ key: Key) -> [Effect] {
-    switch key {
-    case .char(" "):
+func kioskAction(_ state: inout AppState, _ action: Action) -> [Effect] {
+    switch action {
+    case .kioskPause:
         guard var k = state.kiosk else { return [] }
         k.paused.toggle()
-        if !k.paused, let now = state.now { k.due = now.addingTimeInterval(k.interval) }
+        if !k.paused, let now = state.monotonic { k.due = now + k.interval }
         state.kiosk = k
-    case .right, .char("l"), .pageDown: kioskStep(&state, by: 1, now: state.now)
-    case .left, .char("h"), .pageUp: kioskStep(&state, by: -1, now: state.now)
-    case .char("q"), .ctrl("c"):
+    case .kioskNext: kioskStep(&state, by: 1)
+    case .kioskPrevious: kioskStep(&state, by: -1)
+    case .quit:
         if state.kiosk?.allowQuit == true { state.shouldQuit = true; return [.quit] }
-    case .ctrl("l"): return [.redrawAll]
+    case .redraw: return [.redrawAll]
     default: break
     }
     return []
 }
 
-/// On a clock tick: move on when the step is due.
-func kioskTick(_ state: inout AppState, _ now: Date) {
-    guard let k = state.kiosk else { return }
-    guard let due = k.due else { state.kiosk?.due = now.addingTimeInterval(k.interval); return }
-    if !k.paused, now >= due { kioskStep(&state, by: 1, now: now) }
+/// On a clock tick: the first one schedules the first step; later ones move on when it is due.
+func kioskTick(_ state: inout AppState) {
+    guard let k = state.kiosk, let now = state.monotonic else { return }
+    guard let due = k.due else { state.kiosk?.due = now + k.interval; return }
+    if !k.paused, now >= due { kioskStep(&state, by: 1) }
 }

@@ -7,43 +7,67 @@ public func update(_ state: inout AppState, _ event: Event) -> [Effect] {
     case .resize(let size):
         state.size = size
         return []
-    case .tick(let date):
-        state.now = date
-        kioskTick(&state, date)
+    case .tick(let instant):
+        state.now = instant.wall
+        state.monotonic = instant.monotonic
+        kioskTick(&state)
         return []
     case .snapshotLoaded(let snapshot):
         state.snapshot = snapshot
         state.refusal = nil
+        state.arriving = nil
         if state.kiosk != nil { showKioskStep(&state) }
         clampSelection(&state)
         return []
     case .snapshotRefused(let failure):
         state.refusal = failure
+        state.arriving = nil
+        return []
+    case .snapshotArriving(let what):
+        state.arriving = what
         return []
     case .mouse(let x, let y, let double):
         if state.kiosk != nil { return [] }
         return click(&state, x: x, y: y, double: double)
     case .key(let key):
-        if state.kiosk != nil { return kioskKey(&state, key) }
+        state.notes.removeAll()
         return press(&state, key)
+    case .terminalClosed, .terminate:
+        state.shouldQuit = true
+        return [.quit]
     }
 }
 
+/// Which bindings apply now.
+public func inputMode(_ state: AppState) -> InputMode {
+    if state.kiosk != nil { return .kiosk }
+    if state.showHelp { return .help }
+    if state.search != nil { return .search }
+    return .normal
+}
+
 private func press(_ state: inout AppState, _ key: Key) -> [Effect] {
-    if state.showHelp {
-        state.showHelp = false
-        if Action.forKey(key) == .quit { state.shouldQuit = true; return [.quit] }
+    let mode = inputMode(state)
+    guard let action = state.keymap.action(for: key, in: mode) else {
+        if mode == .search, case .char(let c) = key {
+            state.search?.query.append(c)
+            state.search?.selected = 0
+        }
         return []
     }
-    if state.search != nil { return searchKey(&state, key) }
-    guard let action = Action.forKey(key) else { return [] }
     return perform(&state, action)
 }
 
 /// Carries out one action.
 public func perform(_ state: inout AppState, _ action: Action) -> [Effect] {
+    switch inputMode(state) {
+    case .kiosk: return kioskAction(&state, action)
+    case .search: return searchAction(&state, action)
+    case .help: return helpAction(&state, action)
+    case .normal: break
+    }
     let rowCount = TableModel.rows(state).count
-    let page = max(1, state.size.height - 16)
+    let page = max(1, Layout.make(state)?.tableCapacity ?? 1)
     switch action {
     case .quit:
         state.shouldQuit = true
@@ -62,22 +86,26 @@ public func perform(_ state: inout AppState, _ action: Action) -> [Effect] {
         }
     case .back: goBack(&state)
     case .search: state.search = SearchState()
-    case .nextFocus: state.focus = cycle(state.focus, 1)
-    case .previousFocus: state.focus = cycle(state.focus, -1)
-    case .panel1, .panel2, .panel3, .panel4:
-        let p = PanelKind(rawValue: [Action.panel1, .panel2, .panel3, .panel4].firstIndex(of: action)!)!
+    case .nextFocus: state.focus = cycle(state, 1)
+    case .previousFocus: state.focus = cycle(state, -1)
+    case .focusPanel(let n):
+        let panels = state.shownPanels
+        guard panels.indices.contains(n - 1) else { return [] }
+        let p = panels[n - 1].id
         if state.expandedPanel != nil { state.expandedPanel = p }
         state.focus = .panel(p)
     case .previousPeriod: shiftPeriod(&state, -1)
     case .nextPeriod: shiftPeriod(&state, 1)
     case .cyclePeriodKind:
         let kinds = Period.Kind.allCases
-        state.periodKind = kinds[(kinds.firstIndex(of: state.periodKind)! + 1) % kinds.count]
+        state.periodKind = kinds[((kinds.firstIndex(of: state.periodKind) ?? 0) + 1) % kinds.count]
         state.periodOffset = 0
     case .sort:
-        let cols = TableColumn.allCases
-        state.sortColumn = cols[(state.sortColumn.rawValue + 1) % cols.count]
-        state.sortDescending = state.sortColumn != .name && UnitFigures.lowerIsWorse(state.sortColumn) != true
+        let cols = state.panels.tableColumns
+        let i = cols.firstIndex { $0.id == state.sortColumn } ?? 0
+        let next = cols[(i + 1) % cols.count]
+        state.sortColumn = next.id
+        state.sortDescending = next.id != UnitColumn.name.id && next.lowerIsWorse != true
     case .reverseSort: state.sortDescending.toggle()
     case .cycleTheme:
         state.themeIndex = (state.themeIndex + 1) % max(1, state.themeNames.count)
@@ -85,9 +113,12 @@ public func perform(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .toggleMouse:
         state.mouseEnabled.toggle()
         return [.setMouse(state.mouseEnabled)]
-    case .help: state.showHelp = true
+    case .help:
+        state.showHelp = true
+        state.helpScroll = 0
     case .redraw: return [.redrawAll]
     case .suspend: return [.suspend]
+    default: break
     }
     return []
 }
@@ -97,9 +128,9 @@ private func move(_ state: inout AppState, _ delta: Int, _ count: Int) {
     state.selectedRow = min(max(state.selectedRow + delta, 0), count - 1)
 }
 
-private func cycle(_ focus: Focus, _ delta: Int) -> Focus {
-    let order: [Focus] = [.table] + PanelKind.allCases.map { .panel($0) }
-    let i = order.firstIndex(of: focus) ?? 0
+private func cycle(_ state: AppState, _ delta: Int) -> Focus {
+    let order: [Focus] = [.table] + state.shownPanels.map { .panel($0.id) }
+    let i = order.firstIndex(of: state.focus) ?? 0
     return order[(i + delta + order.count) % order.count]
 }
 
@@ -148,41 +179,60 @@ private func goBack(_ state: inout AppState) {
 
 private func clampSelection(_ state: inout AppState) {
     if state.snapshot != nil, state.placeIndex == nil { state.place = .province }
+    if let p = state.expandedPanel, !state.shownPanels.contains(where: { $0.id == p }) { state.expandedPanel = nil }
+    if case .panel(let p) = state.focus, !state.shownPanels.contains(where: { $0.id == p }) { state.focus = .table }
     let n = TableModel.rows(state).count
     state.selectedRow = min(state.selectedRow, max(0, n - 1))
 }
 
-private func searchKey(_ state: inout AppState, _ key: Key) -> [Effect] {
+private func searchAction(_ state: inout AppState, _ action: Action) -> [Effect] {
     guard var search = state.search else { return [] }
     let results = TableModel.searchResults(state)
-    switch key {
-    case .escape: state.search = nil; return []
-    case .enter:
+    switch action {
+    case .searchCancel: state.search = nil; return []
+    case .searchAccept:
         if results.indices.contains(search.selected) {
             let unit = results[search.selected]
             state.search = nil
             go(&state, to: unit)
             if let parent = unit.parent, let s = state.snapshot {
                 // Remember the path so that going up selects the right rows.
-                let siblings = TableModel.rows({ var p = state; p.place = parent == 0 ? .province : .district(s.units.units[parent].code); return p }())
-                if let row = siblings.firstIndex(where: { $0.unit.index == unit.index }) {
+                var above = state
+                above.place = parent == 0 ? .province : .district(s.units.units[parent].code)
+                if let row = TableModel.rows(above).firstIndex(where: { $0.unit.index == unit.index }) {
                     state.rememberedRows[s.units.units[parent].code] = row
                 }
             }
         }
         return []
-    case .backspace:
+    case .searchErase:
         if !search.query.isEmpty { search.query.removeLast() }
         search.selected = 0
-    case .up: search.selected = max(0, search.selected - 1)
-    case .down, .tab: search.selected = min(max(0, results.count - 1), search.selected + 1)
-    case .ctrl("c"): state.search = nil; return []
-    case .char(let c):
-        search.query.append(c)
-        search.selected = 0
+    case .searchPrevious: search.selected = max(0, search.selected - 1)
+    case .searchNext: search.selected = min(max(0, results.count - 1), search.selected + 1)
     default: return []
     }
     state.search = search
+    return []
+}
+
+private func helpAction(_ state: inout AppState, _ action: Action) -> [Effect] {
+    let page = max(1, state.size.height - 8)
+    switch action {
+    case .quit:
+        state.shouldQuit = true
+        return [.quit]
+    case .closeHelp: state.showHelp = false
+    case .moveUp: state.helpScroll = max(0, state.helpScroll - 1)
+    case .moveDown: state.helpScroll += 1
+    case .pageUp: state.helpScroll = max(0, state.helpScroll - page)
+    case .pageDown: state.helpScroll += page
+    case .first: state.helpScroll = 0
+    case .last: state.helpScroll = Int.max / 2
+    default: break
+    }
+    // The overlay clamps what it shows; keep the state within the list too.
+    state.helpScroll = min(state.helpScroll, max(0, Overlays.helpLines(state).count - 1))
     return []
 }
 

@@ -1,5 +1,4 @@
 import DashboardCore
-import Foundation
 import TOMLKit
 
 /// `$XDG_CONFIG_HOME/cdsboard/config.toml` (or `~/.config/cdsboard/config.toml`):
@@ -10,7 +9,12 @@ import TOMLKit
 ///     mouse = false
 ///     stale_after_days = 45
 ///
-/// Flags override it. A broken file is reported with its line and ignored.
+///     [keys]                      # rebind by action name (see `cdsboard keys`)
+///     move_down = ["j", "Down"]
+///     quit = "x"
+///
+/// Flags override it. A broken file is reported with its line and ignored. Pure: the edge
+/// reads the file (`Config.load` in the executable).
 public struct Config: Sendable {
     public var theme: String?
     public var language: Language?
@@ -21,26 +25,12 @@ public struct Config: Sendable {
     public var kioskInterval: Double = 20
     public var kioskPlaylist: [String] = ["overview", "panels", "districts"]
     public var kioskAllowQuit = false
+    /// The key bindings, with the file's `[keys]` applied.
+    public var keymap = Keymap.standard
     /// Set when the file could not be used; the defaults apply.
     public var problem: ConfigError?
 
     public init() {}
-
-    public static var defaultPath: String {
-        let env = ProcessInfo.processInfo.environment
-        let base = env["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? (NSHomeDirectory() + "/.config")
-        return base + "/cdsboard/config.toml"
-    }
-
-    public static func load(path: String = Config.defaultPath) -> Config {
-        var c = Config()
-        guard FileManager.default.fileExists(atPath: path) else { return c }
-        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-            c.problem = ConfigError(file: path, line: nil, message: "cannot read the file")
-            return c
-        }
-        return parse(text, path: path)
-    }
 
     /// Parses the text of a config file; a problem leaves every setting at its default.
     public static func parse(_ text: String, path: String) -> Config {
@@ -76,12 +66,26 @@ public struct Config: Sendable {
                     for i in 0..<a.count {
                         guard let v = a[i].string, KioskState.isValidPart(v) else {
                             throw ConfigError(file: path, line: line(key, text),
-                                              message: "kiosk_playlist: items are overview, panels, districts, dossiers, bts, ocop, tourism or district:CODE")
+                                              message: "kiosk_playlist: items are \(KioskState.validParts())")
                         }
                         parts.append(v)
                     }
                     parsed.kioskPlaylist = parts
                 case "kiosk_allow_quit": parsed.kioskAllowQuit = try bool(t, key, path, text)
+                case "keys":
+                    guard let table = t[key]?.table else {
+                        throw ConfigError(file: path, line: line(key, text), message: "keys must be a table: [keys]")
+                    }
+                    for name in table.keys.sorted() {
+                        let names = table[name]?.string.map { [$0] } ?? table[name]?.array.map { a in (0..<a.count).compactMap { a[$0].string } }
+                        guard let names, let keys = Optional(names.compactMap(Key.named)), keys.count == names.count else {
+                            throw ConfigError(file: path, line: line(name, text),
+                                              message: "\(name): keys are names such as \"j\", \"Down\", \"C-l\", \"Space\" (one, or a list)")
+                        }
+                        if let problem = parsed.keymap.rebind(name, to: keys) {
+                            throw ConfigError(file: path, line: line(name, text), message: problem)
+                        }
+                    }
                 default:
                     throw ConfigError(file: path, line: line(key, text), message: "unknown setting \"\(key)\"")
                 }

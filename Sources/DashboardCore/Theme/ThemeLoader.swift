@@ -1,4 +1,3 @@
-import Foundation
 import TOMLKit
 
 /// A theme or config file that could not be used, located as `file:line`.
@@ -63,17 +62,24 @@ public enum ThemeLoader {
         return nil
     }
 
-    /// `--theme NAME|PATH`: a file path, or a name looked up in `directories`.
-    public static func load(_ nameOrPath: String, directories: [String]) throws(ConfigError) -> Theme {
+    /// What reading a file gave: the core reads nothing itself, the edge passes a reader.
+    public enum FileText: Sendable {
+        case missing, unreadable
+        case text(String)
+    }
+
+    /// `--theme NAME|PATH`: a file path, or a name looked up in `directories`, read with `read`.
+    public static func load(_ nameOrPath: String, directories: [String],
+                            read: (String) -> FileText) throws(ConfigError) -> Theme {
         var candidates: [String] = []
         if nameOrPath.contains("/") || nameOrPath.hasSuffix(".toml") { candidates.append(nameOrPath) }
         else { candidates = directories.map { $0 + "/" + nameOrPath + ".toml" } }
         for path in candidates {
-            guard FileManager.default.fileExists(atPath: path) else { continue }
-            guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
-                throw ConfigError(file: path, line: nil, message: "cannot read the file (or it is not UTF-8)")
+            switch read(path) {
+            case .missing: continue
+            case .unreadable: throw ConfigError(file: path, line: nil, message: "cannot read the file (or it is not UTF-8)")
+            case .text(let text): return try parse(text, name: nameOrPath, file: path)
             }
-            return try parse(text, name: nameOrPath, file: path)
         }
         if nameOrPath == "default" { return fallback }
         throw ConfigError(file: nameOrPath, line: nil, message: "theme not found (looked in \(directories.joined(separator: ", ")))")
