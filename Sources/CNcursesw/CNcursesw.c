@@ -5,6 +5,7 @@
 #include <signal.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <termios.h>
 #include <unistd.h>
 #include <pty.h>
 #include <malloc.h>
@@ -162,3 +163,71 @@ int cds_spawn_on_pty(char *const argv[], char *const envp[], int rows, int cols,
 
 void cds_limit_malloc_arenas(void) { mallopt(M_ARENA_MAX, 1); }
 void cds_trim_heap(void) { malloc_trim(0); }
+
+// --- Crash guard ---------------------------------------------------------------------------
+// Set up once before ncurses starts; read only by the handler.
+static struct termios cds_saved_termios;
+static volatile sig_atomic_t cds_have_termios = 0;
+static char cds_restore_seq[256];
+static volatile sig_atomic_t cds_restore_len = 0;
+static volatile sig_atomic_t cds_quiet_fd = -1;
+static volatile sig_atomic_t cds_crash_log_fd = -1;
+
+static void cds_on_crash(int signo) {
+    // Everything here is async-signal-safe: write, tcsetattr, dup2, signal, raise.
+    if (cds_restore_len > 0) { ssize_t r = write(1, cds_restore_seq, (size_t)cds_restore_len); (void)r; }
+    if (cds_have_termios) tcsetattr(0, TCSANOW, &cds_saved_termios);
+    if (cds_crash_log_fd >= 0) {
+        static const char msg[] = "cdsboard: crashed (signal ";
+        ssize_t r = write(cds_crash_log_fd, msg, sizeof msg - 1);
+        char num[4] = {(char)('0' + signo / 10 % 10), (char)('0' + signo % 10), ')', '\n'};
+        r = write(cds_crash_log_fd, num, 4);
+        (void)r;
+    }
+    // Whatever the runtime prints next goes to the log (or nowhere), not over the screen.
+    if (cds_quiet_fd >= 0) dup2(cds_quiet_fd, 2);
+    signal(signo, SIG_DFL);
+    raise(signo);
+}
+
+void cds_save_terminal_modes(void) {
+    if (tcgetattr(0, &cds_saved_termios) == 0) cds_have_termios = 1;
+}
+
+void cds_crash_guard_install(const char *restore_sequence, int log_fd) {
+    size_t n = strlen(restore_sequence);
+    if (n >= sizeof cds_restore_seq) n = sizeof cds_restore_seq - 1;
+    memcpy(cds_restore_seq, restore_sequence, n);
+    cds_restore_len = (sig_atomic_t)n;
+    int quiet = log_fd >= 0 ? dup(log_fd) : open("/dev/null", O_WRONLY | O_CLOEXEC);
+    if (quiet >= 0) fcntl(quiet, F_SETFD, FD_CLOEXEC);
+    cds_quiet_fd = quiet;
+    cds_crash_log_fd = quiet;
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = cds_on_crash;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = SA_RESETHAND | SA_ONSTACK;
+    int sigs[] = {SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP, SIGSYS};
+    for (unsigned i = 0; i < sizeof sigs / sizeof sigs[0]; i++) sigaction(sigs[i], &sa, NULL);
+}
+
+const char *cds_terminfo_string(const char *cap) {
+    char *s = tigetstr(cap);
+    if (s == NULL || s == (char *)-1) return "";
+    return s;
+}
+
+static int cds_saved_stderr = -1;
+
+void cds_quiet_stderr(int on) {
+    if (on) {
+        if (cds_saved_stderr >= 0 || cds_quiet_fd < 0) return;
+        cds_saved_stderr = dup(2);
+        if (cds_saved_stderr >= 0) { fcntl(cds_saved_stderr, F_SETFD, FD_CLOEXEC); dup2(cds_quiet_fd, 2); }
+    } else if (cds_saved_stderr >= 0) {
+        dup2(cds_saved_stderr, 2);
+        close(cds_saved_stderr);
+        cds_saved_stderr = -1;
+    }
+}

@@ -39,8 +39,9 @@ public enum DashboardLoop {
         cds_limit_malloc_arenas()
         let session: TerminalSession
         do {
+            let crashLog = open(FileLogHandler.defaultPath, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
             session = try TerminalSession(colorOverride: options.colorOverride, noColor: options.noColor,
-                                          forceASCII: options.forceASCII)
+                                          forceASCII: options.forceASCII, crashLog: crashLog >= 0 ? crashLog : nil)
         } catch {
             log.error("no terminal", metadata: ["term": .string(ProcessInfo.processInfo.environment["TERM"] ?? "")])
             FileHandle.standardError.write(Data("\(error)\n".utf8))

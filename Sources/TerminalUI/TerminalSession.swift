@@ -25,7 +25,8 @@ public final class TerminalSession {
     private let noColor: Bool
 
     /// Checks the terminal and the locale, installs signal handlers, then starts ncurses.
-    public init(colorOverride: Int?, noColor: Bool, forceASCII: Bool) throws {
+    /// `crashLog`: a descriptor open for appending, where a crash is noted (else nowhere).
+    public init(colorOverride: Int?, noColor: Bool, forceASCII: Bool, crashLog: Int32? = nil) throws {
         guard isatty(0) == 1, isatty(1) == 1 else {
             throw TerminalUnavailable(description: "cdsboard: standard input and output must be a terminal. For plain text, use `cdsboard report` or `cdsboard render`.")
         }
@@ -41,6 +42,7 @@ public final class TerminalSession {
         self.noColor = noColor
         // Our SIGWINCH handler goes in before ncurses starts, so ncurses installs none.
         guard cds_signals_install() >= 0 else { throw TerminalUnavailable(description: "cdsboard: cannot create the signal pipe") }
+        cds_save_terminal_modes()
         for candidate in [term, "xterm", "vt100"] {
             if let s = candidate.withCString({ cds_newterm($0, 1, 0) }) {
                 screen = s
@@ -52,6 +54,13 @@ public final class TerminalSession {
             throw TerminalUnavailable(description: "cdsboard: TERM=\(term) is unknown to terminfo and no fallback (xterm, vt100) works. Use `cdsboard report`.")
         }
         active = true
+        // If the process dies (a bug, a signal from outside), the terminal comes back first and
+        // nothing is printed over it. Mouse reporting off, attributes reset, cursor shown,
+        // keypad local, the normal screen back.
+        let restore = "\u{1B}[?1000l\u{1B}[?1002l\u{1B}[?1006l\u{1B}[0m\u{1B}[?25h"
+            + String(cString: cds_terminfo_string("rmkx")) + String(cString: cds_terminfo_string("rmcup")) + "\r\n"
+        cds_crash_guard_install(restore, crashLog.map { $0 } ?? -1)
+        cds_quiet_stderr(1)
         cds_screen_configure(25)
     }
 
@@ -102,7 +111,7 @@ public final class TerminalSession {
         var buffer = [wchar_t](repeating: 0, count: 8)
         for ch in changes {
             var n: Int32 = 0
-            for scalar in ch.cell.symbol.unicodeScalars where n < 5 {
+            for scalar in ch.symbol.unicodeScalars where n < 5 {
                 buffer[Int(n)] = wchar_t(bitPattern: scalar.value)
                 n += 1
             }
@@ -130,6 +139,7 @@ public final class TerminalSession {
         cds_mouse(0)
         endwin()
         fflush(nil)
+        cds_quiet_stderr(0)
     }
 
     /// Ctrl-Z: restore the terminal, stop, and on resume take it again.

@@ -26,6 +26,22 @@ int cds_signals_drain(unsigned char *out, int cap);
 /// Restores default dispositions (used before re-raising SIGTSTP).
 void cds_signal_default(int signo);
 
+// --- Crash guard -------------------------------------------------------------------------
+/// Saves the terminal's modes, for the crash guard: call before ncurses starts.
+void cds_save_terminal_modes(void);
+/// Installs handlers for the
+/// fatal signals (SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP, SIGSYS) that, in this
+/// order: write `restore_sequence` to the terminal (leave the alternate screen, show the
+/// cursor, mouse off), restore the modes saved by `cds_save_terminal_modes`, note the signal in `log_fd` (or nowhere, if
+/// -1), point standard error there so the runtime's report is not printed over the screen,
+/// and die of the signal at once (no core-dump delay, no backtrace over the screen).
+void cds_crash_guard_install(const char *restore_sequence, int log_fd);
+/// While the dashboard owns the screen, standard error goes where the crash guard writes
+/// (the log, or nowhere): a runtime message ("Fatal error: …") would otherwise land on the
+/// screen. `on` = 0 gives it back.
+void cds_quiet_stderr(int on);
+/// A terminfo string capability of the current terminal, or "" (after newterm).
+const char *cds_terminfo_string(const char *cap);
 // --- Terminal size from the kernel -------------------------------------------------------
 /// TIOCGWINSZ on `fd`; returns 0 and fills rows/cols on success.
 int cds_tty_size(int fd, int *rows, int *cols);

@@ -27,7 +27,7 @@ extension Canvas {
         for x in 0..<size.width {
             let c = self[x, y]
             if c.isContinuation { continue }
-            s.append(c.symbol)
+            s.append(symbol(of: c))
         }
         return s
     }

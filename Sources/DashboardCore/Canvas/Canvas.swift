@@ -1,21 +1,17 @@
 import Foundation
 import SnapshotKit
 
-/// One terminal cell: a grapheme cluster, its display width and its style role.
+/// One terminal cell: a glyph (by code), its display width and its style role.
 ///
 /// A wide glyph occupies its cell (width 2) and the next one, a *continuation* (width 0).
 public struct Cell: Equatable, Sendable {
     /// The glyph as one Unicode scalar value, or (high bit set) the number of a cluster of
-    /// several scalars in `GraphemeTable`. Keeping cells free of `Character` (a String
-    /// underneath) makes them plain bytes: a frame is filled, copied and diffed without
+    /// several scalars in its canvas's `GraphemeTable`. Keeping cells free of `Character` (a
+    /// String underneath) makes them plain bytes: a frame is filled, copied and diffed without
     /// reference counting, which was a third of the time of rendering one.
     var code: UInt32
     public var width: UInt8
     public var role: Role
-
-    public init(symbol: Character, width: UInt8, role: Role) {
-        self.init(code: GraphemeTable.code(of: symbol), width: width, role: role)
-    }
 
     init(code: UInt32, width: UInt8, role: Role) {
         self.code = code
@@ -23,52 +19,47 @@ public struct Cell: Equatable, Sendable {
         self.role = role
     }
 
-    public var symbol: Character {
-        get { GraphemeTable.character(code) }
-        set { code = GraphemeTable.code(of: newValue) }
-    }
-
     public static let blank = Cell(code: 0x20, width: 1, role: .background)
     public var isContinuation: Bool { width == 0 }
 }
 
 /// Grapheme clusters of more than one scalar (a letter with a combining mark that has no
-/// precomposed form, an emoji sequence) get a number here, once, for `Cell.code`.
-enum GraphemeTable {
+/// precomposed form, an emoji sequence) get a number here, once per canvas, for `Cell.code`.
+/// A value owned by its canvas: nothing is shared between frames or threads.
+struct GraphemeTable: Equatable, Sendable {
     static let clusterBit: UInt32 = 0x8000_0000
     /// Past this many distinct clusters (hostile data), further ones draw as U+FFFD.
     static let limit = 65_536
-    private static let lock = NSLock()
-    nonisolated(unsafe) private static var clusters: [Character] = []
-    nonisolated(unsafe) private static var numbers: [Character: UInt32] = [:]
+    private var clusters: [Character] = []
+    private var numbers: [Character: UInt32] = [:]
 
-    static func code(of ch: Character) -> UInt32 {
+    /// The scalar's value when the cluster is one scalar; nil otherwise.
+    static func scalarCode(of ch: Character) -> UInt32? {
         // One scalar is one to four UTF-8 bytes whose lead byte tells the length.
         let utf8 = ch.utf8
         var bytes = utf8.makeIterator()
         let lead = UInt32(bytes.next() ?? 0x20)
         let length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4
-        if utf8.count == length {
-            if length == 1 { return lead }
-            var v = lead & (0xFF >> UInt32(length + 1))
-            while let b = bytes.next() { v = v << 6 | UInt32(b & 0x3F) }
-            return v
-        }
-        lock.lock()
-        defer { lock.unlock() }
+        guard utf8.count == length else { return nil }
+        if length == 1 { return lead }
+        var v = lead & (0xFF >> UInt32(length + 1))
+        while let b = bytes.next() { v = v << 6 | UInt32(b & 0x3F) }
+        return v
+    }
+
+    mutating func code(of ch: Character) -> UInt32 {
+        if let v = Self.scalarCode(of: ch) { return v }
         if let n = numbers[ch] { return n }
-        guard clusters.count < limit else { return 0xFFFD }
-        let n = clusterBit | UInt32(clusters.count)
+        guard clusters.count < Self.limit else { return 0xFFFD }
+        let n = Self.clusterBit | UInt32(clusters.count)
         clusters.append(ch)
         numbers[ch] = n
         return n
     }
 
-    static func character(_ code: UInt32) -> Character {
-        if code & clusterBit == 0 { return Character(Unicode.Scalar(code) ?? "\u{FFFD}") }
-        lock.lock()
-        defer { lock.unlock() }
-        let i = Int(code & ~clusterBit)
+    func character(_ code: UInt32) -> Character {
+        if code & Self.clusterBit == 0 { return Character(Unicode.Scalar(code) ?? "\u{FFFD}") }
+        let i = Int(code & ~Self.clusterBit)
         return i < clusters.count ? clusters[i] : "\u{FFFD}"
     }
 }
@@ -82,6 +73,8 @@ public struct Canvas: Equatable, Sendable {
     /// Fold every drawn text to ASCII (no UTF-8 terminal, or `--ascii`).
     public let ascii: Bool
     public private(set) var cells: [Cell]
+    /// The clusters of several scalars drawn on this canvas.
+    private(set) var graphemes = GraphemeTable()
 
     /// Frames, bars and marks to draw with.
     public let glyphs: Glyphs
@@ -99,9 +92,13 @@ public struct Canvas: Equatable, Sendable {
         cells[y * size.width + x]
     }
 
+    /// The glyph a cell of this canvas shows.
+    public func symbol(of cell: Cell) -> Character { graphemes.character(cell.code) }
+    public func symbol(x: Int, y: Int) -> Character { symbol(of: self[x, y]) }
+
     /// Sets one cell, keeping wide glyphs whole: a half overwritten clears its other half.
     public mutating func put(_ ch: Character, width w: Int, x: Int, y: Int, role: Role) {
-        put(code: GraphemeTable.code(of: ch), width: w, x: x, y: y, role: role)
+        put(code: graphemes.code(of: ch), width: w, x: x, y: y, role: role)
     }
 
     mutating func put(code: UInt32, width w: Int, x: Int, y: Int, role: Role) {
@@ -121,7 +118,7 @@ public struct Canvas: Equatable, Sendable {
     public mutating func fill(_ rect: Rect, role: Role, with ch: Character = " ") {
         let r = rect.intersection(bounds)
         guard !r.isEmpty else { return }
-        let cell = Cell(code: GraphemeTable.code(of: ch), width: 1, role: role)
+        let cell = Cell(code: graphemes.code(of: ch), width: 1, role: role)
         for y in r.y..<r.maxY {
             let row = y * size.width
             // What `put` does cell by cell, once per row: wide glyphs cut at either edge lose
@@ -138,7 +135,7 @@ public struct Canvas: Equatable, Sendable {
     @discardableResult
     public mutating func write(_ text: String, x: Int, y: Int, role: Role, maxWidth: Int? = nil) -> Int {
         guard let limit = room(x: x, y: y, maxWidth: maxWidth) else { return 0 }
-        return write(cells: TextCells.codes(of: text, ascii: ascii), x: x, y: y, role: role, limit: limit)
+        return write(cells: TextCells.codes(of: text, ascii: ascii, table: &graphemes), x: x, y: y, role: role, limit: limit)
     }
 
     /// Columns free from `x` on row `y` within `maxWidth`, or nil when there are none.
@@ -180,7 +177,7 @@ public struct Canvas: Equatable, Sendable {
     /// Draws `text` aligned within `width` columns from `x`.
     @discardableResult
     public mutating func write(_ text: String, x: Int, y: Int, width: Int, align: Alignment, role: Role) -> Int {
-        let items = TextCells.codes(of: text, ascii: ascii)
+        let items = TextCells.codes(of: text, ascii: ascii, table: &graphemes)
         let w = items.reduce(0) { $0 + Int($1.width) }
         let pad: Int
         switch align {
@@ -221,7 +218,7 @@ public enum TextCells {
     /// the cursor or change the terminal.
     /// `cells(of:ascii:)` as cell codes; text made only of scalars that are each a grapheme
     /// of width 1 (ASCII, Vietnamese in NFC, box drawing and blocks) skips grapheme breaking.
-    static func codes(of text: String, ascii: Bool) -> [(code: UInt32, width: UInt8)] {
+    static func codes(of text: String, ascii: Bool, table: inout GraphemeTable) -> [(code: UInt32, width: UInt8)] {
         var out: [(code: UInt32, width: UInt8)] = []
         if !ascii || text.utf8.allSatisfy({ $0 < 0x80 }) {
             var simple = true
@@ -236,7 +233,7 @@ public enum TextCells {
             if simple { return out }
             out.removeAll(keepingCapacity: true)
         }
-        for (ch, w) in cells(of: text, ascii: ascii) { out.append((GraphemeTable.code(of: ch), UInt8(w))) }
+        for (ch, w) in cells(of: text, ascii: ascii) { out.append((table.code(of: ch), UInt8(w))) }
         return out
     }
 
