@@ -67,6 +67,7 @@ enum KioskView {
         } else if let days = state.staleDays {
             banners.append((" \(c.glyphs.warn) \(s[.stale]): \(f.integer(days)) \(s[.days]) ", .stale))
         }
+        if let a = state.arriving { banners.append((" \(c.glyphs.warn) \(s[.arriving]): \(a) ", .warn)) }
         if k.paused { banners.append((" \(s[.kioskPaused]) ", .warn)) }
         var col = status.x
         for (text, role) in banners where col < status.maxX {
