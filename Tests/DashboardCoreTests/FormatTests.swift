@@ -15,7 +15,9 @@ import SnapshotKit
         #expect(vi.money(millionVND: 455_400) == "455 tỷ đồng")
         #expect(vi.money(millionVND: 820) == "820 triệu đồng")
         #expect(vi.date(Day(iso: "2024-06-30")!) == "30/06/2024")
-        #expect(vi.period(.quarter(year: 2024, quarter: 2)) == "Q2/2024")
+        #expect(vi.period(.quarter(year: 2024, quarter: 2)) == "Quý II/2024")
+        #expect(vi.period(.month(Month(year: 2024, month: 6))) == "Tháng 6/2024")
+        #expect(vi.period(.year(2024)) == "Năm 2024")
         #expect(vi.percent(nil) == "—")
     }
 

@@ -9,10 +9,16 @@ import Testing
 
     @Test func renderPrintsTheSameScreenAsTheGolden() {
         let r = Fixtures.run(bin, ["render", "--size", "120x40", "--now", "2024-07-10T09:00:00+07:00", "--styles",
-                                   "--view", "province", "--lang", "en", "--keys", "s s"])
+                                   "--view", "province", "--lang", "en", "--keys", "s s", "--no-clock"])
         #expect(r.status == 0)
+        // Whole-screen goldens leave the status bar (row 39) to its own golden.
+        func body(_ dump: String) -> String {
+            var lines = dump.components(separatedBy: "\n")
+            if lines.count > 39 { lines.remove(at: 39) }
+            return lines.filter { !$0.hasPrefix("39: ") }.joined(separator: "\n")
+        }
         let golden = Fixtures.read(goldens + "/sorted-online-120x40-en.txt")
-        #expect(r.output == golden + "\n", Comment(rawValue: Golden.diff(expected: golden, actual: r.output)))
+        #expect(body(r.output) == body(golden + "\n"), Comment(rawValue: Golden.diff(expected: body(golden), actual: body(r.output))))
     }
 
     @Test func renderTakesTheViewOption() {

@@ -282,21 +282,24 @@ public struct Glyphs: Sendable, Equatable {
     public var star: Character = "★"
     /// Marks the worst value of a column.
     public var worst: Character = "◀"
+    /// The sort direction in the table's header (not ▲▼, which mean a change).
+    public var sortUp: Character = "↑"
+    public var sortDown: Character = "↓"
 
     public static let unicode = Glyphs(horizontal: "─", vertical: "│", topLeft: "┌", topRight: "┐", bottomLeft: "└",
                                        bottomRight: "┘", ellipsis: "…", barFull: "█", barEmpty: "░",
                                        sparks: ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"], up: "▲", down: "▼", flat: "=",
-                                       good: "●", warn: "▲", bad: "✖", separator: " › ", pointer: "▶")
+                                       good: "●", warn: "◆", bad: "✖", separator: " › ", pointer: "▶")
     /// The Linux console: its fonts hold box drawing, full and shaded blocks and ▲▼, but no
     /// eighth blocks, ● ✖ ★ or ◀ ▶; those become ASCII.
     public static let console = Glyphs(horizontal: "─", vertical: "│", topLeft: "┌", topRight: "┐", bottomLeft: "└",
                                        bottomRight: "┘", ellipsis: "~", barFull: "█", barEmpty: "░",
                                        sparks: ["_", ".", "-", "=", "+", "*", "#", "█"], up: "▲", down: "▼", flat: "=",
                                        good: "+", warn: "!", bad: "X", separator: " > ", pointer: ">",
-                                       star: "*", worst: "<")
+                                       star: "*", worst: "<", sortUp: "^", sortDown: "v")
     public static let ascii = Glyphs(horizontal: "-", vertical: "|", topLeft: "+", topRight: "+", bottomLeft: "+",
                                      bottomRight: "+", ellipsis: "~", barFull: "#", barEmpty: ".",
                                      sparks: ["_", ".", "-", "=", "+", "*", "#", "@"], up: "^", down: "v", flat: "=",
                                      good: "o", warn: "!", bad: "X", separator: " > ", pointer: ">",
-                                     star: "*", worst: "<")
+                                     star: "*", worst: "<", sortUp: "+", sortDown: "-")
 }

@@ -96,14 +96,31 @@ public struct NumberFormat: Sendable {
         return date(day) + " " + p(secs / 3600) + ":" + p(secs % 3600 / 60)
     }
 
-    /// `Q2/2024`, `06/2024`, `2024` (vi) / `2024 Q2`, `Jun 2024`, `2024` (en).
+    /// The administration's names: `Quý II/2024`, `Tháng 6/2024`, `Năm 2024` (vi) /
+    /// `Q2 2024`, `Jun 2024`, `2024` (en).
     public func period(_ p: Period) -> String {
         switch (p, language) {
-        case (.month(let m), .vi): return (m.month < 10 ? "0" : "") + "\(m.month)/\(m.year)"
-        case (.month(let m), .en): return ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"][m.month - 1] + " \(m.year)"
-        case (.quarter(let y, let q), .vi): return "Q\(q)/\(y)"
+        case (.month(let m), .vi): return "Tháng \(m.month)/\(m.year)"
+        case (.month(let m), .en): return Self.monthsEN[m.month - 1] + " \(m.year)"
+        case (.quarter(let y, let q), .vi): return "Quý \(["I", "II", "III", "IV"][q - 1])/\(y)"
         case (.quarter(let y, let q), .en): return "Q\(q) \(y)"
-        case (.year(let y), _): return "\(y)"
+        case (.year(let y), .vi): return "Năm \(y)"
+        case (.year(let y), .en): return "\(y)"
         }
+    }
+
+    static let monthsEN = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+    /// A period as far as the data holds it: the period's name when whole; when partial,
+    /// `6 tháng đầu năm 2024` / `Jan–Jun 2024` for a year's first whole months, else the name and
+    /// `lũy kế đến 05/07/2024` / `to 2024-07-05`.
+    public func span(_ s: Span) -> String {
+        guard s.isPartial else { return period(s.period) }
+        let wholeMonths = s.endDay == s.lastMonth.lastDay
+        if case .year(let y) = s.period, wholeMonths, s.monthCount > 0 {
+            return language == .vi ? "\(s.monthCount) tháng đầu năm \(y)"
+                : (s.monthCount == 1 ? "Jan \(y)" : "Jan–\(Self.monthsEN[s.monthCount - 1]) \(y)")
+        }
+        return period(s.period) + (language == .vi ? " (lũy kế đến \(date(s.endDay)))" : " (to \(date(s.endDay)))")
     }
 }

@@ -2,7 +2,7 @@
 /// without a translation does not compile.
 public enum StringKey: String, CaseIterable, Sendable {
     case appTitle, dataTime, stale, refused, noData, loading, enlarge, enlargeDetail
-    case period, periodMonth, periodQuarter, periodYear, vsPrevious, vsLastYear
+    case period, vsPrevious, vsLastYear
     case dossiers, bts, ocop, tourism
     case received, online, onTime, overdue
     case sitesActive, coverage, villages, noSignal, broadband, households, poorHouseholds
@@ -14,6 +14,8 @@ public enum StringKey: String, CaseIterable, Sendable {
     case hintMove, hintOpen, hintBack, hintSearch, hintSort, hintPeriod, hintHelp, hintQuit, hintPanel
     case helpTitle, helpClose, helpDashboard, helpSearch, helpKiosk, helpLegend, searchPrompt, noMatches, sortedBy, errorsMore
     case villageList, siteList, productList, fieldBreakdown, noTourismHere, none
+    case mobileSignal, siteActive, sitePlanned, siteDown, currentFigures, ocopDistrictLevel, districtLevelReceived
+    case onTimeOfficial, overdueOfficial, latestPeriod, earliestPeriod, legendChange, legendWorst, legendSort
     case asOf, kioskPaused, twelveMonths, yes, no, days, arriving, clockBehind, themeNamed, mouseOn, mouseOff
 }
 

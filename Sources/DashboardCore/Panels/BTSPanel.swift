@@ -32,7 +32,9 @@ enum BTSPanel {
     static func compact(_ ctx: PanelContext, _ lines: inout PanelLines, _ c: inout Canvas) {
         let s = ctx.strings, f = ctx.format, fig = ctx.figures
         let inner = lines.inner
-        PanelParts.asOf(ctx.snapshot.manifest.periodEnd, cadenceDays: 120, ctx.state, &lines, &c)
+        // Sites are counted as of the period's end; villages are known as of the export only.
+        let note = fig.stockIsCurrent ? "\(s[.villages]): \(s[.currentFigures])" : nil
+        PanelParts.asOf(fig.span.endDay, cadenceDays: 120, note: note, ctx.state, &lines, &c)
         guard let y0 = lines.take() else { return }
         Widgets.labelValue(s[.sitesActive], f.integer(fig.sites), x: inner.x, y: y0, width: inner.width, valueRole: .accent, into: &c)
         if let y = lines.take() { PanelParts.changes(fig.sites, fig.sitesPrevious, fig.sitesLastYear, ctx.state, y, inner, &c) }
@@ -84,7 +86,7 @@ enum BTSPanel {
                          columns: [.init(title: s[.name], weight: 3, minWidth: 12, align: .left),
                                    .figure(s[.households], 5),
                                    .figure(s[.poorHouseholds], 8),
-                                   .figure("Mobile", 6),
+                                   .figure(s[.mobileSignal], 6),
                                    .figure(s[.broadband], 9)],
                          rows: list.map { v in
                              [v.name, f.integer(v.households), f.integer(v.poorHouseholds),
@@ -106,7 +108,7 @@ enum BTSPanel {
                          rows: list.map { site in
                              [site.id, site.operator,
                               (0..<4).filter { site.supports($0) }.map { BTSSite.technologies[$0] }.joined(separator: " "),
-                              site.status.name]
+                              s[[StringKey.siteActive, .sitePlanned, .siteDown][site.status.rawValue]]]
                          },
                          rowRoles: list.map { $0.status == .down ? .bad : ($0.status == .planned ? .muted : nil) })
     }

@@ -13,39 +13,50 @@ extension Panel {
         detail: { ctx, _ in [DossiersPanel.fields(ctx)] },
         tableColumns: [
             UnitColumn(id: "received", title: { $0[.received] }, minWidth: 9, priority: 1,
-                       value: { Double($0.dossiers.received) }, text: { r, f in f.integer(r.dossiers.received) }),
+                       value: { r in DossiersPanel.held(r) { Double($0.received) } },
+                       text: { r, f in DossiersPanel.held(r) { f.integer($0.received) } ?? "—" }),
             UnitColumn(id: "online", title: { $0[.online] }, minWidth: 10, priority: 1, lowerIsWorse: true,
-                       value: { $0.dossiers.onlineShare }, text: { r, f in f.percent(r.dossiers.onlineShare) }),
+                       value: { r in DossiersPanel.held(r) { $0.onlineShare } ?? nil },
+                       text: { r, f in f.percent(DossiersPanel.held(r) { $0.onlineShare } ?? nil) }),
             UnitColumn(id: "on_time", title: { $0[.onTime] }, minWidth: 9, priority: 2, lowerIsWorse: true,
-                       value: { $0.dossiers.onTimeShare }, text: { r, f in f.percent(r.dossiers.onTimeShare) }),
+                       value: { r in DossiersPanel.held(r) { $0.onTimeShare } ?? nil },
+                       text: { r, f in f.percent(DossiersPanel.held(r) { $0.onTimeShare } ?? nil) }),
             UnitColumn(id: "overdue", title: { $0[.overdue] }, minWidth: 8, priority: 3, lowerIsWorse: false,
-                       value: { Double($0.dossiers.pendingOverdue) }, text: { r, f in f.integer(r.dossiers.pendingOverdue) }),
+                       value: { r in DossiersPanel.held(r) { Double($0.pendingOverdue) } },
+                       text: { r, f in DossiersPanel.held(r) { f.integer($0.pendingOverdue) } ?? "—" }),
         ],
         reportColumns: [
-            ReportColumn(key: "received", title: { $0[.received] }, text: { r, f in f.integer(r.dossiers.received) },
-                         raw: { String($0.dossiers.received) }),
-            ReportColumn(key: "online_share", title: { $0[.online] }, text: { r, f in f.percent(r.dossiers.onlineShare) },
-                         raw: { ReportColumn.rawShare($0.dossiers.onlineShare) }),
-            ReportColumn(key: "on_time_share", title: { $0[.onTime] }, text: { r, f in f.percent(r.dossiers.onTimeShare) },
-                         raw: { ReportColumn.rawShare($0.dossiers.onTimeShare) }),
-            ReportColumn(key: "overdue", title: { $0[.overdue] }, text: { r, f in f.integer(r.dossiers.pendingOverdue) },
-                         raw: { String($0.dossiers.pendingOverdue) }),
+            ReportColumn(key: "received", title: { $0[.received] }, text: { r, f in DossiersPanel.held(r) { f.integer($0.received) } ?? "—" },
+                         raw: { r in DossiersPanel.held(r) { String($0.received) } ?? "" }),
+            ReportColumn(key: "online_share", title: { $0[.online] },
+                         text: { r, f in f.percent(DossiersPanel.held(r) { $0.onlineShare } ?? nil) },
+                         raw: { r in ReportColumn.rawShare(DossiersPanel.held(r) { $0.onlineShare } ?? nil) }),
+            ReportColumn(key: "on_time_share", title: { $0[.onTime] },
+                         text: { r, f in f.percent(DossiersPanel.held(r) { $0.onTimeShare } ?? nil) },
+                         raw: { r in ReportColumn.rawShare(DossiersPanel.held(r) { $0.onTimeShare } ?? nil) }),
+            ReportColumn(key: "overdue", title: { $0[.overdue] },
+                         text: { r, f in DossiersPanel.held(r) { f.integer($0.pendingOverdue) } ?? "—" },
+                         raw: { r in DossiersPanel.held(r) { String($0.pendingOverdue) } ?? "" }),
         ])
 }
 
 enum DossiersPanel {
+    /// A figure of the unit's dossiers, or nil when the data does not hold the period (absent,
+    /// not zero).
+    static func held<T>(_ r: UnitFigures, _ figure: (DossierTally) -> T) -> T? {
+        r.dossiersHeld ? figure(r.dossiers) : nil
+    }
+
     static func compact(_ ctx: PanelContext, _ lines: inout PanelLines, _ c: inout Canvas) {
         let s = ctx.strings, f = ctx.format, snap = ctx.snapshot, fig = ctx.figures, t = fig.dossiers
         let inner = lines.inner
         PanelParts.asOf(snap.manifest.periodEnd, cadenceDays: 45, ctx.state, &lines, &c)
-        guard snap.dossiers.covers(fig.period) || t.received > 0 else { return PanelParts.muted(s[.noData], &lines, &c) }
+        guard fig.dossiersHeld else { return PanelParts.muted(s[.noData], &lines, &c) }
         guard let y0 = lines.take() else { return }
         Widgets.labelValue(s[.received], f.integer(t.received), x: inner.x, y: y0, width: inner.width,
                            valueRole: .accent, into: &c)
         if let y = lines.take() {
-            PanelParts.changes(t.received, snap.dossiers.covers(fig.period.previous) ? fig.dossiersPrevious.received : nil,
-                               snap.dossiers.covers(fig.period.sameLastYear) ? fig.dossiersLastYear.received : nil,
-                               ctx.state, y, inner, &c)
+            PanelParts.changes(t.received, fig.dossiersPrevious?.received, fig.dossiersLastYear?.received, ctx.state, y, inner, &c)
         }
         PanelParts.share(s[.online], t.onlineShare, indicator: "dossiers.online_share", ctx, &lines, &c, gauge: lines.left >= 5)
         PanelParts.share(s[.onTime], t.onTimeShare, indicator: "dossiers.on_time_share", ctx, &lines, &c, gauge: false)
@@ -53,7 +64,7 @@ enum DossiersPanel {
             Widgets.labelValue(s[.overdue], f.integer(t.pendingOverdue), x: inner.x, y: y, width: inner.width,
                                valueRole: t.pendingOverdue > 0 ? .warn : .text, into: &c)
         }
-        let series = snap.dossiers.series(unit: fig.unit.index, endingAt: fig.period.lastMonth, count: 12).map(\.received)
+        let series = snap.dossiers.series(unit: fig.unit.index, endingAt: fig.span.lastMonth, count: 12).map(\.received)
         PanelParts.trend(series, role: .chart1, ctx.state, &lines, &c)
     }
 
@@ -71,7 +82,7 @@ enum DossiersPanel {
             rows: children.map { r in
                 [UnitColumn.name.text(r, f), f.integer(r.dossiers.received), f.percent(r.dossiers.onlineShare),
                  f.percent(r.dossiers.onTimeShare), f.integer(r.dossiers.pendingOverdue),
-                 f.change(UnitFigures.change(r.dossiers.received, r.dossiersLastYear.received), glyphs: g),
+                 f.change(UnitFigures.change(r.dossiers.received, r.dossiersLastYear?.received), glyphs: g),
                  PanelParts.bar(r.dossiers.received, maxReceived, 10, g)]
             })
     }
@@ -81,7 +92,7 @@ enum DossiersPanel {
         return KioskTile(label: s[.online], big: f.percent(fig.dossiers.onlineShare),
                          detail: "\(f.integer(fig.dossiers.received)) \(s[.received].lowercased())",
                          value: fig.dossiers.onlineShare, indicator: "dossiers.online_share",
-                         change: UnitFigures.change(fig.dossiers.received, fig.dossiersLastYear.received))
+                         change: UnitFigures.change(fig.dossiers.received, fig.dossiersLastYear?.received))
     }
 
     /// A commune's dossiers by field, then by the level that received them.
@@ -90,7 +101,7 @@ enum DossiersPanel {
         let here = ctx.figures.unit.index
         let period = ctx.figures.period
         let fields = snap.dossiers.byField(unit: here, period: period)
-        let levels = snap.dossiers.byLevel(unit: here, period: period)
+        let levels = snap.dossiers.byLevel(unit: here, period: period) // months past the data's end hold nothing
         var rows = fields.sorted { $0.tally.received > $1.tally.received }.map { item in
             [item.field, f.integer(item.tally.received), f.percent(item.tally.onlineShare), f.percent(item.tally.onTimeShare)]
         }
@@ -99,7 +110,7 @@ enum DossiersPanel {
                 rows.append(["\(s[.level]): \(s[key])", f.integer(t.received), f.percent(t.onlineShare), f.percent(t.onTimeShare)])
             }
         }
-        return ListTable(title: "\(s[.fieldBreakdown]) · \(f.period(period))",
+        return ListTable(title: "\(s[.fieldBreakdown]) · \(f.span(ctx.figures.span))",
                          columns: [.init(title: s[.field], weight: 4, minWidth: 14, align: .left),
                                    .figure(s[.received], 9),
                                    .figure(s[.online], 10),

@@ -29,7 +29,13 @@ enum OCOPPanel {
     static func compact(_ ctx: PanelContext, _ lines: inout PanelLines, _ c: inout Canvas) {
         let s = ctx.strings, f = ctx.format, o = ctx.figures.ocop
         let inner = lines.inner
-        PanelParts.asOf(ctx.snapshot.manifest.periodEnd, cadenceDays: 120, ctx.state, &lines, &c)
+        // Products are known as of the export only; a commune shows its district's, and says so.
+        PanelParts.asOf(ctx.snapshot.manifest.periodEnd, cadenceDays: 120,
+                        note: ctx.figures.stockIsCurrent ? s[.currentFigures] : nil, ctx.state, &lines, &c)
+        if ctx.figures.unit.level == .commune {
+            let district = ctx.figures.unit.parent.map { ctx.snapshot.units.units[$0].shortName } ?? ""
+            PanelParts.muted("\(s[.ocopDistrictLevel]): \(district)", &lines, &c)
+        }
         guard let y0 = lines.take() else { return }
         Widgets.labelValue(s[.products], f.integer(o.products), x: inner.x, y: y0, width: inner.width, valueRole: .accent, into: &c)
         if let y = lines.take() {

@@ -50,7 +50,8 @@ enum TourismPanel {
             Widgets.labelValue(s[.international], "\(f.integer(t.international)) (\(f.percent(share)))", x: inner.x, y: y,
                                width: inner.width, into: &c)
         }
-        let series = snap.tourism.series(unit: fig.unit.index, endingAt: fig.period.lastMonth, count: 12).map(\.visitors)
+        let series = snap.tourism.series(unit: fig.unit.index, endingAt: (fig.tourismSpan ?? fig.span).lastMonth, count: 12)
+            .map(\.visitors)
         PanelParts.trend(series, role: .chart4, ctx.state, &lines, &c)
     }
 

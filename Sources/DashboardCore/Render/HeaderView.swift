@@ -17,7 +17,7 @@ enum HeaderView {
             if state.clockIsBehind {
                 right.append(("  \(c.glyphs.bad) \(s[.clockBehind]) ", .error))
             } else if let days = state.staleDays {
-                right.append(("  \(c.glyphs.warn) \(s[.stale]) (\(f.integer(days)) \(s[.days])) ", .stale))
+                right.append(("  \(s[.stale]) (\(f.integer(days)) \(s[.days])) ", .stale))
             }
         }
         if state.refusal != nil, state.snapshot != nil { right.append(("  \(c.glyphs.bad) \(s[.refused]) ", .error)) }
@@ -34,26 +34,29 @@ enum HeaderView {
         if col < h.x + DisplayWidth.of(title) + 1 { col = max(h.x + 1, h.maxX - rightWidth) }
         Widgets.segments(right, x: col, y: h.y, maxX: h.maxX, into: &c)
 
-        // Breadcrumb and period.
+        // Breadcrumb and period: both always visible. The comparison periods go first when
+        // room is short, then the breadcrumb loses its upper levels (… › Vị Xuyên › Xã Đạo Đức).
         let sub = layout.subheader
         var crumbs: [String] = []
         if let snap = state.snapshot, let here = state.placeIndex {
-            crumbs = snap.units.path(to: here).map { $0.level == .district ? $0.shortName : ($0.level == .province ? $0.shortName : $0.name) }
+            crumbs = snap.units.path(to: here).map { $0.level == .commune ? $0.name : $0.shortName }
         }
         var periodText = ""
-        if let p = state.period {
-            let kind = [Period.Kind.month: s[.periodMonth], .quarter: s[.periodQuarter], .year: s[.periodYear]][p.kind] ?? ""
-            periodText = "\(s[.period]) \(f.period(p)) (\(kind)) · \(s[.vsPrevious]) \(f.period(p.previous)), \(s[.vsLastYear]) \(f.period(p.sameLastYear)) "
+        if let span = state.span {
+            let label = f.span(span)
+            let full = "\(label) · \(s[.vsPrevious]) \(f.span(span.previous)), \(s[.vsLastYear]) \(f.span(span.sameLastYear)) "
+            let crumbWidth = DisplayWidth.of(" " + crumbs.joined(separator: c.glyphs.separator))
+            periodText = crumbWidth + DisplayWidth.of(full) + 1 <= sub.width ? full : label + " "
         }
-        let pw = DisplayWidth.of(periodText)
-        let crumbText = " " + crumbs.joined(separator: c.glyphs.separator)
-        let room = sub.width - pw - 1
-        if room >= 20 {
-            c.write(crumbText, x: sub.x, y: sub.y, role: .accent, maxWidth: room)
-            c.write(periodText, x: sub.x, y: sub.y, width: sub.width, align: .right, role: .muted)
-        } else {
-            c.write(crumbText, x: sub.x, y: sub.y, role: .accent, maxWidth: sub.width)
+        let room = max(0, sub.width - DisplayWidth.of(periodText) - 1)
+        var shown = crumbs
+        var crumbText = " " + shown.joined(separator: c.glyphs.separator)
+        while shown.count > 1, DisplayWidth.of(crumbText) > room {
+            shown.removeFirst()
+            crumbText = " …" + c.glyphs.separator + shown.joined(separator: c.glyphs.separator)
         }
+        c.write(crumbText, x: sub.x, y: sub.y, role: .accent, maxWidth: room)
+        c.write(periodText, x: sub.x, y: sub.y, width: sub.width, align: .right, role: .muted)
 
         drawStatus(state, layout.status, into: &c)
     }
@@ -86,8 +89,12 @@ enum HeaderView {
             c.write(search.query + "_", x: r.x + col, y: r.y, role: .status, maxWidth: r.width - col)
             return
         }
+        if let flash = state.flash {
+            c.write(" " + flash, x: r.x, y: r.y, role: .statusKey, maxWidth: r.width)
+            return
+        }
         if let arriving = state.arriving {
-            c.write(" \(c.glyphs.warn) \(s[.arriving]): \(arriving)", x: r.x, y: r.y, role: .warn, maxWidth: r.width)
+            c.write(" \(s[.arriving]): \(arriving)", x: r.x, y: r.y, role: .warn, maxWidth: r.width)
             return
         }
         var col = r.x + 1

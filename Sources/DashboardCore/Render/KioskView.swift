@@ -31,7 +31,8 @@ enum KioskView {
         c.write(title, x: 0, y: 0, role: .title, maxWidth: max(0, size.width - DisplayWidth.of(right) - 1))
         c.write(right, x: 0, y: 0, width: size.width, align: .right, role: .header)
         let position = "\(k.position % list.count + 1)/\(list.count)"
-        c.write(" \(s[.period]) \(f.period(period)) · \(s[.vsPrevious]) \(f.period(period.previous)), \(s[.vsLastYear]) \(f.period(period.sameLastYear))",
+        let span = Span(period, dataEnd: snap.manifest.periodEnd)
+        c.write(" \(f.span(span)) · \(s[.vsPrevious]) \(f.span(span.previous)), \(s[.vsLastYear]) \(f.span(span.sameLastYear))",
                 x: sub.x, y: sub.y, role: .muted, maxWidth: sub.width - position.count - 2)
         c.write(position + " ", x: sub.x, y: sub.y, width: sub.width, align: .right, role: .muted)
 
@@ -65,9 +66,9 @@ enum KioskView {
         if state.clockIsBehind {
             banners.append((" \(c.glyphs.bad) \(s[.clockBehind]) ", .error))
         } else if let days = state.staleDays {
-            banners.append((" \(c.glyphs.warn) \(s[.stale]): \(f.integer(days)) \(s[.days]) ", .stale))
+            banners.append((" \(s[.stale]): \(f.integer(days)) \(s[.days]) ", .stale))
         }
-        if let a = state.arriving { banners.append((" \(c.glyphs.warn) \(s[.arriving]): \(a) ", .warn)) }
+        if let a = state.arriving { banners.append((" \(s[.arriving]): \(a) ", .warn)) }
         if k.paused { banners.append((" \(s[.kioskPaused]) ", .warn)) }
         var col = status.x
         for (text, role) in banners where col < status.maxX {

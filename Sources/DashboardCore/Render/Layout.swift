@@ -18,6 +18,8 @@ public struct Layout: Equatable, Sendable {
     public var table: Rect?
     /// Commune detail area.
     public var detail: Rect?
+    /// Rows at the table's foot (the dossiers received above the communes, in a district).
+    public var tableFooterRows = 0
 
     public static func == (a: Layout, b: Layout) -> Bool {
         a.header == b.header && a.body == b.body && a.table == b.table && a.detail == b.detail && a.tabs == b.tabs
@@ -34,6 +36,7 @@ public struct Layout: Equatable, Sendable {
         let (body, status) = rest2.splitBottom(1)
         var layout = Layout(header: header, subheader: subheader, status: status, body: body, panels: [], tabs: nil,
                             table: nil, detail: nil)
+        if case .district = state.place { layout.tableFooterRows = 1 }
         if let p = state.expandedPanel {
             layout.panels = [(p, body)]
             return layout
@@ -86,7 +89,7 @@ public struct Layout: Equatable, Sendable {
     }
 
     /// Visible data rows of the table (frame and column header excluded).
-    public var tableCapacity: Int { max(0, (table?.height ?? 0) - 3) }
+    public var tableCapacity: Int { max(0, (table?.height ?? 0) - 3 - tableFooterRows) }
 
     /// First row shown, so that the selection stays visible.
     public func tableScroll(_ state: AppState) -> Int {

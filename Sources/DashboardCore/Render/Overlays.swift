@@ -50,8 +50,11 @@ enum Overlays {
         }
         out.append(HelpLine(keys: "", text: ""))
         out.append(HelpLine(keys: "", text: s[.helpLegend], heading: true))
-        for (glyph, key) in [(Glyphs.unicode.good, StringKey.onTrack), (Glyphs.unicode.warn, .atRisk), (Glyphs.unicode.bad, .behind)] {
-            out.append(HelpLine(keys: String(glyph), text: s[key]))
+        let g = state.ascii ? Glyphs.ascii : (state.consoleGlyphs ? Glyphs.console : Glyphs.unicode)
+        for (glyph, key) in [(String(g.good), StringKey.onTrack), (String(g.warn), .atRisk), (String(g.bad), .behind),
+                             ("\(g.up) \(g.down)", .legendChange), (String(g.worst), .legendWorst),
+                             ("\(g.sortUp) \(g.sortDown)", .legendSort)] {
+            out.append(HelpLine(keys: glyph, text: s[key]))
         }
         return out
     }

@@ -86,14 +86,16 @@ enum PanelParts {
         }
     }
 
-    static func asOf(_ day: Day, cadenceDays: Int, _ state: AppState, _ lines: inout PanelLines, _ c: inout Canvas) {
+    /// `đến 30/06/2024`, after a note when there is one (`số liệu hiện tại`), and marked when old.
+    static func asOf(_ day: Day, cadenceDays: Int, note: String? = nil, _ state: AppState, _ lines: inout PanelLines,
+                     _ c: inout Canvas) {
         guard let y = lines.takeLast() else { return }
         let f = state.format
-        var text = "\(state.strings[.asOf]) \(f.date(day))"
+        var text = (note.map { $0 + " · " } ?? "") + "\(state.strings[.asOf]) \(f.date(day))"
         var role = Role.muted
         if let now = state.now {
             let age = Int(now.timeIntervalSince1970 / 86400) - day.number
-            if age > cadenceDays { text += " \(c.glyphs.warn) \(state.strings[.stale].lowercased())"; role = .stale }
+            if age > cadenceDays { text += " · \(state.strings[.stale].lowercased())"; role = .stale }
         }
         c.write(text, x: lines.inner.x, y: y, width: lines.inner.width, align: .right, role: role)
     }

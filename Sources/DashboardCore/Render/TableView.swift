@@ -3,6 +3,18 @@ import SnapshotKit
 /// The unit table: one row per district (or commune), each panel's key figure, sortable,
 /// the worst value of a column marked.
 enum TableView {
+    /// The columns the current level has figures for.
+    static func available(_ state: AppState) -> [UnitColumn] {
+        let top = state.placeIndex.map { state.snapshot?.units.units[$0].level == .province } ?? true
+        return state.panels.tableColumns.filter { top || !$0.aboveCommuneOnly }
+    }
+
+    /// The columns on screen now (what `s` cycles through): those that fit the table's width.
+    static func shownColumns(_ state: AppState) -> [UnitColumn] {
+        guard let table = Layout.make(state)?.table else { return available(state) }
+        return fit(available(state), width: table.width - 4).map(\.0)
+    }
+
     /// The columns that fit in `width`, with their widths (weights share out the rest).
     static func fit(_ all: [UnitColumn], width: Int) -> [(UnitColumn, Int)] {
         var shown = all
@@ -21,16 +33,14 @@ enum TableView {
         let rows = TableModel.rows(state)
         let unit = snap.units.units[here]
         let focused = state.focus == .table
-        let all = state.panels.tableColumns
         let sortTitle = (state.panels.tableColumn(state.sortColumn) ?? .name).title(s)
-        let arrow = state.sortDescending ? c.glyphs.down : c.glyphs.up
+        let arrow = state.sortDescending ? c.glyphs.sortDown : c.glyphs.sortUp
         let title = "\(unit.level == .province ? s[.districtsTable] : s[.communesTable]) (\(rows.count)) · \(s[.sortedBy]) \(sortTitle) \(arrow)"
         c.fill(rect, role: .background)
         c.box(rect, role: focused ? .accent : .border, title: title, titleRole: focused ? .accent : .title)
         let inner = Rect(x: rect.x + 1, y: rect.y + 1, width: rect.width - 2, height: rect.height - 2)
         guard inner.height >= 2, inner.width >= 20 else { return }
-        let available = all.filter { unit.level == .province || !$0.aboveCommuneOnly }
-        let cols = fit(available, width: inner.width - 2)
+        let cols = fit(available(state), width: inner.width - 2)
         // Column header.
         var x = inner.x + 2
         for (col, w) in cols {
@@ -39,9 +49,13 @@ enum TableView {
                     align: col.id == UnitColumn.name.id ? .left : .right, role: sorted ? .accent : .muted)
             x += w + 1
         }
-        let worst = Dictionary(uniqueKeysWithValues: cols.compactMap { col, _ in
-            TableModel.worst(rows, col).map { (col.id, $0) }
-        })
+        let worst = Dictionary(uniqueKeysWithValues: cols.map { col, _ in (col.id, TableModel.worst(rows, col)) })
+        if layout.tableFooterRows > 0, let remainder = TableModel.receivedAboveChildren(state, rows), inner.height > 2 {
+            // Every table adds up to its parent, or says why: what the district itself received.
+            let y = inner.maxY - 1
+            c.write(s[.districtLevelReceived], x: inner.x + 2, y: y, role: .muted, maxWidth: inner.width - 14)
+            c.write(f.integer(remainder), x: inner.x, y: y, width: inner.width - 1, align: .right, role: .muted)
+        }
         let scroll = showSelection ? layout.tableScroll(state) : 0
         for (k, row) in rows.enumerated().dropFirst(scroll).prefix(layout.tableCapacity) {
             let y = inner.y + 1 + (k - scroll)
@@ -54,7 +68,7 @@ enum TableView {
             for (col, w) in cols {
                 var role = Role.text
                 var shown = col.text(row, f)
-                if worst[col.id] == k { role = .bad; shown += String(c.glyphs.worst) }
+                if worst[col.id]?.contains(k) == true { role = .bad; shown += String(c.glyphs.worst) }
                 if selected { role = .selection }
                 c.write(shown, x: x, y: y, width: w, align: col.id == UnitColumn.name.id ? .left : .right, role: role)
                 x += w + 1

@@ -19,6 +19,9 @@ public struct Report: Sendable {
     /// … and raw for machines (csv, json): plain numbers, shares as fractions.
     public let rawRows: [[String]]
     public let notes: [String]
+    /// Whether the data holds any of the period's dossiers: a report of a period without data
+    /// says so (and `report` exits non-zero) rather than print zeros.
+    public let hasData: Bool
 
     public init(snapshot s: Snapshot, period: Period, unit index: Int = 0, language: Language,
                 panels: PanelRegistry = .standard) {
@@ -36,6 +39,7 @@ public struct Report: Sendable {
             rows.append([fig.unit.code, fig.unit.name] + panelColumns.map { $0.text(fig, f) })
             raw.append([fig.unit.code, fig.unit.name] + panelColumns.map { $0.raw(fig) })
         }
+        hasData = UnitFigures(snapshot: s, unit: index, period: period).dossiersHeld
         self.rows = rows
         rawRows = raw
         let time = f.dateTime(secondsSince1970: Int(s.manifest.generatedAt.timeIntervalSince1970), utcOffset: s.manifest.utcOffsetSeconds)

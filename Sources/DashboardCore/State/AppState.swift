@@ -70,6 +70,9 @@ public struct AppState: Equatable, Sendable {
     public var helpScroll = 0
     /// Key bindings per mode (rebindable in config).
     public var keymap = Keymap.standard
+    /// What the last key did, when the screen would not show it otherwise (the theme's name,
+    /// the mouse's state, "this is the latest period"); gone at the next key.
+    public var flash: String?
     /// Set while a new export is arriving (its files do not match the manifest yet): what differs.
     public var arriving: String?
     public var mouseEnabled = false
@@ -114,6 +117,12 @@ public struct AppState: Equatable, Sendable {
     public var focusedPanelOrFirst: PanelID {
         if case .panel(let p) = focus { return p }
         return shownPanels.first?.id ?? .dossiers
+    }
+
+    /// The part of the period shown that the data holds.
+    public var span: Span? {
+        guard let s = snapshot, let p = period else { return nil }
+        return Span(p, dataEnd: s.manifest.periodEnd)
     }
 
     /// AdminUnit index of the current place, if it exists in the snapshot.

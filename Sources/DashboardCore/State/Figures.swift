@@ -1,25 +1,37 @@
 import SnapshotKit
 
-/// The figures of one unit for one period, with the periods to compare against.
+/// The figures of one unit for the part of a period the data holds, with the same months of
+/// the period before and of a year earlier to compare against.
 public struct UnitFigures: Sendable {
     /// What the figures come from: a panel that needs more reads it here.
     public let snapshot: Snapshot
     public let unit: AdminUnit
-    public let period: Period
+    /// The months the dossier and asset figures cover (a partial period runs to the data's end).
+    public let span: Span
+    public var period: Period { span.period }
     public let dossiers: DossierTally
-    public let dossiersPrevious: DossierTally
-    public let dossiersLastYear: DossierTally
-    /// Active sites commissioned by the end of the period (and by the end of the previous one).
+    /// Whether the data holds the span's dossiers: when not, `dossiers` is empty, not zero.
+    public let dossiersHeld: Bool
+    /// nil when the data does not hold the months to compare with.
+    public let dossiersPrevious: DossierTally?
+    public let dossiersLastYear: DossierTally?
+    /// Active sites commissioned by the end of the span (and of the spans compared with).
     public let sites: Int
     public let sitesPrevious: Int
     public let sitesLastYear: Int
     public let bts: BTSTotals
+    /// Villages and their coverage: known as of the export only.
     public let villages: VillageTotals
-    /// OCOP products (of the district, or of the province) and those listed by period end.
+    /// OCOP products (of the district, or of the province) and those listed by the span's end.
     public let ocop: OCOPTotals
     public let ocopListedByEnd: Int
     public let ocopListedByPreviousEnd: Int
-    /// nil below district level: tourism is reported per district.
+    /// Whether the figures known only as of the export (villages, OCOP products) are shown for
+    /// an earlier period: then they say "current figures", not history.
+    public let stockIsCurrent: Bool
+    /// The months tourism covers (its data may end earlier than the dossiers').
+    public let tourismSpan: Span?
+    /// nil below district level (tourism is reported per district) or when the data holds none.
     public let tourism: TourismTally?
     public let tourismPrevious: TourismTally?
     public let tourismLastYear: TourismTally?
@@ -28,27 +40,35 @@ public struct UnitFigures: Sendable {
         let u = s.units.units[index]
         snapshot = s
         unit = u
-        self.period = period
-        dossiers = s.dossiers.total(unit: index, period: period)
-        dossiersPrevious = s.dossiers.total(unit: index, period: period.previous)
-        dossiersLastYear = s.dossiers.total(unit: index, period: period.sameLastYear)
-        let ends = [period, period.previous, period.sameLastYear].map { $0.lastMonth.lastDay }
+        let dataEnd = s.manifest.periodEnd
+        let span = Span(period, dataEnd: dataEnd)
+        self.span = span
+        dossiersHeld = s.dossiers.covers(span)
+        dossiers = s.dossiers.total(unit: index, span: span)
+        dossiersPrevious = s.dossiers.covers(span.previous) ? s.dossiers.total(unit: index, span: span.previous) : nil
+        dossiersLastYear = s.dossiers.covers(span.sameLastYear) ? s.dossiers.total(unit: index, span: span.sameLastYear) : nil
+        let ends = [span.endDay, span.previous.endDay, span.sameLastYear.endDay]
         let days = s.activeSiteDays[index]
         sites = Snapshot.count(days, onOrBefore: ends[0])
         sitesPrevious = Snapshot.count(days, onOrBefore: ends[1])
         sitesLastYear = Snapshot.count(days, onOrBefore: ends[2])
         bts = s.bts[index]
         villages = s.villageTotals[index]
+        stockIsCurrent = span.endDay < dataEnd
         let ocopUnit = u.level == .commune ? (u.parent ?? 0) : index
         ocop = s.ocop[ocopUnit]
         ocopListedByEnd = Snapshot.count(s.ocopListedDays[ocopUnit], onOrBefore: ends[0])
         ocopListedByPreviousEnd = Snapshot.count(s.ocopListedDays[ocopUnit], onOrBefore: ends[1])
-        if u.level == .commune || !s.tourism.covers(period) {
+        let tSpan = s.tourism.lastMonth.map { Span(period, dataEnd: $0.lastDay) }
+        tourismSpan = tSpan
+        if u.level == .commune || tSpan.map({ !s.tourism.covers($0) }) ?? true {
             tourism = nil; tourismPrevious = nil; tourismLastYear = nil
+        } else if let t = tSpan {
+            tourism = s.tourism.total(unit: index, span: t)
+            tourismPrevious = s.tourism.covers(t.previous) ? s.tourism.total(unit: index, span: t.previous) : nil
+            tourismLastYear = s.tourism.covers(t.sameLastYear) ? s.tourism.total(unit: index, span: t.sameLastYear) : nil
         } else {
-            tourism = s.tourism.total(unit: index, period: period)
-            tourismPrevious = s.tourism.covers(period.previous) ? s.tourism.total(unit: index, period: period.previous) : nil
-            tourismLastYear = s.tourism.covers(period.sameLastYear) ? s.tourism.total(unit: index, period: period.sameLastYear) : nil
+            tourism = nil; tourismPrevious = nil; tourismLastYear = nil
         }
     }
 
@@ -58,7 +78,6 @@ public struct UnitFigures: Sendable {
         return Double(now) / Double(b) - 1
     }
 
-    public var dossiersAvailable: Bool { dossiers.received > 0 }
 }
 
 /// The rows of the table at the current place: districts of the province, communes of a
@@ -85,15 +104,23 @@ public enum TableModel {
         return descending ? out.reversed() : out
     }
 
-    /// Index of the worst row in a column, if the column has a notion of worst.
-    public static func worst(_ rows: [UnitFigures], _ c: UnitColumn) -> Int? {
-        guard let lowerWorse = c.lowerIsWorse, rows.count > 1 else { return nil }
-        var best: (Int, Double)?
-        for (i, r) in rows.enumerated() {
-            guard let v = c.value(r) else { continue }
-            if let b = best { if lowerWorse ? v < b.1 : v > b.1 { best = (i, v) } } else { best = (i, v) }
-        }
-        return best?.0
+    /// The rows holding the worst value of a column (all of them when tied), if the column has
+    /// a notion of worst and the rows differ at all.
+    public static func worst(_ rows: [UnitFigures], _ c: UnitColumn) -> Set<Int> {
+        guard let lowerWorse = c.lowerIsWorse, rows.count > 1 else { return [] }
+        let values = rows.map { c.value($0) }
+        let known = values.compactMap { $0 }
+        guard let worst = lowerWorse ? known.min() : known.max(), known.contains(where: { $0 != worst }) else { return [] }
+        return Set(values.indices.filter { values[$0] == worst })
+    }
+
+    /// Dossiers the current unit received that none of its children did (received at district
+    /// level): nil when the data does not hold the period.
+    public static func receivedAboveChildren(_ state: AppState, _ rows: [UnitFigures]) -> Int? {
+        guard let s = state.snapshot, let p = state.period, let here = state.placeIndex else { return nil }
+        let total = UnitFigures(snapshot: s, unit: here, period: p)
+        guard total.dossiersHeld else { return nil }
+        return total.dossiers.received - rows.reduce(0) { $0 + $1.dossiers.received }
     }
 
     /// Units whose name matches the query, ignoring diacritics and case.

@@ -31,6 +31,7 @@ public func update(_ state: inout AppState, _ event: Event) -> [Effect] {
         return click(&state, x: x, y: y, double: double)
     case .key(let key):
         state.notes.removeAll()
+        state.flash = nil
         return press(&state, key)
     case .terminalClosed, .terminate:
         state.shouldQuit = true
@@ -101,7 +102,8 @@ public func perform(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.periodKind = kinds[((kinds.firstIndex(of: state.periodKind) ?? 0) + 1) % kinds.count]
         state.periodOffset = 0
     case .sort:
-        let cols = state.panels.tableColumns
+        // Only the columns on screen: sorting by one the user cannot see would look random.
+        let cols = TableView.shownColumns(state)
         let i = cols.firstIndex { $0.id == state.sortColumn } ?? 0
         let next = cols[(i + 1) % cols.count]
         state.sortColumn = next.id
@@ -109,9 +111,11 @@ public func perform(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .reverseSort: state.sortDescending.toggle()
     case .cycleTheme:
         state.themeIndex = (state.themeIndex + 1) % max(1, state.themeNames.count)
+        state.flash = "\(state.strings[.themeNamed]): \(state.themeName)"
         return [.applyTheme(state.themeName)]
     case .toggleMouse:
         state.mouseEnabled.toggle()
+        state.flash = state.strings[state.mouseEnabled ? .mouseOn : .mouseOff]
         return [.setMouse(state.mouseEnabled)]
     case .help:
         state.showHelp = true
@@ -139,7 +143,10 @@ private func shiftPeriod(_ state: inout AppState, _ delta: Int) {
     guard let s = state.snapshot, let p = state.period else { return }
     let next = p.shifted(by: delta)
     let first = min(s.dossiers.firstMonth.index, s.tourism.monthCount > 0 ? s.tourism.firstMonth.index : Int.max)
-    guard next.months.lowerBound <= s.latestMonth.index, next.months.upperBound >= first else { return }
+    guard next.months.lowerBound <= s.latestMonth.index, next.months.upperBound >= first else {
+        state.flash = state.strings[delta > 0 ? .latestPeriod : .earliestPeriod]
+        return
+    }
     state.periodOffset += delta
 }
 
