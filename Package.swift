@@ -50,7 +50,7 @@ let package = Package(
             ]
         ),
         .target(name: "DashboardTestSupport", dependencies: ["DashboardCore", "SnapshotKit"]),
-        .testTarget(name: "SnapshotKitTests", dependencies: ["SnapshotKit", "DashboardTestSupport"]),
+        .testTarget(name: "SnapshotKitTests", dependencies: ["SnapshotKit", "CByteScan", "DashboardTestSupport"]),
         .testTarget(
             name: "DashboardCoreTests",
             dependencies: ["DashboardCore", "SnapshotKit", "DashboardTestSupport"],

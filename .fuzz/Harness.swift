@@ -1,9 +1,11 @@
 import Foundation
 
 // libFuzzer entry point for cdsboard's snapshot parsers, built by build.sh into one module with
-// SnapshotKit's sources. FUZZ_TARGET picks the parser (ParserExercise.targets):
-//   csv            the RFC 4180 reader and typed field access; a file read whole and read in
-//                  64-byte windows must give the same rows, lines and errors
+// SnapshotKit's sources and the test oracle (Tests/SnapshotKitTests/ParserExercise.swift,
+// Sources/DashboardTestSupport/NaiveCSV.swift). FUZZ_TARGET picks the parser (ParserExercise.targets):
+//   csv            the RFC 4180 reader (SIMD and scalar scanning) against the naive reader, and
+//                  typed field access; a file read whole and read in 64-byte windows must give
+//                  the naive reader's rows, lines and errors
 //   dossiers.csv   raw dossiers on one core and in 2 and 3 parts: same figures, same errors
 //   the other snapshot files: their parser must not crash and must explain every issue.
 // A crash, a sanitizer report or a broken property is a finding.

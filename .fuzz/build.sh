@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds .build-fuzz/cdsboard-fuzz: SnapshotKit's sources and Harness.swift in one module,
+# Builds .build-fuzz/cdsboard-fuzz: SnapshotKit's sources, the test oracle (ParserExercise,
+# NaiveCSV) and Harness.swift in one module,
 # with libFuzzer and AddressSanitizer (-sanitize=fuzzer,address).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -8,8 +9,10 @@ mkdir -p "$out/include"
 cp Sources/CByteScan/include/CByteScan.h "$out/include/"
 printf 'module CByteScan {\n    header "CByteScan.h"\n    export *\n}\n' > "$out/include/module.modulemap"
 clang -O2 -g -fsanitize=address -c Sources/CByteScan/CByteScan.c -I Sources/CByteScan/include -o "$out/CByteScan.o"
-swiftc -O -g -sanitize=fuzzer,address -parse-as-library -module-name SnapshotKit -I "$out/include" \
-    $(find Sources/SnapshotKit -name '*.swift' | sort) .fuzz/Harness.swift "$out/CByteScan.o" \
+# The oracle is test code (the test support and test targets); CDSBOARD_FUZZ drops its imports.
+oracle="Sources/DashboardTestSupport/NaiveCSV.swift Tests/SnapshotKitTests/ParserExercise.swift"
+swiftc -O -g -sanitize=fuzzer,address -parse-as-library -module-name SnapshotKit -D CDSBOARD_FUZZ -I "$out/include" \
+    $(find Sources/SnapshotKit -name '*.swift' | sort) $oracle .fuzz/Harness.swift "$out/CByteScan.o" \
     -o "$out/cdsboard-fuzz" 2>&1 | grep -v "Cannot export local symbol" || true
 test -x "$out/cdsboard-fuzz"
 echo "built $out/cdsboard-fuzz"

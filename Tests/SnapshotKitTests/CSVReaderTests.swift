@@ -43,14 +43,16 @@ import Testing
     }
 
     @Test func unterminatedQuoteNamesTheLineItOpened() {
-        #expect(throws: SnapshotIssue(file: "t.csv", line: 2, column: 2,
-                                      message: "unterminated quoted field (opened here, never closed)")) {
+        #expect(throws: CSVSyntaxError.unterminatedQuote(line: 2, column: 2)) {
             try records("a,b\n1,\"open\n2,3\n")
         }
+        #expect(CSVSyntaxError.unterminatedQuote(line: 2, column: 2).issue(file: "t.csv")
+                == SnapshotIssue(file: "t.csv", line: 2, column: 2, message: "unterminated quoted field (opened here, never closed)"))
     }
 
     @Test func quoteInsideUnquotedFieldIsAnError() {
-        #expect(throws: SnapshotIssue.self) { try records("a,b\n1,x\"y\n") }
+        #expect(throws: CSVSyntaxError.quoteInUnquotedField(line: 2, column: 2)) { try records("a,b\n1,x\"y\n") }
+        #expect(throws: CSVSyntaxError.textAfterClosingQuote(line: 3, column: 2)) { try records("a,b\n1,\"x\ny\"z\n") }
     }
 
     @Test func invalidUTF8IsReportedWithLineAndColumn() {

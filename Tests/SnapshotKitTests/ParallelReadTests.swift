@@ -30,11 +30,11 @@ import Testing
         return dir
     }
 
-    func read(_ dir: String, parts: Int, expectedRows: Int? = nil) -> Outcome {
+    func read(_ dir: String, parts: Int, expectedRows: Int? = nil, hashMask: UInt64 = .max) -> Outcome {
         var acc = DossierAccumulator()
         var issues = IssueCollector()
         DossierParsers.raw(dir, units: Self.units, periodEnd: Self.periodEnd, into: &acc, issues: &issues,
-                           parts: parts, minimumParallelBytes: 0, expectedRows: expectedRows)
+                           parts: parts, minimumParallelBytes: 0, expectedRows: expectedRows, hashMask: hashMask)
         var figures: [String: DossierTally] = [:]
         acc.forEach { k, t in figures["\(k.month) \(k.unit) \(k.level) \(acc.fields[k.field]) \(k.channel)"] = t }
         return Outcome(figures: figures, issues: issues.errors.map(\.description) + issues.suppressedSummary)
@@ -103,5 +103,25 @@ import Testing
         let issues = read(dir, parts: 2, expectedRows: 10).issues
         #expect(issues.count == 1)
         #expect(issues.first?.contains("(first on line 5001)") == true)
+    }
+
+    /// IDs that only share a hash are not duplicates: with the hash cut to a few bits (or none),
+    /// a valid export is accepted with all its figures, and a real duplicate is still named.
+    @Test func aHashCollisionIsConfirmedAgainstTheIDs() throws {
+        let clean = try directory(rows: 6_000)
+        let exact = read(clean, parts: 1)
+        #expect(exact.issues.isEmpty)
+        #expect(read(clean, parts: 1, hashMask: 0) == exact)                       // every row a suspect
+        #expect(read(clean, parts: 3, hashMask: 0xFF) == exact)
+        #expect(read(clean, parts: 2, expectedRows: 10, hashMask: 0xFFFF) == exact)  // the set fills: the slow check
+        var id = ""
+        let dir = try directory(rows: 6_000) { lines in
+            id = String(lines[1].prefix { $0 != "," })
+            lines.insert(lines[1], at: lines.count - 1)
+        }
+        let expected = ["dossiers.csv:6002:1: duplicate dossier_id \"\(id)\" (first on line 2)"]
+        #expect(read(dir, parts: 1, hashMask: 0).issues == expected)
+        #expect(read(dir, parts: 3, hashMask: 0xFF).issues == expected)
+        #expect(read(dir, parts: 2, expectedRows: 10, hashMask: 0xFFFF).issues == expected)
     }
 }

@@ -19,6 +19,27 @@
 void *cds_alloc_table(size_t bytes);
 void cds_free_table(void *p, size_t bytes);
 
+/// cds_csv_special_mask16 a byte at a time: the fallback where there is no SIMD, and what
+/// tests compare the SIMD version with.
+static inline uint32_t cds_csv_special_mask16_scalar(const uint8_t *p) {
+    uint32_t m = 0;
+    for (int k = 0; k < 16; k++) {
+        uint8_t b = p[k];
+        if (b == ',' || b == '"' || b == '\n' || b == '\r') m |= 1u << k;
+    }
+    return m;
+}
+
+/// cds_quote_newline_mask16 a byte at a time (the fallback, and the tests' reference).
+static inline uint32_t cds_quote_newline_mask16_scalar(const uint8_t *p) {
+    uint32_t m = 0;
+    for (int k = 0; k < 16; k++) {
+        if (p[k] == '"') m |= 1u << k;
+        if (p[k] == '\n') m |= 1u << (k + 16);
+    }
+    return m;
+}
+
 /// Bit k is set when p[k] is ',', '"', '\n' or '\r' (k in 0..<16). Reads 16 bytes at p.
 static inline uint32_t cds_csv_special_mask16(const uint8_t *p) {
 #if defined(__SSE2__)
@@ -34,12 +55,7 @@ static inline uint32_t cds_csv_special_mask16(const uint8_t *p) {
     uint8x16_t b = vandq_u8(m, vld1q_u8(bits));
     return (uint32_t)vaddv_u8(vget_low_u8(b)) | ((uint32_t)vaddv_u8(vget_high_u8(b)) << 8);
 #else
-    uint32_t m = 0;
-    for (int k = 0; k < 16; k++) {
-        uint8_t b = p[k];
-        if (b == ',' || b == '"' || b == '\n' || b == '\r') m |= 1u << k;
-    }
-    return m;
+    return cds_csv_special_mask16_scalar(p);
 #endif
 }
 
@@ -51,12 +67,7 @@ static inline uint32_t cds_quote_newline_mask16(const uint8_t *p) {
     uint32_t n = (uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('\n')));
     return q | (n << 16);
 #else
-    uint32_t m = 0;
-    for (int k = 0; k < 16; k++) {
-        if (p[k] == '"') m |= 1u << k;
-        if (p[k] == '\n') m |= 1u << (k + 16);
-    }
-    return m;
+    return cds_quote_newline_mask16_scalar(p);
 #endif
 }
 

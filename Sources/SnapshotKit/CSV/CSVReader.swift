@@ -9,6 +9,42 @@ public struct FieldSpan: Sendable {
     public var hasEscapedQuote: Bool
 }
 
+/// Why a record could not be read, and where: a typed error, so that a caller decides by its
+/// case (a window that ended inside a quoted field is read on), never by its wording.
+public enum CSVSyntaxError: Error, Equatable, Sendable {
+    /// A quoted field still open at the end of the input; `line` is the line its record starts on.
+    case unterminatedQuote(line: Int, column: Int)
+    /// A closing quote followed by something other than a comma or a line break.
+    case textAfterClosingQuote(line: Int, column: Int)
+    /// A quote inside a field that does not start with one; `line` is the line its record starts on.
+    case quoteInUnquotedField(line: Int, column: Int)
+
+    public var line: Int {
+        switch self {
+        case .unterminatedQuote(let line, _), .textAfterClosingQuote(let line, _), .quoteInUnquotedField(let line, _): return line
+        }
+    }
+
+    public var column: Int {
+        switch self {
+        case .unterminatedQuote(_, let column), .textAfterClosingQuote(_, let column), .quoteInUnquotedField(_, let column): return column
+        }
+    }
+
+    public var message: String {
+        switch self {
+        case .unterminatedQuote: return "unterminated quoted field (opened here, never closed)"
+        case .textAfterClosingQuote: return "unexpected character after closing quote"
+        case .quoteInUnquotedField: return "quote inside an unquoted field"
+        }
+    }
+
+    /// The error as a `file:line:column` issue.
+    public func issue(file: String) -> SnapshotIssue {
+        SnapshotIssue(file: file, line: line, column: column, message: message)
+    }
+}
+
 /// An RFC 4180 reader that works on bytes.
 ///
 /// Quoted fields may hold commas, doubled quotes and line breaks; a UTF-8 byte-order mark is
@@ -45,7 +81,19 @@ public struct CSVReader: Sendable {
 
     /// Reads the next record into `fields`. Returns false at the end of the input.
     /// Blank lines are skipped.
-    public mutating func next(into fields: inout [FieldSpan]) throws(SnapshotIssue) -> Bool {
+    public mutating func next(into fields: inout [FieldSpan]) throws(CSVSyntaxError) -> Bool {
+        try read(into: &fields, scalar: false)
+    }
+
+    /// `next(into:)` scanning with the portable byte-at-a-time code instead of SIMD (what
+    /// runs where neither SSE2 nor NEON is available), so that tests can compare the two.
+    public mutating func nextScalar(into fields: inout [FieldSpan]) throws(CSVSyntaxError) -> Bool {
+        try read(into: &fields, scalar: true)
+    }
+
+    /// Inlined into both entry points with `scalar` a constant, so the SIMD one has no branch on it.
+    @inline(__always)
+    private mutating func read(into fields: inout [FieldSpan], scalar: Bool) throws(CSVSyntaxError) -> Bool {
         let p = buffer.base
         while true {
             fields.removeAll(keepingCapacity: true)
@@ -69,7 +117,7 @@ public struct CSVReader: Sendable {
                     while j < end {
                         if j + 16 <= end {
                             // Sixteen bytes at a time to the next quote, counting line breaks.
-                            let m = cds_quote_newline_mask16(p + j)
+                            let m = scalar ? cds_quote_newline_mask16_scalar(p + j) : cds_quote_newline_mask16(p + j)
                             let quotes = m & 0xFFFF
                             if quotes == 0 { nextLine += (m >> 16).nonzeroBitCount; j += 16; continue }
                             let k = quotes.trailingZeroBitCount
@@ -86,8 +134,7 @@ public struct CSVReader: Sendable {
                         break
                     }
                     guard closed else {
-                        throw SnapshotIssue(file: file, line: recordLine, column: fields.count + 1,
-                                            message: "unterminated quoted field (opened here, never closed)")
+                        throw .unterminatedQuote(line: recordLine, column: fields.count + 1)
                     }
                     fields.append(FieldSpan(start: start, end: j, hasEscapedQuote: escaped))
                     i = j + 1
@@ -101,14 +148,12 @@ public struct CSVReader: Sendable {
                         nextLine += 1
                         return true
                     }
-                    throw SnapshotIssue(file: file, line: nextLine, column: fields.count,
-                                        message: "unexpected character after closing quote")
+                    throw .textAfterClosingQuote(line: nextLine, column: fields.count)
                 }
                 let start = i
-                i = CSVReader.nextSpecial(p, from: i, end: end)
+                i = CSVReader.nextSpecial(p, from: i, end: end, scalar: scalar)
                 if i < end, p[i] == 0x22 {
-                    throw SnapshotIssue(file: file, line: recordLine, column: fields.count + 1,
-                                        message: "quote inside an unquoted field")
+                    throw .quoteInUnquotedField(line: recordLine, column: fields.count + 1)
                 }
                 fields.append(FieldSpan(start: start, end: i, hasEscapedQuote: false))
                 if i >= end { position = end; nextLine += 1; return true }
@@ -125,12 +170,13 @@ public struct CSVReader: Sendable {
     }
 
     /// Index of the first `,` `"` LF or CR at or after `i`, or `end`. Sixteen bytes at a time
-    /// (SSE2/NEON), which more than halves the time of reading a million-row export.
+    /// (SSE2/NEON), which more than halves the time of reading a million-row export; with
+    /// `scalar`, with the portable fallback.
     @inline(__always)
-    static func nextSpecial(_ p: UnsafeMutablePointer<UInt8>, from start: Int, end: Int) -> Int {
+    static func nextSpecial(_ p: UnsafeMutablePointer<UInt8>, from start: Int, end: Int, scalar: Bool = false) -> Int {
         var i = start
         while i + 16 <= end {
-            let m = cds_csv_special_mask16(p + i)
+            let m = scalar ? cds_csv_special_mask16_scalar(p + i) : cds_csv_special_mask16(p + i)
             if m != 0 { return i + m.trailingZeroBitCount }
             i += 16
         }

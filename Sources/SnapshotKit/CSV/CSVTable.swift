@@ -31,18 +31,19 @@ public struct CSVTable: Sendable {
             let stream = ChunkStream(fd: fd, file: name, size: Int(st.st_size), window: window)
             try stream.refill(keepingFrom: 0)
             while true {
-                do {
-                    try self.init(reader: CSVReader(buffer: stream.view, file: name, range: 0..<stream.limit), columns: columns,
-                                  byteCount: Int(st.st_size))
-                    break
-                } catch where !stream.eof && (error.message.hasPrefix("unterminated quoted field") || error.message.hasPrefix("empty file")) {
+                var reader = CSVReader(buffer: stream.view, file: name, range: 0..<stream.limit)
+                switch try CSVTable.readHeader(&reader) {
+                case .fields(let header):
+                    try self.init(reader: reader, header: header, columns: columns, byteCount: Int(st.st_size))
+                    self.stream = stream
+                    return
+                case .incomplete(let issue):
                     // The header ran past the window (a quoted line break in it, or blank lines
                     // before it): read on. Both found by fuzzing.
+                    guard !stream.eof else { throw issue }
                     try stream.refill(keepingFrom: 0, needMoreThan: stream.filled)
                 }
             }
-            self.stream = stream
-            return
         }
         let buffer: ByteBuffer
         do { buffer = try ByteBuffer(contentsOf: path, displayName: name) } catch let e as SnapshotIssue {
@@ -74,14 +75,24 @@ public struct CSVTable: Sendable {
     public var dataStart: Int { reader.offset + (stream?.consumedBeforeWindow ?? 0) }
 
     public init(buffer: ByteBuffer, file: String, columns: [String]) throws(SnapshotIssue) {
-        try self.init(reader: CSVReader(buffer: buffer, file: file), columns: columns, byteCount: buffer.count)
+        var reader = CSVReader(buffer: buffer, file: file)
+        switch try CSVTable.readHeader(&reader) {
+        case .fields(let header): try self.init(reader: reader, header: header, columns: columns, byteCount: buffer.count)
+        case .incomplete(let issue): throw issue
+        }
     }
 
-    private init(reader r: CSVReader, columns: [String], byteCount: Int) throws(SnapshotIssue) {
-        var reader = r
-        let file = r.file
-        self.byteCount = byteCount
-        let b = r.buffer
+    /// The header record, or why the bytes at hand hold none.
+    private enum Header {
+        case fields([FieldSpan])
+        /// More bytes could complete it (a quoted field still open, or no record yet): a
+        /// streamed table reads on; at the end of the file, `issue` is the error.
+        case incomplete(SnapshotIssue)
+    }
+
+    private static func readHeader(_ reader: inout CSVReader) throws(SnapshotIssue) -> Header {
+        let file = reader.file
+        let b = reader.buffer
         if b.count >= 2, (b.base[0] == 0xFF && b.base[1] == 0xFE) || (b.base[0] == 0xFE && b.base[1] == 0xFF) {
             throw SnapshotIssue(file: file, line: 1, message: "the file is UTF-16; export it as UTF-8")
         }
@@ -89,9 +100,18 @@ public struct CSVTable: Sendable {
             throw SnapshotIssue(file: file, line: 1, message: "the file holds NUL bytes: UTF-16 without a byte-order mark, or not text at all")
         }
         var header: [FieldSpan] = []
-        guard try reader.next(into: &header) else {
-            throw SnapshotIssue(file: file, line: 1, message: "empty file: a header row is required")
+        do {
+            if try reader.next(into: &header) { return .fields(header) }
+        } catch {
+            if case .unterminatedQuote = error { return .incomplete(error.issue(file: file)) }
+            throw error.issue(file: file)
         }
+        return .incomplete(SnapshotIssue(file: file, line: 1, message: "empty file: a header row is required"))
+    }
+
+    private init(reader: CSVReader, header: [FieldSpan], columns: [String], byteCount: Int) throws(SnapshotIssue) {
+        let file = reader.file
+        self.byteCount = byteCount
         var names: [String] = []
         for (k, f) in header.enumerated() {
             let name = try reader.string(f, column: k + 1).trimmingASCIIWhitespace().lowercased()
@@ -162,13 +182,7 @@ public struct CSVTable: Sendable {
         var fields: [FieldSpan] = []
         fields.reserveCapacity(fieldCount)
         while true {
-            var cut = false
-            do {
-                try rows(&fields, body)
-            } catch let e where stream != nil && stream?.eof == false && e.message.hasPrefix("unterminated quoted field") {
-                // The window ended inside a quoted field: read on from the start of that record.
-                cut = true
-            }
+            let cut = try rows(&fields, body)
             guard let stream, !stream.eof else { return }
             let keep = reader.offset
             let line = cut ? reader.recordLine : reader.upcomingLine
@@ -177,10 +191,18 @@ public struct CSVTable: Sendable {
         }
     }
 
-    private mutating func rows(_ fields: inout [FieldSpan], _ body: (inout Row) throws(SnapshotIssue) -> Void) throws(SnapshotIssue) {
+    /// Reads the records in memory; true when they end inside a quoted field of a window that
+    /// is not the file's last (the record is then read again from the start, in the next window).
+    private mutating func rows(_ fields: inout [FieldSpan], _ body: (inout Row) throws(SnapshotIssue) -> Void) throws(SnapshotIssue) -> Bool {
         // Rows point into these arrays rather than share them: no reference counting per row.
-        try index.withUnsafeBufferPointer { (index) throws(SnapshotIssue) in
-            while try reader.next(into: &fields) {
+        try index.withUnsafeBufferPointer { (index) throws(SnapshotIssue) -> Bool in
+            while true {
+                do throws(CSVSyntaxError) {
+                    guard try reader.next(into: &fields) else { return false }
+                } catch {
+                    if case .unterminatedQuote = error, let stream, !stream.eof { return true }
+                    throw error.issue(file: reader.file)
+                }
                 guard fields.count == fieldCount else {
                     throw SnapshotIssue(file: reader.file, line: reader.recordLine,
                                         message: "expected \(fieldCount) fields, found \(fields.count)")

@@ -1,8 +1,9 @@
 import CByteScan
 
 /// A fixed-size set of 64-bit hashes that several threads insert into at once (lock-free,
-/// compare-and-swap per slot), for finding duplicate dossier IDs while the parts of a file
-/// are read on all cores. 8 bytes per expected row at most 70% full, allocated once; it never
+/// compare-and-swap per slot), for finding suspected duplicate dossier IDs while the parts of a
+/// file are read on all cores. `.duplicate` means an equal hash, not an equal ID: the caller
+/// compares the IDs themselves before reporting one. 8 bytes per expected row at most 70% full, allocated once; it never
 /// grows, so when the estimate was too low `insert` answers `.full` and the caller checks
 /// duplicates again the slow way.
 final class ConcurrentHashSet64: @unchecked Sendable {

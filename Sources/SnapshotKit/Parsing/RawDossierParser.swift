@@ -4,7 +4,9 @@ import Foundation
 ///
 /// The file is cut at line breaks into one part per core; each part is read with its own
 /// window, accumulator and issue list, and duplicate IDs are found in one lock-free set shared
-/// by the parts. A line break can sit inside a quoted field, so a cut is only trusted when the
+/// by the parts. That set holds 64-bit hashes of the IDs: a hit only makes the ID a suspect,
+/// and the IDs themselves are compared (after the pass, only when there was a hit) before a
+/// duplicate is reported, so a hash collision never refuses a valid export. A line break can sit inside a quoted field, so a cut is only trusted when the
 /// part before it ended exactly on a record boundary; if any part did not (or stopped on a
 /// structural error, which leaves the line numbers after it unknown), the whole file is read
 /// again on one core, so results and `file:line` never depend on where the cuts fell.
@@ -23,15 +25,16 @@ extension DossierParsers {
     struct RawPart {
         var acc = DossierAccumulator()
         var issues = IssueCollector()
-        var duplicates: [UInt64] = []
+        var suspects = Suspects()
         var saturated = false
         var linesRead = 0
         var finished = false
     }
 
+    /// `hashMask` is a test hook: the ID hashes are cut to these bits (0 makes every ID collide).
     static func raw(_ dir: String, units: UnitTree, periodEnd: Day, into acc: inout DossierAccumulator,
                     issues: inout IssueCollector, parts requested: Int = defaultParts,
-                    minimumParallelBytes: Int = parallelThreshold, expectedRows: Int? = nil) {
+                    minimumParallelBytes: Int = parallelThreshold, expectedRows: Int? = nil, hashMask: UInt64 = .max) {
         let header: CSVTable
         do { header = try CSVTable(directory: dir, name: "dossiers.csv", columns: rawColumns, window: 2 << 20) } catch {
             issues.add(error); return
@@ -42,27 +45,55 @@ extension DossierParsers {
             ? header.cutPoints(directory: dir, parts: min(requested, 8)) : []
         var lineBase = header.reader.upcomingLine - 1
         if cuts.count > 2 {
-            parts = readInParallel(dir, header, cuts, units, periodEnd, ConcurrentHashSet64(expected: expected))
+            parts = readInParallel(dir, header, cuts, units, periodEnd, ConcurrentHashSet64(expected: expected), hashMask)
             if parts!.dropLast().contains(where: { !$0.finished }) { parts = nil }
         }
         if parts == nil {
             var table = header
             var part = RawPart()
-            parse(&table, units: units, periodEnd: periodEnd, ids: ConcurrentHashSet64(expected: expected), into: &part)
+            parse(&table, units: units, periodEnd: periodEnd, ids: ConcurrentHashSet64(expected: expected), hashMask: hashMask,
+                  into: &part)
             parts = [part]
             lineBase = 0
         }
-        var duplicates: [UInt64] = []
+        var suspects = Suspects()
         var saturated = false
         for part in parts! {
             acc.merge(part.acc)
             issues.merge(part.issues, lineOffset: lineBase)
             lineBase += part.linesRead
-            duplicates += part.duplicates
+            for h in part.suspects.hashes { suspects.add(h) }
+            suspects.overflow = suspects.overflow || part.suspects.overflow
             saturated = saturated || part.saturated
         }
-        if saturated { duplicates = findDuplicates(dir) }
-        if !duplicates.isEmpty { reportDuplicates(Set(duplicates), directory: dir, &issues) }
+        if saturated { suspects = findSuspects(dir, hashMask: hashMask) }
+        confirmDuplicates(suspects, directory: dir, hashMask: hashMask, &issues)
+    }
+
+    /// Hashes seen twice: IDs that may be duplicates. A few are kept; past that, `overflow`.
+    struct Suspects {
+        var hashes: [UInt64] = []
+        var overflow = false
+
+        /// Only called on a hash hit, so costs nothing on a file without duplicates.
+        mutating func add(_ h: UInt64) {
+            guard !hashes.contains(h) else { return }
+            if hashes.count < IssueCollector.perFileLimit { hashes.append(h) } else { overflow = true }
+        }
+    }
+
+    /// Reports the suspects whose IDs are really equal. When suspects were left out and none of
+    /// those kept was a true duplicate, their hashes are set aside and the file is searched for
+    /// the next ones: however many IDs share a hash, a duplicate is never missed.
+    static func confirmDuplicates(_ suspects: Suspects, directory: String, hashMask: UInt64, _ issues: inout IssueCollector) {
+        var suspects = suspects
+        var cleared = Set<UInt64>()
+        while !suspects.hashes.isEmpty {
+            let wanted = Set(suspects.hashes)
+            if reportDuplicates(wanted, directory: directory, hashMask: hashMask, &issues) > 0 || !suspects.overflow { return }
+            cleared.formUnion(wanted)
+            suspects = findSuspects(directory, hashMask: hashMask, excluding: cleared)
+        }
     }
 
     /// One slot per part, each written by its own thread only (through a pointer: writing
@@ -81,13 +112,13 @@ extension DossierParsers {
     }
 
     private static func readInParallel(_ dir: String, _ header: CSVTable, _ cuts: [Int], _ units: UnitTree,
-                                       _ periodEnd: Day, _ ids: ConcurrentHashSet64) -> [RawPart] {
+                                       _ periodEnd: Day, _ ids: ConcurrentHashSet64, _ hashMask: UInt64) -> [RawPart] {
         let results = Results(cuts.count - 1)
         DispatchQueue.concurrentPerform(iterations: cuts.count - 1) { k in
             var part = RawPart()
             do throws(SnapshotIssue) {
                 var table = try CSVTable(directory: dir, part: cuts[k]..<cuts[k + 1], of: header)
-                parse(&table, units: units, periodEnd: periodEnd, ids: ids, into: &part)
+                parse(&table, units: units, periodEnd: periodEnd, ids: ids, hashMask: hashMask, into: &part)
             } catch { part.issues.add(error) }
             results.slots[k] = part
         }
@@ -95,7 +126,7 @@ extension DossierParsers {
     }
 
     static func parse(_ table: inout CSVTable, units: UnitTree, periodEnd: Day, ids: ConcurrentHashSet64,
-                      into part: inout RawPart) {
+                      hashMask: UInt64, into part: inout RawPart) {
         var cache = FieldCache()
         let idSet = ids.access
         var sink = RowSink(acc: part.acc, ids: idSet)
@@ -105,7 +136,7 @@ extension DossierParsers {
         var pending: PendingRow? = nil
         table.forEachRow(collecting: &part.issues) { (row: inout CSVTable.Row) throws(SnapshotIssue) in
             if row.isEmpty(0) { throw row.fail(0, "dossier_id is empty") }
-            let id = row.reader.hash(row.span(0))
+            let id = row.reader.hash(row.span(0)) & hashMask
             if !sink.saturated { idSet.prefetch(id) }
             let (_, unit) = try unit(row, 1, 2, units, communeRequired: false)
             let level = try level(row, 3)
@@ -143,7 +174,7 @@ extension DossierParsers {
         }
         if let last = pending { sink.commit(last) }
         part.acc = sink.acc
-        part.duplicates = sink.duplicates
+        part.suspects = sink.suspects
         part.saturated = sink.saturated
         part.linesRead = table.reader.upcomingLine - 1
         part.finished = table.finished
@@ -159,7 +190,7 @@ extension DossierParsers {
     struct RowSink {
         var acc: DossierAccumulator
         let ids: ConcurrentHashSet64.Access
-        var duplicates: [UInt64] = []
+        var suspects = Suspects()
         var saturated = false
 
         @inline(__always)
@@ -168,9 +199,10 @@ extension DossierParsers {
                 switch ids.insert(row.id) {
                 case .inserted: break
                 case .duplicate:
-                    // Reported after the pass, with every line the ID is on.
-                    if duplicates.count < IssueCollector.perFileLimit { duplicates.append(row.id) }
-                    return
+                    // A suspect: the IDs are compared after the pass, and a true duplicate is
+                    // reported with every line it is on. Counted meanwhile, as a row whose ID
+                    // only shares a hash must be (with a true one the snapshot is refused).
+                    suspects.add(row.id)
                 case .full: saturated = true
                 }
             }
@@ -178,43 +210,52 @@ extension DossierParsers {
         }
     }
 
-    /// Duplicate IDs found the slow way (a set that grows), when the shared set filled up
-    /// because the row count was underestimated.
-    static func findDuplicates(_ dir: String) -> [UInt64] {
-        guard var table = try? CSVTable(directory: dir, name: "dossiers.csv", columns: rawColumns) else { return [] }
+    /// Suspected duplicate IDs found the slow way (a set that grows), when the shared set filled
+    /// up because the row count was underestimated, or when suspects were left out; hashes in
+    /// `excluding` are known to be shared by different IDs only.
+    static func findSuspects(_ dir: String, hashMask: UInt64, excluding: Set<UInt64> = []) -> Suspects {
+        var found = Suspects()
+        guard var table = try? CSVTable(directory: dir, name: "dossiers.csv", columns: rawColumns) else { return found }
         var seen = HashSet64(capacity: table.estimatedRecordCount())
-        var found: [UInt64] = []
         try? table.forEachRow { (row: inout CSVTable.Row) throws(SnapshotIssue) in
-            let h = row.reader.hash(row.span(0))
-            if !seen.insert(h), found.count < IssueCollector.perFileLimit { found.append(h) }
+            let h = row.reader.hash(row.span(0)) & hashMask
+            if !seen.insert(h), excluding.isEmpty || !excluding.contains(h) { found.add(h) }
         }
         return found
     }
 
-    /// A second pass, only when duplicates were found: every line each duplicated ID is on,
-    /// so that the report names the first and flags the others whichever part saw them first.
-    static func reportDuplicates(_ wanted: Set<UInt64>, directory: String, _ issues: inout IssueCollector) {
-        var lines: [UInt64: [Int]] = [:]
-        var order: [UInt64] = []
-        var names: [UInt64: String] = [:]
+    /// A second pass, only when IDs were suspected: the rows whose ID hash is one of `wanted`,
+    /// grouped by the ID's bytes, so that only IDs that are really equal are reported (IDs that
+    /// merely share a hash are not). Every line a duplicated ID is on is found, so that the
+    /// report names the first and flags the others whichever part saw them first.
+    /// Returns how many IDs were duplicated.
+    @discardableResult
+    static func reportDuplicates(_ wanted: Set<UInt64>, directory: String, hashMask: UInt64, _ issues: inout IssueCollector) -> Int {
+        var lines: [[UInt8]: [Int]] = [:]
+        var order: [[UInt8]] = []
+        var names: [[UInt8]: String] = [:]
         var column = 1
         if var again = try? CSVTable(directory: directory, name: "dossiers.csv", columns: rawColumns) {
             column = again.index[0] + 1
             try? again.forEachRow { (row: inout CSVTable.Row) throws(SnapshotIssue) in
-                let h = row.reader.hash(row.span(0))
-                guard wanted.contains(h) else { return }
-                if lines[h] == nil { order.append(h); names[h] = row.raw(0) }
-                if lines[h, default: []].count <= IssueCollector.perFileLimit { lines[h, default: []].append(row.line) }
+                let f = row.span(0)
+                guard wanted.contains(row.reader.hash(f) & hashMask) else { return }
+                let id = Array(UnsafeBufferPointer(start: row.reader.base + f.start, count: f.end - f.start))
+                if lines[id] == nil { order.append(id); names[id] = row.raw(0) }
+                if lines[id, default: []].count <= IssueCollector.perFileLimit { lines[id, default: []].append(row.line) }
             }
         }
         var reported: [(line: Int, issue: SnapshotIssue)] = []
-        for h in order {
-            guard let l = lines[h], l.count > 1, let id = names[h] else { continue }
+        var duplicated = 0
+        for key in order {
+            guard let l = lines[key], l.count > 1, let id = names[key] else { continue }
+            duplicated += 1
             for line in l.dropFirst() {
                 reported.append((line, SnapshotIssue(file: "dossiers.csv", line: line, column: column,
                                                      message: "duplicate dossier_id \"\(id)\" (first on line \(l[0]))")))
             }
         }
         for r in reported.sorted(by: { $0.line < $1.line }) { issues.add(r.issue) }
+        return duplicated
     }
 }

@@ -2,10 +2,15 @@ import Foundation
 #if canImport(Glibc)
 @preconcurrency import Glibc
 #endif
+#if !CDSBOARD_FUZZ   // the fuzz build compiles this file into SnapshotKit itself (.fuzz/build.sh)
+import DashboardTestSupport
+@testable import SnapshotKit
+#endif
 
 /// Runs one input through one parser and checks what must hold whatever the input: the fuzz
 /// harness (`.fuzz/Harness.swift`) calls it for every input libFuzzer makes, and the tests call
-/// it for every input that once broke something (`.fuzz/findings/`).
+/// it for every input that once broke something (`.fuzz/findings/`). Test code: it lives with
+/// the tests, and the fuzz build compiles it with SnapshotKit's sources.
 enum ParserExercise {
     static let targets = ["csv", "dossiers.csv", "dossier_stats.csv", "bts.csv", "villages.csv", "ocop.csv", "tourism.csv",
                           "units.json", "manifest.json", "targets.json"]
@@ -25,8 +30,8 @@ enum ParserExercise {
     }()
     static let periodEnd = Day(year: 2024, month: 6, day: 30)!
 
-    static func write(_ bytes: [UInt8], as name: String) {
-        let path = directory + "/" + name
+    static func write(_ bytes: [UInt8], as name: String, in dir: String = directory) {
+        let path = dir + "/" + name
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard fd >= 0 else { fatalError("cannot write \(path)") }
         bytes.withUnsafeBytes { p in
@@ -36,33 +41,81 @@ enum ParserExercise {
         close(fd)
     }
 
-    static func csv(_ bytes: [UInt8]) -> String? {
+    /// The value of a field the fast reader found: its bytes, doubled quotes undone.
+    static func value(_ f: FieldSpan, in base: UnsafeMutablePointer<UInt8>) -> [UInt8] {
+        var out: [UInt8] = []
+        var k = f.start
+        while k < f.end {
+            out.append(base[k])
+            k += f.hasEscapedQuote && base[k] == 0x22 ? 2 : 1
+        }
+        return out
+    }
+
+    /// `CSVReader` (SIMD or scalar scanning) against the naive reader: the same records, on
+    /// the same lines, and the same error. Also runs the typed field access on every field.
+    static func fastAgainstNaive(_ bytes: [UInt8], _ naive: (records: [NaiveCSV.Record], error: CSVSyntaxError?),
+                                 scalar: Bool) -> String? {
         let buffer = ByteBuffer(bytes: bytes)
         var reader = CSVReader(buffer: buffer, file: "f.csv")
         var fields: [FieldSpan] = []
+        var records: [NaiveCSV.Record] = []
+        var error: CSVSyntaxError? = nil
         while true {
-            guard let more = try? reader.next(into: &fields), more else { break }
+            do {
+                guard try scalar ? reader.nextScalar(into: &fields) : reader.next(into: &fields) else { break }
+            } catch let e { error = e; break }
             for (k, f) in fields.enumerated() {
                 if !(0 <= f.start && f.start <= f.end && f.end <= buffer.count) { return "field \(k) outside the buffer" }
-                _ = try? reader.string(f, column: k + 1)
+                let text = try? reader.string(f, column: k + 1)
+                if text.map({ Array($0.utf8) }) != String(validating: value(f, in: buffer.base), as: UTF8.self).map({ Array($0.utf8) }) {
+                    return "line \(reader.recordLine) field \(k + 1): string() differs from the field's bytes"
+                }
                 _ = reader.integer(f); _ = reader.decimal(f); _ = reader.date(f); _ = reader.month(f)
                 _ = reader.hash(f); _ = reader.fieldReader.word(f)
             }
+            records.append(NaiveCSV.Record(line: reader.recordLine, fields: fields.map { value($0, in: buffer.base) }))
         }
-        // Streamed in tiny windows or read whole: the same rows, lines and errors.
-        write(bytes, as: "f.csv")
-        func rows(_ threshold: Int) -> [String] {
-            var out: [String] = []
+        let how = scalar ? "scalar" : "SIMD"
+        if records != naive.records {
+            let k = zip(records, naive.records).prefix { $0 == $1 }.count
+            return "\(how) reader differs from the naive one at record \(k): \(records.dropFirst(k).prefix(1)) vs \(naive.records.dropFirst(k).prefix(1))"
+        }
+        if error != naive.error { return "\(how) reader error \(String(describing: error)), naive \(String(describing: naive.error))" }
+        return nil
+    }
+
+    /// All of the `csv` target's checks; the file is written in `dir`.
+    static func csv(_ bytes: [UInt8], in dir: String = directory) -> String? {
+        let naive = NaiveCSV.read(bytes)
+        for scalar in [false, true] {
+            if let broken = fastAgainstNaive(bytes, naive, scalar: scalar) { return broken }
+        }
+        // As a table, read whole or streamed in tiny windows: the naive reader's records after
+        // the header, up to the first error; a syntax error is the naive reader's.
+        write(bytes, as: "f.csv", in: dir)
+        func rows(_ threshold: Int) -> (records: [NaiveCSV.Record], error: SnapshotIssue?) {
+            var out: [NaiveCSV.Record] = []
             do {
-                var table = try CSVTable(directory: directory, name: "f.csv", columns: [], streamingThreshold: threshold, window: 64)
+                var table = try CSVTable(directory: dir, name: "f.csv", columns: [], streamingThreshold: threshold, window: 64)
                 try table.forEachRow { (row: inout CSVTable.Row) throws(SnapshotIssue) in
-                    out.append("\(row.line):" + row.fields.map { String(decoding: UnsafeBufferPointer(start: row.reader.base + $0.start, count: $0.end - $0.start), as: UTF8.self) }.joined(separator: "|"))
+                    out.append(NaiveCSV.Record(line: row.line, fields: row.fields.map { value($0, in: row.reader.base) }))
                 }
-            } catch { out.append("error \(error)") }
-            return out
+            } catch { return (out, error) }
+            return (out, nil)
         }
         let whole = rows(Int.max), streamed = rows(0)
-        if whole != streamed { return "streamed rows differ from a whole read:\n\(whole.prefix(5))\n\(streamed.prefix(5))" }
+        if whole.records != streamed.records || whole.error != streamed.error {
+            return "streamed rows differ from a whole read:\n\(whole.records.prefix(5)) \(String(describing: whole.error))\n\(streamed.records.prefix(5)) \(String(describing: streamed.error))"
+        }
+        let expected = Array(naive.records.dropFirst())
+        if whole.error == nil, whole.records != expected || naive.error != nil { return "the table's rows are not the naive reader's" }
+        if whole.records != Array(expected.prefix(whole.records.count)) { return "the table's rows are not a prefix of the naive reader's" }
+        let syntax: [CSVSyntaxError] = [.unterminatedQuote(line: 0, column: 0), .textAfterClosingQuote(line: 0, column: 0),
+                                        .quoteInUnquotedField(line: 0, column: 0)]
+        if let e = whole.error, syntax.contains(where: { $0.message == e.message }), e != naive.error?.issue(file: "f.csv") {
+            return "the table's syntax error \(e) is not the naive reader's \(String(describing: naive.error))"
+        }
         return nil
     }
 
