@@ -98,6 +98,8 @@ extension Strings {
         case .legendChange: return "up / down against the period compared"
         case .legendWorst: return "worst value of a column"
         case .legendSort: return "sort direction"
+        case .noDataForPeriod: return "NO DATA for this period: the data holds none of its months"
+        case .revenueMillion: return "Revenue (million VND)"
         case .kioskPaused: return "PAUSED"
         }
     }

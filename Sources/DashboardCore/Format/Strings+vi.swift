@@ -98,6 +98,8 @@ extension Strings {
         case .legendChange: return "tăng / giảm so với kỳ so sánh"
         case .legendWorst: return "giá trị kém nhất của cột"
         case .legendSort: return "chiều sắp xếp"
+        case .noDataForPeriod: return "KHÔNG CÓ SỐ LIỆU cho kỳ này: dữ liệu không có tháng nào của kỳ"
+        case .revenueMillion: return "Doanh thu (triệu đồng)"
         case .kioskPaused: return "TẠM DỪNG"
         }
     }

@@ -18,8 +18,8 @@ extension Panel {
         reportColumns: [
             ReportColumn(key: "visitors", title: { $0[.visitors] }, text: { r, f in r.tourism.map { f.integer($0.visitors) } ?? "—" },
                          raw: { r in r.tourism.map { String($0.visitors) } ?? "" }),
-            ReportColumn(key: "revenue_million_vnd", title: { $0[.revenue] },
-                         text: { r, f in r.tourism.map { f.moneyShort(millionVND: $0.revenueMillionVND) } ?? "—" },
+            ReportColumn(key: "revenue_million_vnd", title: { $0[.revenueMillion] },
+                         text: { r, f in r.tourism.map { f.integer($0.revenueMillionVND) } ?? "—" },
                          raw: { r in r.tourism.map { String($0.revenueMillionVND) } ?? "" }),
         ])
 }

@@ -22,13 +22,25 @@ public struct Report: Sendable {
     /// Whether the data holds any of the period's dossiers: a report of a period without data
     /// says so (and `report` exits non-zero) rather than print zeros.
     public let hasData: Bool
+    /// The period as the data holds it, and the export's times, as fields for machines.
+    public let span: Span
+    public let generatedAt: Date
+    public let periodEnd: Day
+    /// Days since the export when older than the stale threshold (at `now`), else nil.
+    public let staleDays: Int?
+    let labels: (span: String, previous: String, lastYear: String)
+    let language: Language
 
+    /// `now` and `staleAfter` decide whether the report is flagged as made from stale data.
     public init(snapshot s: Snapshot, period: Period, unit index: Int = 0, language: Language,
-                panels: PanelRegistry = .standard) {
+                panels: PanelRegistry = .standard, now: Date? = nil, staleAfter: TimeInterval = 45 * 86400) {
         let f = NumberFormat(language)
         let t = Strings(language)
         let unit = s.units.units[index]
-        title = "\(s.units.province.name) — \(unit.level == .province ? "" : unit.name + " — ")\(t[.period]) \(f.period(period))"
+        self.language = language
+        span = Span(period, dataEnd: s.manifest.periodEnd)
+        labels = (f.span(span), f.span(span.previous), f.span(span.sameLastYear))
+        title = "\(s.units.province.name) — \(unit.level == .province ? "" : unit.name + " — ")\(labels.span)"
         let panelColumns = panels.shown(for: s).flatMap(\.reportColumns)
         columns = [Column(key: "code", title: t[.code], numeric: false), Column(key: "unit", title: t[.unit], numeric: false)]
             + panelColumns.map { Column(key: $0.key, title: $0.title(t), numeric: true) }
@@ -42,30 +54,56 @@ public struct Report: Sendable {
         hasData = UnitFigures(snapshot: s, unit: index, period: period).dossiersHeld
         self.rows = rows
         rawRows = raw
+        generatedAt = s.manifest.generatedAt
+        periodEnd = s.manifest.periodEnd
+        let age = now.map { $0.timeIntervalSince(s.manifest.generatedAt) }
+        staleDays = age.flatMap { $0 > staleAfter ? Int($0 / 86400) : nil }
         let time = f.dateTime(secondsSince1970: Int(s.manifest.generatedAt.timeIntervalSince1970), utcOffset: s.manifest.utcOffsetSeconds)
-        notes = ["\(t[.dataTime]): \(time); \(t[.asOf]) \(f.date(s.manifest.periodEnd))",
-                 "\(t[.vsPrevious]) \(f.period(period.previous)), \(t[.vsLastYear]) \(f.period(period.sameLastYear))"]
+        var notes = ["\(t[.dataTime]): \(time); \(t[.asOf]) \(f.date(s.manifest.periodEnd))",
+                     "\(t[.vsPrevious]) \(labels.previous), \(t[.vsLastYear]) \(labels.lastYear)"]
+        if let d = staleDays { notes.insert("\(t[.stale]): \(f.integer(d)) \(t[.days])", at: 0) }
+        if !hasData { notes.insert(t[.noDataForPeriod], at: 0) }
+        self.notes = notes
     }
 
-    public func rendered(as format: Format) -> String {
+    /// `width`: the text format's line width (columns that do not fit go to a table below).
+    public func rendered(as format: Format, width: Int = 100) -> String {
         switch format {
-        case .text: return text()
+        case .text: return text(width: width)
         case .markdown: return markdown()
         case .csv: return csv()
         case .json: return json()
         }
     }
 
-    func text() -> String {
+    /// Fixed-width tables for the minutes: the code and unit, then as many figures as fit in
+    /// `width`; the rest in further tables below, each again with the code and unit.
+    func text(width: Int) -> String {
         let widths = columns.indices.map { c in max(DisplayWidth.of(columns[c].title), rows.map { DisplayWidth.of($0[c]) }.max() ?? 0) }
         func pad(_ s: String, _ w: Int, _ right: Bool) -> String {
             let gap = String(repeating: " ", count: max(0, w - DisplayWidth.of(s)))
             return right ? gap + s : s + gap
         }
-        var out = title + "\n" + notes.joined(separator: "\n") + "\n\n"
-        out += columns.indices.map { pad(columns[$0].title, widths[$0], columns[$0].numeric) }.joined(separator: "  ") + "\n"
-        out += widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n"
-        for r in rows { out += r.indices.map { pad(r[$0], widths[$0], columns[$0].numeric) }.joined(separator: "  ") + "\n" }
+        let keys = [0, 1].filter { $0 < columns.count }
+        var groups: [[Int]] = []
+        var current = keys
+        var used = keys.reduce(0) { $0 + widths[$1] + 2 }
+        for c in keys.count..<columns.count {
+            if used + widths[c] > width, current.count > keys.count {
+                groups.append(current)
+                current = keys
+                used = keys.reduce(0) { $0 + widths[$1] + 2 }
+            }
+            current.append(c)
+            used += widths[c] + 2
+        }
+        groups.append(current)
+        var out = title + "\n" + notes.joined(separator: "\n") + "\n"
+        for group in groups {
+            out += "\n" + group.map { pad(columns[$0].title, widths[$0], columns[$0].numeric) }.joined(separator: "  ") + "\n"
+            out += group.map { String(repeating: "-", count: widths[$0]) }.joined(separator: "  ") + "\n"
+            for r in rows { out += group.map { pad(r[$0], widths[$0], columns[$0].numeric) }.joined(separator: "  ") + "\n" }
+        }
         return out
     }
 
@@ -80,7 +118,8 @@ public struct Report: Sendable {
 
     func csv() -> String {
         func q(_ s: String) -> String { s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s }
-        var out = columns.map(\.key).joined(separator: ",") + "\n"
+        // A byte-order mark, so that Excel opens the file as UTF-8 and Vietnamese stays intact.
+        var out = "\u{FEFF}" + columns.map(\.key).joined(separator: ",") + "\n"
         for r in rawRows { out += r.map(q).joined(separator: ",") + "\n" }
         return out
     }
@@ -95,7 +134,16 @@ public struct Report: Sendable {
             }
             units.append(o)
         }
-        let root: [String: Any] = ["title": title, "notes": notes, "units": units]
+        var period: [String: Any] = ["name": labels.span, "kind": span.period.kind.rawValue, "code": span.period.description,
+                                     "first_month": Month(index: span.first).description,
+                                     "last_month": span.lastMonth.description, "end": span.endDay.description,
+                                     "partial": span.isPartial,
+                                     "compared_with": ["previous": labels.previous, "same_period_last_year": labels.lastYear]]
+        if span.isEmpty { period["last_month"] = NSNull() }
+        let root: [String: Any] = ["title": title, "notes": notes, "units": units, "period": period, "has_data": hasData,
+                                   "data_time": ISO8601DateFormatter().string(from: generatedAt),
+                                   "data_to": periodEnd.description, "stale_days": staleDays.map { $0 as Any } ?? NSNull(),
+                                   "language": language.rawValue]
         let data = (try? JSONSerialization.data(withJSONObject: root, options: [.prettyPrinted, .sortedKeys])) ?? Data()
         return String(decoding: data, as: UTF8.self) + "\n"
     }
