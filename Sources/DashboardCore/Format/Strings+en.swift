@@ -100,6 +100,7 @@ extension Strings {
         case .legendSort: return "sort direction"
         case .noDataForPeriod: return "NO DATA for this period: the data holds none of its months"
         case .revenueMillion: return "Revenue (million VND)"
+        case .page: return "Page"
         case .kioskPaused: return "PAUSED"
         }
     }

@@ -100,6 +100,7 @@ extension Strings {
         case .legendSort: return "chiều sắp xếp"
         case .noDataForPeriod: return "KHÔNG CÓ SỐ LIỆU cho kỳ này: dữ liệu không có tháng nào của kỳ"
         case .revenueMillion: return "Doanh thu (triệu đồng)"
+        case .page: return "Trang"
         case .kioskPaused: return "TẠM DỪNG"
         }
     }

@@ -3,6 +3,13 @@ import SnapshotKit
 /// A commune's detail: the lists each panel gives (dossiers by field and level, villages and
 /// their coverage, BTS sites, the OCOP products of its district).
 enum DetailView {
+    /// The number of rows of the longest list a commune shows.
+    static func longestList(_ state: AppState) -> Int {
+        guard let snap = state.snapshot, let here = state.placeIndex, let period = state.period else { return 0 }
+        let ctx = PanelContext(state: state, snapshot: snap, figures: UnitFigures(snapshot: snap, unit: here, period: period))
+        return state.shownPanels.flatMap { $0.detail(ctx, .unicode) }.map(\.rows.count).max() ?? 0
+    }
+
     static func draw(_ ctx: PanelContext, _ rect: Rect, into c: inout Canvas) {
         let g = c.glyphs
         if rect.height >= 20 {
@@ -13,7 +20,9 @@ enum DetailView {
             for (k, half) in rect.columns([1, 1]).enumerated() {
                 let mine = Array(lists.dropFirst(k * perColumn).prefix(perColumn))
                 guard !mine.isEmpty else { continue }
-                for (list, r) in zip(mine, half.rows(Array(repeating: 1, count: perColumn))) { list.draw(in: r, into: &c) }
+                for (list, r) in zip(mine, half.rows(Array(repeating: 1, count: perColumn))) {
+                    list.draw(in: r, scroll: ctx.state.listScroll, into: &c)
+                }
             }
             return
         }
@@ -22,7 +31,9 @@ enum DetailView {
         let focused = ctx.state.panels[ctx.state.focusedPanelOrFirst]?.detail(ctx, g) ?? []
         let lists = focused.isEmpty ? (ctx.state.shownPanels.first?.detail(ctx, g) ?? []) : focused
         guard !lists.isEmpty else { return }
-        for (list, r) in zip(lists, rect.columns(Array(repeating: 1, count: lists.count))) { list.draw(in: r, into: &c) }
+        for (list, r) in zip(lists, rect.columns(Array(repeating: 1, count: lists.count))) {
+            list.draw(in: r, scroll: ctx.state.listScroll, into: &c)
+        }
     }
 }
 
@@ -36,8 +47,10 @@ enum ExpandedPanelView {
             PanelView.draw(panel, ctx, top, into: &c)
             bottom = rest
         }
-        let fig = ctx.figures
-        let children = fig.unit.children.map { UnitFigures(snapshot: ctx.snapshot, unit: $0, period: fig.period) }
-        panel.expanded(ctx, children, c.glyphs).draw(in: bottom, into: &c)
+        // The rows of the unit table, in its order: the same keys move, scroll and sort both.
+        let children = TableModel.rows(ctx.state)
+        let selected = tableOnly || ctx.state.kiosk != nil ? nil : ctx.state.selectedRow
+        panel.expanded(ctx, children, c.glyphs).draw(in: bottom, scroll: ctx.state.kiosk.map { _ in ctx.state.listScroll } ?? 0,
+                                                    selected: selected, into: &c)
     }
 }

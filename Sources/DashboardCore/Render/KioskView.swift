@@ -4,13 +4,58 @@ import SnapshotKit
 /// The wall screen: headline figures in large digits, the clock, the data time, and a loud
 /// banner when the data is stale or a new snapshot was refused. No key hints, no cursor.
 enum KioskView {
-    static func draw(_ state: AppState, _ snap: Snapshot, _ period: Period, into c: inout Canvas) {
-        let s = state.strings, f = state.format
+    /// Where the parts of a wall screen go: the panels' tiles (or one tile above an expanded
+    /// panel's table) and the table of units, with how many of its rows show at once.
+    struct Frame {
+        var header, sub, body, status: Rect
+        var tiles: [(Panel, Rect)] = []
+        var table: Rect?
+        var tableCapacity = 0
+    }
+
+    static func frame(_ state: AppState) -> Frame {
         let size = state.size
         let screen = Rect(x: 0, y: 0, width: size.width, height: size.height)
         let (header, rest) = screen.splitTop(1)
         let (sub, rest2) = rest.splitTop(1)
         let (body, status) = rest2.splitBottom(1)
+        var f = Frame(header: header, sub: sub, body: body, status: status)
+        if let id = state.expandedPanel, let panel = state.panels[id] {
+            let (top, bottom) = body.splitTop(min(body.height / 2, 11))
+            f.tiles = [(panel, top)]
+            f.table = bottom
+            f.tableCapacity = max(0, bottom.height - 3)
+        } else {
+            let panels = state.shownPanels
+            let across = size.width >= 160 && size.width / max(1, panels.count) >= 36
+            let gridRows = (panels.count + 1) / 2
+            let tall = body.height >= 13 * gridRows
+            let tilesHeight = across ? 11 : (tall ? 11 * gridRows : body.height)
+            let (top, bottom) = body.splitTop(min(tilesHeight, body.height))
+            let rects = across ? top.columns(Array(repeating: 1, count: panels.count)) : gridRects(top, count: panels.count)
+            f.tiles = Array(zip(panels, rects))
+            if bottom.height >= 6 {
+                f.table = bottom
+                let footer: Int
+                if case .district = state.place { footer = 1 } else { footer = 0 }
+                f.tableCapacity = max(0, bottom.height - 3 - footer)
+            }
+        }
+        return f
+    }
+
+    /// How many pages the step's table takes (the rotation shows each in turn).
+    static func pages(_ state: AppState) -> Int {
+        let capacity = frame(state).tableCapacity
+        guard capacity > 0 else { return 1 }
+        return max(1, (TableModel.rows(state).count + capacity - 1) / capacity)
+    }
+
+    static func draw(_ state: AppState, _ snap: Snapshot, _ period: Period, into c: inout Canvas) {
+        let s = state.strings, f = state.format
+        let size = state.size
+        let geometry = frame(state)
+        let (header, sub, status) = (geometry.header, geometry.sub, geometry.status)
         let k = state.kiosk!
         let list = k.playlist(for: snap, panels: state.panels)
         let here = state.placeIndex ?? 0
@@ -30,32 +75,27 @@ enum KioskView {
         }
         c.write(title, x: 0, y: 0, role: .title, maxWidth: max(0, size.width - DisplayWidth.of(right) - 1))
         c.write(right, x: 0, y: 0, width: size.width, align: .right, role: .header)
-        let position = "\(k.position % list.count + 1)/\(list.count)"
+        var position = "\(k.position % list.count + 1)/\(list.count)"
+        let pageCount = pages(state)
+        if pageCount > 1, geometry.tableCapacity > 0 {
+            position = "\(s[.page]) \(state.listScroll / geometry.tableCapacity + 1)/\(pageCount) · " + position
+        }
         let span = Span(period, dataEnd: snap.manifest.periodEnd)
         c.write(" \(f.span(span)) · \(s[.vsPrevious]) \(f.span(span.previous)), \(s[.vsLastYear]) \(f.span(span.sameLastYear))",
                 x: sub.x, y: sub.y, role: .muted, maxWidth: sub.width - position.count - 2)
         c.write(position + " ", x: sub.x, y: sub.y, width: sub.width, align: .right, role: .muted)
 
         let ctx = PanelContext(state: state, snapshot: snap, figures: UnitFigures(snapshot: snap, unit: here, period: period))
-        if let id = state.expandedPanel, let panel = state.panels[id] {
-            let (top, bottom) = body.splitTop(min(body.height / 2, 11))
-            tile(panel, ctx, top, into: &c)
-            ExpandedPanelView.draw(panel, ctx, bottom, tableOnly: true, into: &c)
-        } else {
-            let panels = state.shownPanels
-            let across = size.width >= 160 && size.width / max(1, panels.count) >= 36
-            let gridRows = (panels.count + 1) / 2
-            let tall = body.height >= 13 * gridRows
-            let tilesHeight = across ? 11 : (tall ? 11 * gridRows : body.height)
-            let (top, bottom) = body.splitTop(min(tilesHeight, body.height))
-            let rects = across ? top.columns(Array(repeating: 1, count: panels.count)) : gridRects(top, count: panels.count)
-            for (panel, r) in zip(panels, rects) { tile(panel, ctx, r, into: &c) }
-            if bottom.height >= 6 {
+        for (panel, r) in geometry.tiles { tile(panel, ctx, r, into: &c) }
+        if let table = geometry.table {
+            if let id = state.expandedPanel, let panel = state.panels[id] {
+                ExpandedPanelView.draw(panel, ctx, table, tableOnly: true, into: &c)
+            } else {
                 var tableState = state
                 tableState.focus = .panel(.dossiers) // no selection highlight on the wall
                 var layout = Layout.make(tableState)!
-                layout.table = bottom
-                TableView.draw(tableState, layout, bottom, into: &c, showSelection: false)
+                layout.table = table
+                TableView.draw(tableState, layout, table, into: &c, showSelection: false, scroll: state.listScroll)
             }
         }
 

@@ -28,7 +28,8 @@ public struct ListTable: Sendable {
         self.title = title; self.columns = columns; self.rows = rows; self.rowRoles = rowRoles
     }
 
-    func draw(in rect: Rect, into c: inout Canvas) {
+    /// `scroll`: the first row shown; `selected`: a row to highlight and keep in view.
+    func draw(in rect: Rect, scroll: Int = 0, selected: Int? = nil, into c: inout Canvas) {
         c.fill(rect, role: .background)
         c.box(rect, role: .border, title: title)
         let inner = Rect(x: rect.x + 1, y: rect.y + 1, width: rect.width - 2, height: rect.height - 2)
@@ -42,21 +43,31 @@ public struct ListTable: Sendable {
             c.write(col.title, x: x, y: inner.y, width: widths[k], align: col.align, role: .muted)
             x += widths[k] + 1
         }
-        let capacity = inner.height - 1
-        for (r, row) in rows.prefix(max(0, capacity)).enumerated() {
-            let y = inner.y + 1 + r
-            let last = r == capacity - 1 && rows.count > capacity
-            var x = inner.x + 1
-            if last {
-                c.write("… +\(rows.count - capacity + 1)", x: x, y: y, role: .muted, maxWidth: inner.width - 1)
-                break
+        let capacity = max(0, inner.height - 1)
+        guard capacity > 0 else { return }
+        // Every row reachable: the window follows the selection (or the scroll), and the frame
+        // says where it is (`12–20/24`) when not everything fits.
+        var first = min(max(0, scroll), max(0, rows.count - capacity))
+        if let selected, rows.indices.contains(selected) {
+            first = min(max(first, selected - capacity + 1), selected)
+        }
+        for (r, row) in rows.enumerated().dropFirst(first).prefix(capacity) {
+            let y = inner.y + 1 + (r - first)
+            var role = rowRoles.indices.contains(r) ? (rowRoles[r] ?? .text) : .text
+            if r == selected {
+                role = .selection
+                c.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), role: .selection)
             }
-            let role = rowRoles.indices.contains(r) ? (rowRoles[r] ?? .text) : .text
+            var x = inner.x + 1
             for (k, _) in cols.enumerated() {
                 let text = k < row.count ? row[k] : ""
                 c.write(text, x: x, y: y, width: widths[k], align: cols[k].align, role: role)
                 x += widths[k] + 1
             }
+        }
+        if rows.count > capacity {
+            let position = " \(first + 1)–\(min(rows.count, first + capacity))/\(rows.count) "
+            c.write(position, x: rect.x, y: rect.maxY - 1, width: rect.width - 2, align: .right, role: .muted)
         }
     }
 }

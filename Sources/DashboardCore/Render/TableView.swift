@@ -27,7 +27,9 @@ enum TableView {
         return zip(shown, extra).map { ($0, $0.minWidth + $1) }
     }
 
-    static func draw(_ state: AppState, _ layout: Layout, _ rect: Rect, into c: inout Canvas, showSelection: Bool = true) {
+    /// `scroll`: the first row shown when there is no selection to follow (the kiosk's page).
+    static func draw(_ state: AppState, _ layout: Layout, _ rect: Rect, into c: inout Canvas, showSelection: Bool = true,
+                     scroll fixedScroll: Int = 0) {
         guard let snap = state.snapshot, let here = state.placeIndex else { return }
         let s = state.strings, f = state.format
         let rows = TableModel.rows(state)
@@ -56,7 +58,11 @@ enum TableView {
             c.write(s[.districtLevelReceived], x: inner.x + 2, y: y, role: .muted, maxWidth: inner.width - 14)
             c.write(f.integer(remainder), x: inner.x, y: y, width: inner.width - 1, align: .right, role: .muted)
         }
-        let scroll = showSelection ? layout.tableScroll(state) : 0
+        let scroll = showSelection ? layout.tableScroll(state) : fixedScroll
+        if rows.count > layout.tableCapacity, layout.tableCapacity > 0 {
+            let position = " \(scroll + 1)–\(min(rows.count, scroll + layout.tableCapacity))/\(rows.count) "
+            c.write(position, x: rect.x, y: rect.maxY - 1, width: rect.width - 2, align: .right, role: .muted)
+        }
         for (k, row) in rows.enumerated().dropFirst(scroll).prefix(layout.tableCapacity) {
             let y = inner.y + 1 + (k - scroll)
             let selected = showSelection && k == state.selectedRow

@@ -41,6 +41,9 @@ public struct AppState: Equatable, Sendable {
     public var place: Place = .province
     /// Selected row of the current table.
     public var selectedRow = 0
+    /// First row shown of the lists that scroll without a selection (a commune's villages,
+    /// sites, products; a kiosk table's page).
+    public var listScroll = 0
     /// Rows selected when a level was left, to come back to them: unit code → row.
     public var rememberedRows: [String: Int] = [:]
     /// Id of the column the unit table is sorted by (`name`, or a panel's column).

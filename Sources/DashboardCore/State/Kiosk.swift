@@ -87,6 +87,7 @@ func showKioskStep(_ state: inout AppState) {
         state.place = .district(code); state.expandedPanel = nil; state.focus = .table
     }
     state.selectedRow = 0
+    state.listScroll = 0
 }
 
 /// Keys on the wall screen: Space pauses, ← → step; `q` only when allowed; the rest is ignored.
@@ -111,5 +112,13 @@ func kioskAction(_ state: inout AppState, _ action: Action) -> [Effect] {
 func kioskTick(_ state: inout AppState) {
     guard let k = state.kiosk, let now = state.monotonic else { return }
     guard let due = k.due else { state.kiosk?.due = now + k.interval; return }
-    if !k.paused, now >= due { kioskStep(&state, by: 1) }
+    guard !k.paused, now >= due else { return }
+    // A table longer than the screen is paged by the rotation: no row is dropped unseen.
+    let capacity = KioskView.frame(state).tableCapacity
+    if capacity > 0, state.listScroll + capacity < TableModel.rows(state).count {
+        state.listScroll += capacity
+        state.kiosk?.due = now + k.interval
+    } else {
+        kioskStep(&state, by: 1)
+    }
 }

@@ -68,7 +68,11 @@ public func perform(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .normal: break
     }
     let rowCount = TableModel.rows(state).count
-    let page = max(1, Layout.make(state)?.tableCapacity ?? 1)
+    let layout = Layout.make(state)
+    let page = max(1, layout?.tableCapacity ?? 1)
+    if case .commune = state.place, let scrolled = scrollLists(&state, action, page: max(1, (layout?.detail?.height ?? 8) / 2 - 3)) {
+        return scrolled
+    }
     switch action {
     case .quit:
         state.shouldQuit = true
@@ -127,6 +131,23 @@ public func perform(_ state: inout AppState, _ action: Action) -> [Effect] {
     return []
 }
 
+/// At a commune there is no unit table: the moving keys scroll its lists (each list stops at
+/// its own end).
+private func scrollLists(_ state: inout AppState, _ action: Action, page: Int) -> [Effect]? {
+    let longest = DetailView.longestList(state)
+    switch action {
+    case .moveUp: state.listScroll -= 1
+    case .moveDown: state.listScroll += 1
+    case .pageUp: state.listScroll -= page
+    case .pageDown: state.listScroll += page
+    case .first: state.listScroll = 0
+    case .last: state.listScroll = longest
+    default: return nil
+    }
+    state.listScroll = min(max(0, state.listScroll), max(0, longest - 1))
+    return []
+}
+
 private func move(_ state: inout AppState, _ delta: Int, _ count: Int) {
     guard count > 0 else { state.selectedRow = 0; return }
     state.selectedRow = min(max(state.selectedRow + delta, 0), count - 1)
@@ -167,6 +188,7 @@ public func go(_ state: inout AppState, to unit: AdminUnit) {
     case .commune: state.place = .commune(unit.code)
     }
     state.selectedRow = state.rememberedRows[unit.code] ?? 0
+    state.listScroll = 0
     state.expandedPanel = nil
     state.focus = .table
 }
