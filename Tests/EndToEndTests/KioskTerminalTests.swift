@@ -40,6 +40,19 @@ import Glibc
         #expect(Date().timeIntervalSince(start) < 3)
     }
 
+    /// At 137×38 on the console the district table has room for 10 of 11 rows: the rotation
+    /// pages it, so Yên Minh (the last) is shown, on page 2, before the next step.
+    @Test func aTableThatDoesNotFitIsPagedNotCut() {
+        let env = ["TERM": "linux", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "XDG_CONFIG_HOME": "/nonexistent"]
+        let t = TmuxSession(command: "\(Fixtures.binary) --data \(data) --kiosk --rotate 1s", width: 137, height: 38, environment: env)
+        defer { t.kill() }
+        let first = t.waitFor("Trang 1/2")
+        #expect(first.contains("Trang 1/2 · 1/16") && !first.contains("Yên Minh"))
+        let second = t.waitFor("Trang 2/2", timeout: 3)
+        #expect(second.contains("Yên Minh") && second.contains("11–11/11"))
+        #expect(t.waitFor("2/16", timeout: 3).contains("2/16"))
+    }
+
     @Test func survivesAResizeStormAndTinySizes() throws {
         let t = TmuxSession(command: "\(Fixtures.binary) --data \(data) --kiosk --rotate 2s", width: 120, height: 40, environment: Self.env)
         defer { t.kill() }
