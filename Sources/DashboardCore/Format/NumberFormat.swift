@@ -53,6 +53,14 @@ public struct NumberFormat: Sendable {
         return "\(pct > 0 ? glyphs.up : glyphs.down) \(shown)%"
     }
 
+    /// A change as a signed percentage for tables and reports: `+8,2%`, `−3,0%`, `—` when unknown.
+    public func signedPercent(_ ratio: Double?) -> String {
+        guard let r = ratio, r.isFinite else { return "—" }
+        let shown = decimal(abs(r * 100), places: 1)
+        if shown == decimal(0, places: 1) { return shown + "%" }
+        return (r > 0 ? "+" : "−") + shown + "%"
+    }
+
     /// Money given in million VND: `7,1 nghìn tỷ đồng`, `455 tỷ đồng`, `820 triệu đồng`.
     public func money(millionVND m: Int) -> String {
         let x = Double(m)

@@ -101,6 +101,9 @@ extension Strings {
         case .noDataForPeriod: return "NO DATA for this period: the data holds none of its months"
         case .revenueMillion: return "Revenue (million VND)"
         case .page: return "Page"
+        case .vsLastYearShort: return "YoY"
+        case .targetStatus: return "Target"
+        case .atRiskShort: return "at risk"
         case .kioskPaused: return "PAUSED"
         }
     }

@@ -101,6 +101,9 @@ extension Strings {
         case .noDataForPeriod: return "KHÔNG CÓ SỐ LIỆU cho kỳ này: dữ liệu không có tháng nào của kỳ"
         case .revenueMillion: return "Doanh thu (triệu đồng)"
         case .page: return "Trang"
+        case .vsLastYearShort: return "So cùng kỳ"
+        case .targetStatus: return "Mục tiêu"
+        case .atRiskShort: return "Nguy cơ"
         case .kioskPaused: return "TẠM DỪNG"
         }
     }

@@ -16,7 +16,7 @@ public enum StringKey: String, CaseIterable, Sendable {
     case villageList, siteList, productList, fieldBreakdown, noTourismHere, none
     case mobileSignal, siteActive, sitePlanned, siteDown, currentFigures, ocopDistrictLevel, districtLevelReceived
     case onTimeOfficial, overdueOfficial, latestPeriod, earliestPeriod, legendChange, legendWorst, legendSort
-    case noDataForPeriod, revenueMillion, page
+    case noDataForPeriod, revenueMillion, page, vsLastYearShort, targetStatus, atRiskShort
     case asOf, kioskPaused, twelveMonths, yes, no, days, arriving, clockBehind, themeNamed, mouseOn, mouseOff
 }
 

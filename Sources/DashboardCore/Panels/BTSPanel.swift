@@ -15,7 +15,7 @@ extension Panel {
             UnitColumn(id: "sites", title: { _ in "BTS" }, minWidth: 6, priority: 2,
                        value: { Double($0.sites) }, text: { r, f in f.integer(r.sites) }),
             UnitColumn(id: "coverage", title: { $0[.coverage] }, minWidth: 10, priority: 1, lowerIsWorse: true,
-                       value: { $0.villages.coverageShare }, text: { r, f in f.percent(r.villages.coverageShare) }),
+                       value: { $0.villages.coverageShare }, text: { r, f in f.percent(r.villages.coverageShare, places: 2) }),
         ],
         reportColumns: [
             ReportColumn(key: "bts_active", title: { $0[.sitesActive] }, text: { r, f in f.integer(r.sites) },

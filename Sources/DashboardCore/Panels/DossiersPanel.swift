@@ -24,6 +24,12 @@ extension Panel {
             UnitColumn(id: "overdue", title: { $0[.overdue] }, minWidth: 8, priority: 3, lowerIsWorse: false,
                        value: { r in DossiersPanel.held(r) { Double($0.pendingOverdue) } },
                        text: { r, f in DossiersPanel.held(r) { f.integer($0.pendingOverdue) } ?? "—" }),
+            UnitColumn(id: "received_yoy", title: { $0[.vsLastYearShort] }, minWidth: 9, priority: 4, lowerIsWorse: true,
+                       value: { DossiersPanel.receivedChange($0, yearOnYear: true) },
+                       text: { r, f in f.signedPercent(DossiersPanel.receivedChange(r, yearOnYear: true)) }),
+            UnitColumn(id: "online_status", title: { $0[.targetStatus] }, minWidth: 8, priority: 5,
+                       value: { r in DossiersPanel.onlineStatus(r).map { [TargetStatus.behind, .atRisk, .onTrack].firstIndex(of: $0).map(Double.init) ?? 0 } },
+                       text: { r, f in DossiersPanel.onlineStatusWord(r, f) }),
         ],
         reportColumns: [
             ReportColumn(key: "received", title: { $0[.received] }, text: { r, f in DossiersPanel.held(r) { f.integer($0.received) } ?? "—" },
@@ -37,10 +43,40 @@ extension Panel {
             ReportColumn(key: "overdue", title: { $0[.overdue] },
                          text: { r, f in DossiersPanel.held(r) { f.integer($0.pendingOverdue) } ?? "—" },
                          raw: { r in DossiersPanel.held(r) { String($0.pendingOverdue) } ?? "" }),
+            ReportColumn(key: "received_change_previous", title: { "\($0[.received]) \($0[.vsPrevious])" },
+                         text: { r, f in f.signedPercent(DossiersPanel.receivedChange(r, yearOnYear: false)) },
+                         raw: { r in ReportColumn.rawShare(DossiersPanel.receivedChange(r, yearOnYear: false)) }),
+            ReportColumn(key: "received_change_last_year", title: { "\($0[.received]) \($0[.vsLastYear])" },
+                         text: { r, f in f.signedPercent(DossiersPanel.receivedChange(r, yearOnYear: true)) },
+                         raw: { r in ReportColumn.rawShare(DossiersPanel.receivedChange(r, yearOnYear: true)) }),
+            ReportColumn(key: "online_share_status", title: { "\($0[.online]): \($0[.targetStatus].lowercased())" },
+                         text: { r, f in Widgets.statusLabel(DossiersPanel.onlineStatus(r), Strings(f.language)) },
+                         raw: { r in DossiersPanel.onlineStatus(r).map { "\($0)" } ?? "" }),
         ])
 }
 
 enum DossiersPanel {
+    /// Received against the same months of the period before, or of a year earlier.
+    static func receivedChange(_ r: UnitFigures, yearOnYear: Bool) -> Double? {
+        guard r.dossiersHeld else { return nil }
+        return UnitFigures.change(r.dossiers.received, (yearOnYear ? r.dossiersLastYear : r.dossiersPrevious)?.received)
+    }
+
+    static func onlineStatus(_ r: UnitFigures) -> TargetStatus? {
+        held(r) { $0.onlineShare }.flatMap { $0 }.flatMap { r.snapshot.targets.status(of: "dossiers.online_share", value: $0) }
+    }
+
+    /// The status in a word that fits a table cell (`Đạt`, `Nguy cơ`, `Chưa đạt`).
+    static func onlineStatusWord(_ r: UnitFigures, _ f: NumberFormat) -> String {
+        let s = Strings(f.language)
+        switch onlineStatus(r) {
+        case .onTrack: return s[.onTrack]
+        case .atRisk: return s[.atRiskShort]
+        case .behind: return s[.behind]
+        case nil: return "—"
+        }
+    }
+
     /// A figure of the unit's dossiers, or nil when the data does not hold the period (absent,
     /// not zero).
     static func held<T>(_ r: UnitFigures, _ figure: (DossierTally) -> T) -> T? {
@@ -70,7 +106,8 @@ enum DossiersPanel {
 
     static func expanded(_ ctx: PanelContext, _ children: [UnitFigures], _ g: Glyphs) -> ListTable {
         let s = ctx.strings, f = ctx.format
-        let maxReceived = children.map(\.dossiers.received).max() ?? 0
+        let changes = children.map { receivedChange($0, yearOnYear: true) }
+        let largest = changes.compactMap { $0.map(abs) }.max() ?? 0
         return ListTable(title: s[.dossiers], columns: [
             .unitName(s),
             .figure(s[.received], 9),
@@ -80,10 +117,10 @@ enum DossiersPanel {
             .figure(s[.vsLastYear], 11),
             .bar],
             rows: children.map { r in
-                [UnitColumn.name.text(r, f), f.integer(r.dossiers.received), f.percent(r.dossiers.onlineShare),
+                [UnitColumn.name.text(r, f), held(r) { f.integer($0.received) } ?? "—", f.percent(r.dossiers.onlineShare),
                  f.percent(r.dossiers.onTimeShare), f.integer(r.dossiers.pendingOverdue),
-                 f.change(UnitFigures.change(r.dossiers.received, r.dossiersLastYear?.received), glyphs: g),
-                 PanelParts.bar(r.dossiers.received, maxReceived, 10, g)]
+                 f.change(receivedChange(r, yearOnYear: true), glyphs: g),
+                 PanelParts.bar(share: receivedChange(r, yearOnYear: true).map(abs), of: largest, 10, g)]
             })
     }
 

@@ -113,6 +113,13 @@ enum PanelParts {
         c.write(" " + state.strings[.twelveMonths], x: inner.x + 12, y: y, role: .muted, maxWidth: inner.width - 12)
     }
 
+    /// A bar of `width` cells for a value out of `maximum` (a change's size, say): proportional
+    /// to the value itself, not to a count beside it.
+    static func bar(share v: Double?, of maximum: Double, _ width: Int, _ g: Glyphs) -> String {
+        guard let v, maximum > 0 else { return "" }
+        return String(repeating: g.barFull, count: Int((v / maximum * Double(width)).rounded()))
+    }
+
     /// A bar of `width` cells for `v` out of `maximum`.
     static func bar(_ v: Int, _ maximum: Int, _ width: Int, _ g: Glyphs) -> String {
         guard maximum > 0 else { return "" }
