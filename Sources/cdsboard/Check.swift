@@ -15,9 +15,10 @@ struct Check: ParsableCommand {
     var verbose = false
 
     func run() throws {
-        let dir = DataLocation.resolve(directory)
+        let source = SnapshotSource.choose(directory)
+        let dir = source.name
         let start = DispatchTime.now().uptimeNanoseconds
-        let result = SnapshotLoader.load(directory: dir)
+        let result = source.load()
         let ms = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
         switch result {
         case .success(let snap):

@@ -28,8 +28,7 @@ struct Render: ParsableCommand {
         var state = view.initialState(config: Config())
         state.size = Size(parsing: size)!
         state.now = now.flatMap(ISODate.parse) ?? Date()
-        let dir = DataLocation.resolve(view.data)
-        switch SnapshotLoader.load(directory: dir) {
+        switch SnapshotSource.choose(view.data).load() {
         case .success(let s): _ = update(&state, .snapshotLoaded(s))
         case .failure(let f): _ = update(&state, .snapshotRefused(f))
         }

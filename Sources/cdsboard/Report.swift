@@ -24,9 +24,8 @@ struct Report: ParsableCommand {
     var lang: Language?
 
     func run() throws {
-        let dir = DataLocation.resolve(directory)
         let snapshot: Snapshot
-        switch SnapshotLoader.load(directory: dir) {
+        switch SnapshotSource.choose(directory).load() {
         case .success(let s): snapshot = s
         case .failure(let f):
             for e in f.errors { FileHandle.standardError.write(Data("\(e)\n".utf8)) }
