@@ -38,6 +38,10 @@ extension TableRow {
             }
             throw fail(c, "\(name) is not a whole number (\"\(text)\")")
         }
+        // Above this no count is real, and sums of many could overflow.
+        if v > DossierAccumulator.maximumCount {
+            throw fail(c, "\(name) (\(v)) is implausibly large (more than \(DossierAccumulator.maximumCount))")
+        }
         return v
     }
 

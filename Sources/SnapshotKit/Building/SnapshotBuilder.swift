@@ -84,6 +84,8 @@ public struct SnapshotBuilder {
         public var latestPeriodEnd = Month(year: 2199, month: 12)
         /// Parts `dossiers.csv` is read in at once by `addDossiers(csvDirectory:)` (1: one core).
         public var parts = DossierParsers.defaultParts
+        /// The most the dossier cube may take (months with data × units × (fields + 4) cells).
+        public var maximumCubeBytes = 512 << 20
         public init() {}
     }
 
@@ -94,6 +96,7 @@ public struct SnapshotBuilder {
     public private(set) var targets = Targets()
     private var dossiers = DossierAccumulator()
     private var dossierForm: Snapshot.DossierForm?
+    private var dossierSource = TableKind.dossiers.fileName
     private var sites: [BTSSite] = []
     private var villages: [Village] = []
     private var products: [OCOPProduct] = []
@@ -161,6 +164,7 @@ public struct SnapshotBuilder {
             return false
         }
         dossierForm = form
+        dossierSource = source
         return true
     }
 
@@ -208,6 +212,14 @@ public struct SnapshotBuilder {
         if dossierForm == nil, !issues.hasErrors {
             issues.add(SnapshotIssue(file: TableKind.dossiers.fileName, line: nil,
                                      message: "no dossier table was given (dossiers or dossier_stats)"))
+        }
+        if let units, !issues.hasErrors {
+            let bytes = DossierCube.bytes(for: dossiers, units: units)
+            if bytes > options.maximumCubeBytes {
+                issues.add(SnapshotIssue(file: dossierSource, line: nil, message: "the dossier figures would take "
+                                         + "\(bytes >> 20) MB (\(dossiers.fields.count) distinct fields, \(units.units.count) units), "
+                                         + "more than \(options.maximumCubeBytes >> 20) MB: is the field column right?"))
+            }
         }
         guard let manifest, let units, let dossierForm, !issues.hasErrors else {
             return .failure(SnapshotFailure(errors: issues.errors, warnings: issues.warnings, suppressed: issues.suppressedSummary))

@@ -97,9 +97,6 @@ enum DossierParsers {
             t.pending = try row.count(11, "pending")
             t.pendingOverdue = try row.count(12, "pending_overdue")
             t.online = channel == .online ? t.received : 0
-            if t.received > DossierAccumulator.maximumCount {
-                throw row.fail(6, "received (\(t.received)) is implausibly large (more than \(DossierAccumulator.maximumCount))")
-            }
             if t.resolvedOnTime > t.resolved {
                 throw row.fail(8, "resolved_on_time (\(t.resolvedOnTime)) is greater than resolved (\(t.resolved))")
             }
