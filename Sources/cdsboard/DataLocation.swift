@@ -41,7 +41,13 @@ enum SnapshotSource {
     /// One snapshot, now (`render`, `report`, `check`).
     func load() -> Result<Snapshot, SnapshotFailure> {
         switch self {
-        case .directory(let path): return SnapshotLoader.load(directory: path)
+        case .directory(let path):
+            // A path given on the command line is echoed in messages: cut it.
+            return SnapshotLoader.load(directory: path).mapError { f in
+                var f = f
+                for i in f.errors.indices { f.errors[i].file = Echo.cut(f.errors[i].file) }
+                return f
+            }
         }
     }
 

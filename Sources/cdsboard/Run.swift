@@ -37,7 +37,7 @@ struct Run: ParsableCommand {
         case .loaded(let s): _ = update(&state, .snapshotLoaded(s))
         case .refused(let f): _ = update(&state, .snapshotRefused(f))
         }
-        view.place(&state)
+        try view.place(&state)
         if let script = view.keys.flatMap(Key.script) { for k in script { _ = update(&state, .key(k)) } }
         let (themes, problems) = ThemeDirectories.load(state.themeNames)
         var notes = problems
