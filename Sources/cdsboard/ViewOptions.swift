@@ -63,6 +63,11 @@ struct ViewOptions: ParsableArguments {
 
     /// `20s`, `90`, `2m` → seconds.
     static func seconds(_ text: String) -> Double? {
+        guard let v = parseSeconds(text), v.isFinite, v <= 86_400 else { return nil }   // "inf", "1e300m"
+        return v
+    }
+
+    private static func parseSeconds(_ text: String) -> Double? {
         let t = text.lowercased()
         if t.hasSuffix("ms"), let v = Double(t.dropLast(2)) { return v >= 100 ? v / 1000 : nil }
         if t.hasSuffix("s"), let v = Double(t.dropLast()), v >= 0.5 { return v }

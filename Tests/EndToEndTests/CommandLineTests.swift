@@ -93,6 +93,9 @@ import Testing
             #expect(r.status != 0 && r.status < 128, "\(cmd): \(r.status)")
             #expect(r.output.contains("--period 0000 is outside 1990…2199"), "\(cmd): \(r.output)")
         }
+        for rotate in ["inf", "1e300m", "nan"] {
+            #expect(Fixtures.run(bin, ["render", "--rotate", rotate]).status != 0, "--rotate \(rotate)")
+        }
         let long = String(repeating: "9", count: 5000)
         for args in [["render", "--view", "district:" + long], ["render", "--period", long], ["render", "--keys", long + " ??"],
                      ["report", "--district", long], ["check", "/missing/" + long]] {

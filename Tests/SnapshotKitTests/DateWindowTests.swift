@@ -86,4 +86,13 @@ import Testing
             "tourism.csv:4:5: revenue_million_vnd (999999999999999999) is implausibly large (more than 1000000000)",
         ])
     }
+
+    /// A key holds its field in 16 bits: past 4096 distinct fields the file is refused, not
+    /// miscounted.
+    @Test func thousandsOfDistinctFieldsAreRefused() {
+        let stats = ["month,district_code,commune_code,level,field,channel,received,resolved,resolved_on_time,returned,withdrawn,pending,pending_overdue"]
+            + (0...4096).map { "2024-04,026,,province,F\($0),online,1,1,1,0,0,0,0" }
+        let e = errors(["dossiers.csv": nil, "dossier_stats.csv": stats.joined(separator: "\n")])
+        #expect(e == ["dossier_stats.csv:4098:5: more than 4096 distinct fields: is this the field column?"])
+    }
 }

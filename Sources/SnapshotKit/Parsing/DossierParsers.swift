@@ -67,6 +67,10 @@ enum DossierParsers {
             }
             let s = try row.string(c).precomposedForm
             guard !s.isEmpty else { throw row.fail(c, "field is empty") }
+            // Keys hold a field in 16 bits; real exports have a few dozen.
+            guard acc.fields.count < DossierAccumulator.maximumFields else {
+                throw row.fail(c, "more than \(DossierAccumulator.maximumFields) distinct fields: is this the field column?")
+            }
             let id = acc.field(s)
             if !f.hasEscapedQuote, names.count < 256 {
                 names.append(Array(UnsafeBufferPointer(start: p, count: n)))

@@ -139,6 +139,9 @@ enum JSONFiles {
             }
             list.append((du, communes))
         }
+        guard 1 + list.reduce(0, { $0 + 1 + $1.1.count }) <= DossierAccumulator.maximumUnits else {
+            throw SnapshotIssue(file: f, line: nil, message: "more than \(DossierAccumulator.maximumUnits) units")
+        }
         var tree = UnitTree(province: province, districts: list)
         if let b = p["bounds"] {
             guard let box = b as? [String: Any], let south = (box["south"] as? NSNumber)?.doubleValue,
