@@ -13,7 +13,7 @@ import DashboardTestSupport
 /// the tests, and the fuzz build compiles it with SnapshotKit's sources.
 enum ParserExercise {
     static let targets = ["csv", "dossiers.csv", "dossier_stats.csv", "bts.csv", "villages.csv", "ocop.csv", "tourism.csv",
-                          "units.json", "manifest.json", "targets.json"]
+                          "units.json", "manifest.json", "targets.json", "snapshot"]
     /// Where inputs are written as files (the parsers read files).
     static let directory: String = {
         var template = Array(((ProcessInfo.processInfo.environment["TMPDIR"] ?? "/tmp") + "/cdsboard-fuzz-XXXXXX").utf8CString)
@@ -165,6 +165,7 @@ enum ParserExercise {
         switch target {
         case "csv": return csv(bytes)
         case "dossiers.csv": return dossiers(bytes)
+        case "snapshot": return snapshot(bytes)
         case "dossier_stats.csv":
             var acc = DossierAccumulator()
             table(.dossierStats, bytes, &issues) { DossierParsers.stats(&$0, context, into: &acc, issues: &$1) }
