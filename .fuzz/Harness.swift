@@ -8,6 +8,8 @@ import Foundation
 //                  the naive reader's rows, lines and errors
 //   dossiers.csv   raw dossiers on one core and in 2 and 3 parts: same figures, same errors
 //   the other snapshot files: their parser must not crash and must explain every issue.
+//   snapshot       a whole snapshot directory, its files joined by a line "====" (see
+//                  Tests/SnapshotKitTests/SnapshotExercise.swift): loaded and viewed, no crash, figures add up.
 // A crash, a sanitizer report or a broken property is a finding.
 
 let fuzzTarget = ProcessInfo.processInfo.environment["FUZZ_TARGET"] ?? "csv"

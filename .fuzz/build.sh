@@ -10,7 +10,7 @@ cp Sources/CByteScan/include/CByteScan.h "$out/include/"
 printf 'module CByteScan {\n    header "CByteScan.h"\n    export *\n}\n' > "$out/include/module.modulemap"
 clang -O2 -g -fsanitize=address -c Sources/CByteScan/CByteScan.c -I Sources/CByteScan/include -o "$out/CByteScan.o"
 # The oracle is test code (the test support and test targets); CDSBOARD_FUZZ drops its imports.
-oracle="Sources/DashboardTestSupport/NaiveCSV.swift Tests/SnapshotKitTests/ParserExercise.swift"
+oracle="Sources/DashboardTestSupport/NaiveCSV.swift Tests/SnapshotKitTests/ParserExercise.swift Tests/SnapshotKitTests/SnapshotExercise.swift"
 swiftc -O -g -sanitize=fuzzer,address -parse-as-library -module-name SnapshotKit -D CDSBOARD_FUZZ -I "$out/include" \
     $(find Sources/SnapshotKit -name '*.swift' | sort) $oracle .fuzz/Harness.swift "$out/CByteScan.o" \
     -o "$out/cdsboard-fuzz" 2>&1 | grep -v "Cannot export local symbol" || true

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Fuzzes every parser for SECONDS each (default 60) with the corpus in .fuzz/corpus.
+# Fuzzes every parser, and whole snapshots (target snapshot), for SECONDS each (default 60) with the corpus in .fuzz/corpus.
 # New inputs go to a scratch corpus; with --keep, those that add coverage are merged into
 # the repository's corpus. Findings are written to .build-fuzz/findings/ and fail the run.
 #   bash .fuzz/run.sh [--keep] [SECONDS] [TARGET...]
@@ -7,7 +7,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 keep=0; [ "${1:-}" = "--keep" ] && { keep=1; shift; }
 seconds=${1:-60}; shift || true
-targets=${*:-csv dossiers.csv dossier_stats.csv bts.csv villages.csv ocop.csv tourism.csv units.json manifest.json targets.json}
+targets=${*:-csv dossiers.csv dossier_stats.csv bts.csv villages.csv ocop.csv tourism.csv units.json manifest.json targets.json snapshot}
 [ -x .build-fuzz/cdsboard-fuzz ] || bash .fuzz/build.sh || exit 1
 mkdir -p .build-fuzz/findings
 export TMPDIR=${TMPDIR:-/tmp}

@@ -1,58 +1,50 @@
 import Foundation
 
-/// Reads a snapshot directory: every file is parsed and validated, then aggregated.
+/// Reads a snapshot directory: a client of `SnapshotBuilder` that hands it each file as a
+/// table (`dossiers.csv` through the builder's streaming entry point).
 ///
 /// Either the whole directory validates and a `Snapshot` comes back, or a `SnapshotFailure`
 /// lists what is wrong as `file:line: message`. Nothing is written to the directory.
 public enum SnapshotLoader {
-    public static func load(directory: String) -> Result<Snapshot, SnapshotFailure> {
-        var issues = IssueCollector()
+    public static func load(directory: String,
+                            options: SnapshotBuilder.Options = SnapshotBuilder.Options()) -> Result<Snapshot, SnapshotFailure> {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDir), isDir.boolValue else {
             return .failure(SnapshotFailure(errors: [SnapshotIssue(file: directory, line: nil, message: "snapshot directory not found")]))
         }
-        var manifest: Manifest?
-        var units: UnitTree?
-        do { manifest = try JSONFiles.manifest(directory) } catch { issues.add(error) }
-        do { units = try JSONFiles.units(directory) } catch { issues.add(error) }
-        var targets = Targets()
-        if FileManager.default.fileExists(atPath: directory + "/targets.json") {
-            do { targets = try JSONFiles.targets(directory) } catch { issues.add(error) }
+        var b = SnapshotBuilder(options: options)
+        func json(_ name: String, _ set: (inout SnapshotBuilder, Data) -> Void) {
+            do { set(&b, try JSONFiles.read(directory, name)) } catch { b.report(error) }
         }
-        guard let units else {
-            return .failure(SnapshotFailure(errors: issues.errors, warnings: issues.warnings))
-        }
-        if let m = manifest, m.provinceCode != units.province.code {
-            issues.add(SnapshotIssue(file: "manifest.json", line: nil,
-                                     message: "province_code \(m.provinceCode) does not match units.json (\(units.province.code))"))
-        }
-        let periodEnd = manifest?.periodEnd ?? Day(number: Int.max / 2)
-        let hasRows = FileManager.default.fileExists(atPath: directory + "/dossiers.csv")
-        let hasStats = FileManager.default.fileExists(atPath: directory + "/dossier_stats.csv")
-        var acc = DossierAccumulator()
-        switch (hasRows, hasStats) {
+        json("manifest.json") { $0.setManifest(json: $1) }
+        json("units.json") { $0.setUnits(json: $1) }
+        if FileManager.default.fileExists(atPath: directory + "/targets.json") { json("targets.json") { $0.setTargets(json: $1) } }
+        guard b.units != nil else { return b.build() }
+        let exists = { (k: TableKind) in FileManager.default.fileExists(atPath: directory + "/" + k.fileName) }
+        switch (exists(.dossiers), exists(.dossierStats)) {
         case (true, true):
-            issues.add(SnapshotIssue(file: "dossiers.csv", line: nil,
-                                     message: "both dossiers.csv and dossier_stats.csv are present; a snapshot carries one of the two"))
+            b.report(SnapshotIssue(file: "dossiers.csv", line: nil,
+                                   message: "both dossiers.csv and dossier_stats.csv are present; a snapshot carries one of the two"))
         case (false, false):
-            issues.add(SnapshotIssue(file: "dossiers.csv", line: nil,
-                                     message: "file not found (nor dossier_stats.csv): one of the two is required"))
+            b.report(SnapshotIssue(file: "dossiers.csv", line: nil,
+                                   message: "file not found (nor dossier_stats.csv): one of the two is required"))
         case (true, false):
-            DossierParsers.raw(directory, units: units, periodEnd: periodEnd, into: &acc, issues: &issues)
+            b.addDossiers(csvDirectory: directory)
         case (false, true):
-            DossierParsers.stats(directory, units: units, into: &acc, issues: &issues)
+            if var t = table(directory, .dossierStats, &b) { b.addDossierStats(&t) }
         }
-        let sites = AssetParsers.bts(directory, units: units, issues: &issues)
-        let villages = AssetParsers.villages(directory, units: units, issues: &issues)
-        let products = AssetParsers.ocop(directory, units: units, issues: &issues)
-        let tourism = AssetParsers.tourism(directory, units: units, issues: &issues)
-        guard let manifest, !issues.hasErrors else {
-            return .failure(SnapshotFailure(errors: issues.errors, warnings: issues.warnings, suppressed: issues.suppressedSummary))
+        if var t = table(directory, .bts, &b) { b.addBTS(&t) }
+        if var t = table(directory, .villages, &b) { b.addVillages(&t) }
+        if var t = table(directory, .ocop, &b) { b.addOCOP(&t) }
+        if var t = table(directory, .tourism, &b) { b.addTourism(&t) }
+        return b.build()
+    }
+
+    /// The file of `kind` opened for its columns, or nil with the problem reported.
+    static func table(_ directory: String, _ kind: TableKind, _ b: inout SnapshotBuilder) -> CSVTable? {
+        do { return try CSVTable(directory: directory, name: kind.fileName, columns: kind.columns) } catch {
+            b.report(error)
+            return nil
         }
-        let cube = DossierCube(accumulator: acc, units: units)
-        return .success(Snapshot(manifest: manifest, units: units, targets: targets,
-                                 dossierForm: hasRows ? .rows : .stats, dossiers: cube, btsSites: sites,
-                                 villages: villages, ocopProducts: products, tourismRows: tourism,
-                                 warnings: issues.warnings))
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// cdsboard: a terminal dashboard for a province's digital-transformation steering committee.
 @main
@@ -9,4 +10,20 @@ struct CDSBoard: ParsableCommand {
         subcommands: [Run.self, Render.self, Check.self, Report.self, Gen.self],
         defaultSubcommand: Run.self
     )
+
+    /// As argument-parser's, but a value echoed in an error message is cut to a readable length.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            let message = code == .success ? fullMessage(for: error) : Echo.cutQuoted(fullMessage(for: error))
+            if !message.isEmpty {
+                let handle = code == .success ? FileHandle.standardOutput : FileHandle.standardError
+                handle.write(Data((message + "\n").utf8))
+            }
+            Foundation.exit(code.rawValue)
+        }
+    }
 }

@@ -15,24 +15,22 @@ struct Check: ParsableCommand {
     var verbose = false
 
     func run() throws {
-        let dir = DataLocation.resolve(directory)
+        let source = SnapshotSource.choose(directory)
+        let dir = source.name
         let start = DispatchTime.now().uptimeNanoseconds
-        let result = SnapshotLoader.load(directory: dir)
+        let result = source.load()
         let ms = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
         switch result {
         case .success(let snap):
             for w in snap.warnings { print(w) }
             let d = snap.dossiers
-            print("\(dir): OK — \(snap.units.districtIndexes.count) districts, \(snap.units.communeIndexes.count) communes; "
+            print("\(Echo.cut(dir)): OK — \(snap.units.districtIndexes.count) districts, \(snap.units.communeIndexes.count) communes; "
                   + "dossiers (\(snap.dossierForm.rawValue)) \(d.firstMonth)…\(d.lastMonth?.description ?? "-"), "
                   + "\(snap.btsSites.count) BTS sites, \(snap.villages.count) villages, \(snap.ocopProducts.count) OCOP products; "
                   + "\(snap.warnings.count) warnings")
             if verbose { print(String(format: "loaded in %.1f ms", ms)) }
         case .failure(let failure):
-            for e in failure.errors { print(e) }
-            for w in failure.warnings { print(w) }
-            for line in failure.suppressed { print(line) }
-            print("\(dir): REFUSED — \(failure.errors.count) errors, \(failure.warnings.count) warnings")
+            print(failure.printed(source: dir))
             if verbose { print(String(format: "checked in %.1f ms", ms)) }
             throw ExitCode(1)
         }

@@ -1,3 +1,4 @@
+import SnapshotKit
 import Foundation
 
 /// Finds the snapshot directory: `--data`, else `$CDSBOARD_DATA`, else the bundled sample
@@ -18,5 +19,47 @@ enum DataLocation {
         candidates += ["/usr/local/share/cdsboard/ha-giang", "/usr/share/cdsboard/ha-giang"]
         for c in candidates where FileManager.default.fileExists(atPath: c + "/manifest.json") { return c }
         return candidates[0]
+    }
+}
+
+/// Where snapshots come from: the one choice every command (`run`, `render`, `report`,
+/// `check`) makes, from `--data` (or the argument), `$CDSBOARD_DATA` and the bundled sample.
+/// A new kind of source (a database, an `.xlsx` export) is a new case here and a client of
+/// `SnapshotBuilder` in SnapshotKit.
+enum SnapshotSource {
+    case directory(String)
+
+    static func choose(_ explicit: String?) -> SnapshotSource { .directory(DataLocation.resolve(explicit)) }
+
+    /// How messages name the source.
+    var name: String {
+        switch self {
+        case .directory(let path): return path
+        }
+    }
+
+    /// One snapshot, now (`render`, `report`, `check`).
+    func load() -> Result<Snapshot, SnapshotFailure> {
+        switch self {
+        case .directory(let path):
+            // A path given on the command line is echoed in messages: cut it.
+            return SnapshotLoader.load(directory: path).mapError { f in
+                var f = f
+                for i in f.errors.indices { f.errors[i].file = Echo.cut(f.errors[i].file) }
+                return f
+            }
+        }
+    }
+
+    /// A provider that follows the source for the dashboard, with its first snapshot already
+    /// loaded, so that `--view`, `--period` and `--keys` apply to the first frame.
+    func provider(poll: Bool) -> (SnapshotProvider, ProviderEvent) {
+        switch self {
+        case .directory(let path):
+            let p = DirectorySnapshotProvider(directory: path, useInotify: !poll)
+            let first = p.loadNow()
+            p.initialLoadDone = true
+            return (p, first)
+        }
     }
 }

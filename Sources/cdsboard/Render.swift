@@ -22,18 +22,21 @@ struct Render: ParsableCommand {
     func validate() throws {
         if Size(parsing: size) == nil { throw ValidationError("--size must look like 120x40") }
         if let now, ISODate.parse(now) == nil { throw ValidationError("--now must be ISO 8601, e.g. 2024-07-10T09:00:00+07:00") }
+        try Echo.check(view.period)
     }
 
     func run() throws {
         var state = view.initialState(config: Config())
         state.size = Size(parsing: size)!
         state.now = now.flatMap(ISODate.parse) ?? Date()
-        let dir = DataLocation.resolve(view.data)
-        switch SnapshotLoader.load(directory: dir) {
+        let source = SnapshotSource.choose(view.data)
+        switch source.load() {
         case .success(let s): _ = update(&state, .snapshotLoaded(s))
-        case .failure(let f): _ = update(&state, .snapshotRefused(f))
+        case .failure(let f):
+            FileHandle.standardError.write(Data((f.printed(source: source.name) + "\n").utf8))
+            throw ExitCode(1)
         }
-        view.place(&state)
+        try view.place(&state)
         if let script = view.keys.flatMap(Key.script) { for k in script { _ = update(&state, .key(k)) } }
         let canvas = DashboardCore.render(state)
         print(styles ? canvas.textDump() : canvas.plainText)

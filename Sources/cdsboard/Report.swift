@@ -23,19 +23,21 @@ struct Report: ParsableCommand {
     @Option(help: "Language (default: the environment, then vi).")
     var lang: Language?
 
+    func validate() throws { try Echo.check(period) }
+
     func run() throws {
-        let dir = DataLocation.resolve(directory)
         let snapshot: Snapshot
-        switch SnapshotLoader.load(directory: dir) {
+        let source = SnapshotSource.choose(directory)
+        switch source.load() {
         case .success(let s): snapshot = s
         case .failure(let f):
-            for e in f.errors { FileHandle.standardError.write(Data("\(e)\n".utf8)) }
+            FileHandle.standardError.write(Data((f.printed(source: source.name) + "\n").utf8))
             throw ExitCode(1)
         }
         var index = 0
         if let district {
             guard let u = snapshot.units.unit(code: district), u.level == .district else {
-                throw ValidationError("unknown district code \(district)")
+                throw CommandError("--district: no district \"\(Echo.cut(district))\" in the snapshot")
             }
             index = u.index
         }

@@ -32,15 +32,12 @@ struct Run: ParsableCommand {
         if let p = config.problem, view.kiosk { FileHandle.standardError.write(Data("\(p) — ignored\n".utf8)) }
         var state = view.initialState(config: config)
         if mouse { state.mouseEnabled = true }
-        let dir = DataLocation.resolve(view.data)
-        let provider = DirectorySnapshotProvider(directory: dir, useInotify: !poll)
-        // Load once up front so that --view, --period and --keys apply to the first frame.
-        switch provider.loadNow() {
+        let (provider, first) = SnapshotSource.choose(view.data).provider(poll: poll)
+        switch first {
         case .loaded(let s): _ = update(&state, .snapshotLoaded(s))
         case .refused(let f): _ = update(&state, .snapshotRefused(f))
         }
-        provider.initialLoadDone = true
-        view.place(&state)
+        try view.place(&state)
         if let script = view.keys.flatMap(Key.script) { for k in script { _ = update(&state, .key(k)) } }
         let (themes, problems) = ThemeDirectories.load(state.themeNames)
         var notes = problems

@@ -36,7 +36,8 @@ struct ViewOptions: ParsableArguments {
     var rotate: String?
 
     func validate() throws {
-        if let keys, Key.script(keys) == nil { throw ValidationError("--keys: cannot read \"\(keys)\"") }
+        if let keys, Key.script(keys) == nil { throw ValidationError("--keys: cannot read \"\(Echo.cut(keys))\"") }
+        try Echo.check(period)
         if let rotate, ViewOptions.seconds(rotate) == nil { throw ValidationError("--rotate must look like 20s, 90s or 2m") }
     }
 
@@ -62,6 +63,11 @@ struct ViewOptions: ParsableArguments {
 
     /// `20s`, `90`, `2m` → seconds.
     static func seconds(_ text: String) -> Double? {
+        guard let v = parseSeconds(text), v.isFinite, v <= 86_400 else { return nil }   // "inf", "1e300m"
+        return v
+    }
+
+    private static func parseSeconds(_ text: String) -> Double? {
         let t = text.lowercased()
         if t.hasSuffix("ms"), let v = Double(t.dropLast(2)) { return v >= 100 ? v / 1000 : nil }
         if t.hasSuffix("s"), let v = Double(t.dropLast()), v >= 0.5 { return v }
@@ -70,8 +76,9 @@ struct ViewOptions: ParsableArguments {
         return nil
     }
 
-    /// Applies `--period` and `--view` once a snapshot is there.
-    func place(_ s: inout AppState) {
+    /// Applies `--period` and `--view` once a snapshot is there; a place or panel the snapshot
+    /// does not have is an error (not the province shown instead).
+    func place(_ s: inout AppState) throws {
         if let p = period, let snap = s.snapshot {
             s.periodKind = p.kind
             let latest = Period.containing(snap.latestMonth, kind: p.kind)
@@ -82,13 +89,20 @@ struct ViewOptions: ParsableArguments {
             let kv = part.split(separator: ":", maxSplits: 1).map(String.init)
             switch (kv.first, kv.count > 1 ? kv[1] : nil) {
             case ("province", _): s.place = .province
-            case ("district", let code?): if let u = snap.units.unit(code: code) { go(&s, to: u) }
-            case ("commune", let code?): if let u = snap.units.unit(code: code) { go(&s, to: u) }
+            case ("district", let code?), ("commune", let code?):
+                let level: AdminUnit.Level = kv[0] == "district" ? .district : .commune
+                guard let u = snap.units.unit(code: code), u.level == level else {
+                    throw CommandError("--view: no \(kv[0]) \"\(Echo.cut(code))\" in the snapshot")
+                }
+                go(&s, to: u)
             case ("panel", let name?):
-                if s.panels[PanelID(name)] != nil { s.focus = .panel(PanelID(name)) }
+                guard s.panels[PanelID(name)] != nil else { throw CommandError("--view: no panel \"\(Echo.cut(name))\"") }
+                s.focus = .panel(PanelID(name))
             case ("expanded", _):
                 if case .panel(let p) = s.focus { s.expandedPanel = p }
-            default: break
+            default:
+                throw CommandError("--view: cannot read \"\(Echo.cut(String(part)))\" (province, district:CODE, commune:CODE, "
+                                   + "panel:NAME, expanded)")
             }
         }
     }

@@ -61,6 +61,51 @@ import Testing
         #expect(bad.status != 0)
     }
 
+    /// A missing or refused snapshot, or a place it does not have, is an error: status 1 and a
+    /// message, never a frame of the province instead.
+    @Test func renderReportAndCheckFailOnAMissingSnapshotOrAnUnknownPlace() {
+        for args in [["render", "--data", "/missing"], ["report", "/missing"], ["check", "/missing"]] {
+            let r = Fixtures.run(bin, args)
+            #expect(r.status == 1, "\(args)")
+            #expect(r.output.contains("/missing: snapshot directory not found"), "\(args): \(r.output)")
+        }
+        let dir = Fixtures.copyOfSample()
+        Fixtures.write(Fixtures.read(dir + "/bts.csv").replacingOccurrences(of: ",active,", with: ",exploded,"), to: dir + "/bts.csv")
+        let refused = Fixtures.run(bin, ["render", "--data", dir])
+        #expect(refused.status == 1)
+        #expect(refused.output.hasPrefix("bts.csv:2:8: unknown status"))
+        #expect(Fixtures.run(bin, ["report", dir]).status == 1)
+        for view in ["district:999", "commune:030", "panel:weather", "planet:mars"] {
+            let r = Fixtures.run(bin, ["render", "--view", view])
+            #expect(r.status == 1, "\(view)")
+            #expect(r.output.hasPrefix("Error: --view: "), "\(view): \(r.output)")
+        }
+        let d = Fixtures.run(bin, ["report", "--district", "999"])
+        #expect(d.status != 0)
+        #expect(d.output.contains("no district \"999\""))
+    }
+
+    /// `--period 0000` crashed every viewer (a forced unwrap); now it is refused, and values
+    /// echoed in messages are cut to 60 characters.
+    @Test func farPeriodsAreRefusedAndEchoedArgumentsCut() {
+        for cmd in ["render", "report"] {
+            let r = Fixtures.run(bin, [cmd, "--period", "0000"])
+            #expect(r.status != 0 && r.status < 128, "\(cmd): \(r.status)")
+            #expect(r.output.contains("--period 0000 is outside 1990…2199"), "\(cmd): \(r.output)")
+        }
+        for rotate in ["inf", "1e300m", "nan"] {
+            #expect(Fixtures.run(bin, ["render", "--rotate", rotate]).status != 0, "--rotate \(rotate)")
+        }
+        let long = String(repeating: "9", count: 5000)
+        for args in [["render", "--view", "district:" + long], ["render", "--period", long], ["render", "--keys", long + " ??"],
+                     ["report", "--district", long], ["check", "/missing/" + long]] {
+            let r = Fixtures.run(bin, args)
+            #expect(r.status != 0)
+            #expect(r.output.count < 600, "\(args.prefix(2)): \(r.output.count) characters")
+            #expect(r.output.contains(String(repeating: "9", count: 40) + "…"), "\(args.prefix(2))")
+        }
+    }
+
     @Test func genWritesRawRowsWithPersonalDataThatNoOutputShows() throws {
         let dir = Fixtures.temporaryDirectory("cdsboard-gen-cli")
         let g = Fixtures.run(bin, ["gen", "--out", dir, "--dossiers", "800"])

@@ -11,7 +11,7 @@ import Testing
         var issues: [String]
     }
 
-    static let units: UnitTree = try! JSONFiles.units(Fixtures.sampleDirectory)
+    static let units: UnitTree = try! JSONFiles.units(data: JSONFiles.read(Fixtures.sampleDirectory, "units.json"))
     static let periodEnd = Day(year: 2024, month: 6, day: 30)!
 
     /// A snapshot directory with `rows` generated dossiers; `edit` may rewrite the file's lines.
@@ -33,7 +33,7 @@ import Testing
     func read(_ dir: String, parts: Int, expectedRows: Int? = nil, hashMask: UInt64 = .max) -> Outcome {
         var acc = DossierAccumulator()
         var issues = IssueCollector()
-        DossierParsers.raw(dir, units: Self.units, periodEnd: Self.periodEnd, into: &acc, issues: &issues,
+        DossierParsers.raw(dir, RowContext(units: Self.units, periodEnd: Self.periodEnd), into: &acc, issues: &issues,
                            parts: parts, minimumParallelBytes: 0, expectedRows: expectedRows, hashMask: hashMask)
         var figures: [String: DossierTally] = [:]
         acc.forEach { k, t in figures["\(k.month) \(k.unit) \(k.level) \(acc.fields[k.field]) \(k.channel)"] = t }

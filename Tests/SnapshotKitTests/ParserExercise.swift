@@ -13,7 +13,7 @@ import DashboardTestSupport
 /// the tests, and the fuzz build compiles it with SnapshotKit's sources.
 enum ParserExercise {
     static let targets = ["csv", "dossiers.csv", "dossier_stats.csv", "bts.csv", "villages.csv", "ocop.csv", "tourism.csv",
-                          "units.json", "manifest.json", "targets.json"]
+                          "units.json", "manifest.json", "targets.json", "snapshot"]
     /// Where inputs are written as files (the parsers read files).
     static let directory: String = {
         var template = Array(((ProcessInfo.processInfo.environment["TMPDIR"] ?? "/tmp") + "/cdsboard-fuzz-XXXXXX").utf8CString)
@@ -29,6 +29,15 @@ enum ParserExercise {
         return u
     }()
     static let periodEnd = Day(year: 2024, month: 6, day: 30)!
+    static let context = RowContext(units: units, periodEnd: periodEnd)
+
+    /// Writes `bytes` as the file of `kind` and hands it to `body` as a table.
+    static func table(_ kind: TableKind, _ bytes: [UInt8], _ issues: inout IssueCollector, _ body: (inout CSVTable, inout IssueCollector) -> Void) {
+        write(bytes, as: kind.fileName)
+        do { var t = try CSVTable(directory: directory, name: kind.fileName, columns: kind.columns); body(&t, &issues) } catch {
+            issues.add(error)
+        }
+    }
 
     static func write(_ bytes: [UInt8], as name: String, in dir: String = directory) {
         let path = dir + "/" + name
@@ -129,7 +138,7 @@ enum ParserExercise {
         func read(parts: Int) -> Outcome {
             var acc = DossierAccumulator()
             var issues = IssueCollector()
-            DossierParsers.raw(directory, units: units, periodEnd: periodEnd, into: &acc, issues: &issues,
+            DossierParsers.raw(directory, context, into: &acc, issues: &issues,
                                parts: parts, minimumParallelBytes: 0, expectedRows: parts == 3 ? 1 : nil)
             var o = Outcome()
             acc.forEach { k, t in o.figures["\(k.month) \(k.unit) \(k.level) \(acc.fields[k.field]) \(k.channel)"] = t }
@@ -156,17 +165,17 @@ enum ParserExercise {
         switch target {
         case "csv": return csv(bytes)
         case "dossiers.csv": return dossiers(bytes)
+        case "snapshot": return snapshot(bytes)
         case "dossier_stats.csv":
-            write(bytes, as: target)
             var acc = DossierAccumulator()
-            DossierParsers.stats(directory, units: units, into: &acc, issues: &issues)
-        case "bts.csv": write(bytes, as: target); _ = AssetParsers.bts(directory, units: units, issues: &issues)
-        case "villages.csv": write(bytes, as: target); _ = AssetParsers.villages(directory, units: units, issues: &issues)
-        case "ocop.csv": write(bytes, as: target); _ = AssetParsers.ocop(directory, units: units, issues: &issues)
-        case "tourism.csv": write(bytes, as: target); _ = AssetParsers.tourism(directory, units: units, issues: &issues)
+            table(.dossierStats, bytes, &issues) { DossierParsers.stats(&$0, context, into: &acc, issues: &$1) }
+        case "bts.csv": table(.bts, bytes, &issues) { _ = AssetParsers.bts(&$0, context, &$1) }
+        case "villages.csv": table(.villages, bytes, &issues) { _ = AssetParsers.villages(&$0, context, &$1) }
+        case "ocop.csv": table(.ocop, bytes, &issues) { _ = AssetParsers.ocop(&$0, context, &$1) }
+        case "tourism.csv": table(.tourism, bytes, &issues) { _ = AssetParsers.tourism(&$0, context, &$1) }
         case "units.json": _ = try? JSONFiles.units(data: Data(bytes))
-        case "manifest.json": write(bytes, as: target); _ = try? JSONFiles.manifest(directory)
-        case "targets.json": write(bytes, as: target); _ = try? JSONFiles.targets(directory)
+        case "manifest.json": _ = try? JSONFiles.manifest(data: Data(bytes))
+        case "targets.json": _ = try? JSONFiles.targets(data: Data(bytes))
         default: return "unknown target \(target)"
         }
         for issue in issues.errors + issues.warnings where issue.message.isEmpty { return "an issue without a message" }

@@ -49,9 +49,11 @@ public struct TourismCube: Equatable, Sendable {
         let hi = rows.map(\.0.index).max() ?? -1
         firstMonth = Month(index: lo)
         monthCount = max(0, hi - lo + 1)
-        unitCount = units.units.count
+        // The province and the districts (indexes 1…D come first in a UnitTree): tourism is
+        // reported per district, so communes take no cells.
+        unitCount = 1 + units.districtIndexes.count
         cells = Array(repeating: TourismTally(), count: monthCount * unitCount)
-        for (m, d, t) in rows {
+        for (m, d, t) in rows where d > 0 && d < unitCount {
             let base = (m.index - lo) * unitCount
             cells[base + d].add(t)
             cells[base].add(t)
@@ -69,7 +71,7 @@ public struct TourismCube: Equatable, Sendable {
         var t = TourismTally()
         for mi in period.months {
             let m = mi - firstMonth.index
-            if m >= 0, m < monthCount, unit < unitCount { t.add(cells[m * unitCount + unit]) }
+            if m >= 0, m < monthCount, unit >= 0, unit < unitCount { t.add(cells[m * unitCount + unit]) }
         }
         return t
     }

@@ -15,6 +15,21 @@ public struct DossierCube: Equatable, Sendable {
         province: AdminUnit(index: 0, code: "", name: "", shortName: "", kind: "", level: .province, parent: nil, children: []),
         districts: []))
 
+    /// Months between the first and the last month with data that hold none take no cells:
+    /// `slot[m]` is the cell block of month `firstMonth + m`, or −1. So memory follows the
+    /// rows (months with data × units × fields), never the date range.
+    private var slot: [Int32]
+
+    /// Bytes the cube for `acc` would take (its cell arrays).
+    public static func bytes(for acc: DossierAccumulator, units: UnitTree) -> Int {
+        var months = Set<Int>()
+        acc.forEach { k, _ in months.insert(k.month.index) }
+        let cells = months.count.multipliedReportingOverflow(by: units.units.count)
+        let perCell = (1 + DossierLevel.allCases.count + acc.fields.count) * MemoryLayout<DossierTally>.stride
+        let total = cells.partialValue.multipliedReportingOverflow(by: perCell)
+        return cells.overflow || total.overflow ? Int.max : total.partialValue
+    }
+
     public init(accumulator acc: DossierAccumulator, units: UnitTree) {
         var lo = Int.max, hi = Int.min
         acc.forEach { k, _ in lo = min(lo, k.month.index); hi = max(hi, k.month.index) }
@@ -27,13 +42,19 @@ public struct DossierCube: Equatable, Sendable {
         firstMonth = Month(index: lo)
         monthCount = max(0, hi - lo + 1)
         unitCount = units.units.count
+        var slot = Array(repeating: Int32(-1), count: monthCount)
+        acc.forEach { k, _ in slot[k.month.index - lo] = 0 }
+        var used: Int32 = 0
+        for m in slot.indices where slot[m] == 0 { slot[m] = used; used += 1 }
+        self.slot = slot
         let f = fields.count
         let l = DossierLevel.allCases.count
-        totals = Array(repeating: DossierTally(), count: monthCount * unitCount)
-        byField = Array(repeating: DossierTally(), count: monthCount * unitCount * f)
-        byLevel = Array(repeating: DossierTally(), count: monthCount * unitCount * l)
+        let cells = Int(used) * unitCount
+        totals = Array(repeating: DossierTally(), count: cells)
+        byField = Array(repeating: DossierTally(), count: cells * f)
+        byLevel = Array(repeating: DossierTally(), count: cells * l)
         acc.forEach { key, t in
-            let m = key.month.index - lo
+            let m = Int(slot[key.month.index - lo])
             var u: Int? = key.unit
             let fi = remap[key.field]
             while let unit = u {
@@ -49,28 +70,32 @@ public struct DossierCube: Equatable, Sendable {
     public var months: [Month] { (0..<monthCount).map { firstMonth.adding($0) } }
     public var lastMonth: Month? { monthCount > 0 ? firstMonth.adding(monthCount - 1) : nil }
 
-    private func offsets(_ period: Period) -> Range<Int> {
+    /// The cell blocks of the months of `period` that hold data.
+    private func slots(_ period: Period) -> [Int] {
         let r = period.months
         let a = max(r.lowerBound - firstMonth.index, 0)
         let b = min(r.upperBound - firstMonth.index + 1, monthCount)
-        return a < b ? a..<b : 0..<0
+        return a < b ? (a..<b).compactMap { slot[$0] >= 0 ? Int(slot[$0]) : nil } : []
     }
 
-    /// Whether the cube holds every month of `period`.
+    /// Whether the cube's span holds every month of `period`.
     public func covers(_ period: Period) -> Bool {
-        offsets(period).count == period.months.count
+        let r = period.months
+        return r.lowerBound >= firstMonth.index && r.upperBound < firstMonth.index + monthCount
     }
 
     public func total(unit: Int, period: Period) -> DossierTally {
         var t = DossierTally()
-        for m in offsets(period) { t.add(totals[m * unitCount + unit]) }
+        guard unit >= 0, unit < unitCount else { return t }
+        for m in slots(period) { t.add(totals[m * unitCount + unit]) }
         return t
     }
 
     public func byField(unit: Int, period: Period) -> [(field: String, tally: DossierTally)] {
         let f = fields.count
         var out = Array(repeating: DossierTally(), count: f)
-        for m in offsets(period) {
+        guard unit >= 0, unit < unitCount else { return [] }
+        for m in slots(period) {
             let base = (m * unitCount + unit) * f
             for k in 0..<f { out[k].add(byField[base + k]) }
         }
@@ -79,7 +104,8 @@ public struct DossierCube: Equatable, Sendable {
 
     public func byLevel(unit: Int, period: Period) -> [DossierLevel: DossierTally] {
         var out: [DossierLevel: DossierTally] = [:]
-        for m in offsets(period) {
+        guard unit >= 0, unit < unitCount else { return out }
+        for m in slots(period) {
             let base = (m * unitCount + unit) * DossierLevel.allCases.count
             for lv in DossierLevel.allCases { out[lv, default: DossierTally()].add(byLevel[base + lv.rawValue]) }
         }
@@ -90,7 +116,8 @@ public struct DossierCube: Equatable, Sendable {
     public func series(unit: Int, endingAt last: Month, count: Int) -> [DossierTally] {
         (0..<count).map { k in
             let m = last.index - (count - 1 - k) - firstMonth.index
-            return m >= 0 && m < monthCount ? totals[m * unitCount + unit] : DossierTally()
+            guard m >= 0, m < monthCount, slot[m] >= 0, unit >= 0, unit < unitCount else { return DossierTally() }
+            return totals[Int(slot[m]) * unitCount + unit]
         }
     }
 }

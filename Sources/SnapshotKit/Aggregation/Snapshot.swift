@@ -23,7 +23,8 @@ public struct Snapshot: Equatable, Sendable {
     /// Per unit (province and districts), the listing days of its products listed online.
     public let ocopListedDays: [[Int]]
 
-    init(manifest: Manifest, units: UnitTree, targets: Targets, dossierForm: DossierForm, dossiers: DossierCube,
+    /// Aggregates validated records; build one through `SnapshotBuilder`, which validates them.
+    public init(manifest: Manifest, units: UnitTree, targets: Targets, dossierForm: DossierForm, dossiers: DossierCube,
          btsSites: [BTSSite], villages: [Village], ocopProducts: [OCOPProduct],
          tourismRows: [(Month, Int, TourismTally)], warnings: [SnapshotIssue]) {
         self.manifest = manifest
@@ -40,7 +41,8 @@ public struct Snapshot: Equatable, Sendable {
         func chain(_ start: Int?) -> [Int] {
             var out: [Int] = []
             var u = start
-            while let k = u { out.append(k); u = units.units[k].parent }
+            // Indexes come from validated rows; a record made elsewhere with a bad one counts nowhere.
+            while let k = u, k >= 0, k < n { out.append(k); u = units.units[k].parent }
             return out
         }
         var bts = Array(repeating: BTSTotals(), count: n)
@@ -70,7 +72,7 @@ public struct Snapshot: Equatable, Sendable {
             for u in chain(v.commune) {
                 vt[u].villages += 1
                 vt[u].covered += v.mobile > 0 ? 1 : 0
-                vt[u].byMobile[v.mobile] += 1
+                if vt[u].byMobile.indices.contains(v.mobile) { vt[u].byMobile[v.mobile] += 1 }
                 vt[u].broadband += v.broadband ? 1 : 0
                 vt[u].households += v.households
                 vt[u].poorHouseholds += v.poorHouseholds
@@ -82,7 +84,7 @@ public struct Snapshot: Equatable, Sendable {
             for u in chain(p.district) {
                 ot[u].products += 1
                 ot[u].listed += p.platforms.isEmpty ? 0 : 1
-                ot[u].byStars[p.stars - 3] += 1
+                if ot[u].byStars.indices.contains(p.stars - 3) { ot[u].byStars[p.stars - 3] += 1 }
                 ot[u].byCategory[p.category, default: 0] += 1
                 for pl in p.platforms { ot[u].byPlatform[pl, default: 0] += 1 }
             }

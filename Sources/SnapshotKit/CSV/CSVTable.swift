@@ -120,21 +120,7 @@ public struct CSVTable: Sendable {
         if names.count == 1, columns.count > 1, let only = names.first, only.contains(";") {
             throw SnapshotIssue(file: file, line: 1, message: "header has one column holding ';': the file must be comma-separated")
         }
-        var idx: [Int] = []
-        var missing: [String] = []
-        for c in columns {
-            if let k = names.firstIndex(of: c) { idx.append(k) } else { missing.append(c) }
-        }
-        guard missing.isEmpty else {
-            let plural = missing.count > 1 ? "columns" : "column"
-            throw SnapshotIssue(file: file, line: 1, message: "missing required \(plural) \(missing.joined(separator: ", "))")
-        }
-        var seen = Set<String>()
-        for n in names where columns.contains(n) {
-            guard seen.insert(n).inserted else {
-                throw SnapshotIssue(file: file, line: 1, message: "column \(n) appears twice in the header")
-            }
-        }
+        let idx = try TableHeader.indexes(of: columns, in: names, file: file)
         self.reader = reader
         self.index = idx
         self.fieldCount = names.count
@@ -241,50 +227,6 @@ public struct CSVTable: Sendable {
         }
         public func fail(_ message: String) -> SnapshotIssue {
             SnapshotIssue(file: reader.file, line: reader.recordLine, message: message)
-        }
-
-        public func count(_ c: Int, _ name: String) throws(SnapshotIssue) -> Int {
-            guard let v = reader.integer(span(c)) else {
-                let text = raw(c)
-                if text.hasPrefix("-") { throw fail(c, "\(name) is negative (\(text))") }
-                if text.contains(".") || text.contains(",") {
-                    throw fail(c, "\(name) must be a whole number without thousands separators (found \"\(text)\")")
-                }
-                throw fail(c, "\(name) is not a whole number (\"\(text)\")")
-            }
-            return v
-        }
-
-        /// A date and the month it falls in, without converting the day number back.
-        public func dateAndMonth(_ c: Int, _ name: String) throws(SnapshotIssue) -> (Day, Month) {
-            let f = span(c)
-            guard let d = reader.date(f) else { throw dateError(c, name) }
-            let p = reader.base + f.start
-            let year = (Int(p[0]) - 48) * 1000 + (Int(p[1]) - 48) * 100 + (Int(p[2]) - 48) * 10 + Int(p[3]) - 48
-            return (d, Month(year: year, month: (Int(p[5]) - 48) * 10 + Int(p[6]) - 48))
-        }
-
-        public func date(_ c: Int, _ name: String) throws(SnapshotIssue) -> Day {
-            guard let d = reader.date(span(c)) else { throw dateError(c, name) }
-            return d
-        }
-
-        public func optionalDate(_ c: Int, _ name: String) throws(SnapshotIssue) -> Day? {
-            if isEmpty(c) { return nil }
-            return try date(c, name)
-        }
-
-        func dateError(_ c: Int, _ name: String) -> SnapshotIssue {
-            let text = raw(c)
-            if text.isEmpty { return fail(c, "\(name) is empty") }
-            if text.contains("/") { return fail(c, "\(name) \"\(text)\" is not YYYY-MM-DD (dd/mm/yyyy is not accepted)") }
-            if text.allSatisfy({ $0.isNumber }) { return fail(c, "\(name) \"\(text)\" is not YYYY-MM-DD (a spreadsheet serial number?)") }
-            return fail(c, "\(name) \"\(text)\" is not a valid YYYY-MM-DD date")
-        }
-
-        public func month(_ c: Int) throws(SnapshotIssue) -> Month {
-            guard let m = reader.month(span(c)) else { throw fail(c, "month \"\(raw(c))\" is not YYYY-MM") }
-            return m
         }
     }
 }

@@ -11,7 +11,7 @@ struct AssetGenerator {
 
     func writeBTS(to path: String) throws {
         var rng = SeededRandom(seed: seed ^ 0xB75)
-        let w = try CSVWriter(path: path, header: AssetParsers.btsColumns)
+        let w = try CSVWriter(path: path, header: TableKind.bts.columns)
         let districts = units.districts
         let weights = districts.map { Double($0.population ?? 60_000) * 0.7 + Double(profile($0).villages) * 260 }
         let statuses: [(BTSSite.Status, Int)] = [(.active, SampleProfile.btsActive), (.planned, SampleProfile.btsPlanned),
@@ -55,7 +55,7 @@ struct AssetGenerator {
 
     func writeVillages(to path: String) throws {
         var rng = SeededRandom(seed: seed ^ 0x7111)
-        let w = try CSVWriter(path: path, header: AssetParsers.villageColumns)
+        let w = try CSVWriter(path: path, header: TableKind.villages.columns)
         for d in units.districts {
             let p = profile(d)
             let communes = d.children.map { units.units[$0] }
@@ -95,7 +95,7 @@ struct AssetGenerator {
 
     func writeOCOP(to path: String) throws {
         var rng = SeededRandom(seed: seed ^ 0x0C0B)
-        let w = try CSVWriter(path: path, header: AssetParsers.ocopColumns)
+        let w = try CSVWriter(path: path, header: TableKind.ocop.columns)
         var serial = 0
         for d in units.districts {
             let p = profile(d)
@@ -135,7 +135,7 @@ struct AssetGenerator {
 
     func writeTourism(to path: String) throws {
         var rng = SeededRandom(seed: seed ^ 0x7041)
-        let w = try CSVWriter(path: path, header: AssetParsers.tourismColumns)
+        let w = try CSVWriter(path: path, header: TableKind.tourism.columns)
         let districts = units.districts
         var years = SampleProfile.tourismYears.map { ($0.year, $0.visits, $0.revenue, 12) }
         let last = SampleProfile.tourismYears.last!

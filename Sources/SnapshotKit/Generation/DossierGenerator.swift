@@ -51,7 +51,7 @@ struct DossierGenerator {
 
     func writeCalibratedStats(to path: String) throws {
         var rng = SeededRandom(seed: seed)
-        let w = try CSVWriter(path: path, header: DossierParsers.statsColumns)
+        let w = try CSVWriter(path: path, header: TableKind.dossierStats.columns)
         let months = SampleProfile.dossierMonths
         for (mi, (monthText, total)) in months.enumerated() {
             let weights = cells.map { $0.weight * rng.uniform(0.9, 1.1) }
@@ -163,7 +163,7 @@ struct DossierGenerator {
         try writeRows(count: count, to: tmp + "/dossiers.csv")
         var acc = DossierAccumulator()
         var issues = IssueCollector()
-        DossierParsers.raw(tmp, units: units, periodEnd: periodEnd, into: &acc, issues: &issues)
+        DossierParsers.raw(tmp, RowContext(units: units, periodEnd: periodEnd), into: &acc, issues: &issues)
         if let e = issues.errors.first { throw e }
         try DossierStatsWriter.write(acc, units: units, to: path)
     }
@@ -188,7 +188,7 @@ struct DossierGenerator {
 /// Writes a `DossierAccumulator` as `dossier_stats.csv`, rows in a stable order.
 public enum DossierStatsWriter {
     public static func write(_ acc: DossierAccumulator, units: UnitTree, to path: String) throws {
-        let w = try CSVWriter(path: path, header: DossierParsers.statsColumns)
+        let w = try CSVWriter(path: path, header: TableKind.dossierStats.columns)
         let keys = acc.tallies.keys.sorted {
             ($0.month.index, $0.unit, $0.level.rawValue, acc.fields[$0.field], $0.channel.rawValue)
                 < ($1.month.index, $1.unit, $1.level.rawValue, acc.fields[$1.field], $1.channel.rawValue)

@@ -61,10 +61,12 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// `2024-06-30`
     public var description: String {
         let c = components
-        return "\(c.year)-\(Day.pad(c.month))-\(Day.pad(c.day))"
+        return "\(Day.year(c.year))-\(Day.pad(c.month))-\(Day.pad(c.day))"
     }
 
     static func pad(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+    /// Four digits, as written in the files (`0000`, `0999`).
+    static func year(_ y: Int) -> String { (0..<1000).contains(y) ? String("000\(y)".suffix(4)) : "\(y)" }
 
     /// Parses `YYYY-MM-DD`.
     public init?(iso text: String) {
@@ -80,15 +82,17 @@ public struct Month: Hashable, Comparable, Sendable, CustomStringConvertible {
     public var index: Int
     public init(index: Int) { self.index = index }
     public init(year: Int, month: Int) { index = year * 12 + month - 1 }
-    public var year: Int { index / 12 }
-    public var month: Int { index % 12 + 1 }
+    // Floored, so that months before year 0 (an offset stepped back far enough) stay 1…12.
+    public var year: Int { index >= 0 ? index / 12 : (index + 1) / 12 - 1 }
+    public var month: Int { (index % 12 + 12) % 12 + 1 }
     public var quarter: Int { (month - 1) / 3 + 1 }
     public static func < (a: Month, b: Month) -> Bool { a.index < b.index }
     public func adding(_ n: Int) -> Month { Month(index: index + n) }
-    public var firstDay: Day { Day(year: year, month: month, day: 1)! }
-    public var lastDay: Day { Day(year: year, month: month, day: Day.daysIn(year: year, month: month))! }
+    // `month` is always 1…12 and the day exists, so these hold for every year; day 0 if not.
+    public var firstDay: Day { Day(year: year, month: month, day: 1) ?? Day(number: 0) }
+    public var lastDay: Day { Day(year: year, month: month, day: Day.daysIn(year: year, month: month)) ?? Day(number: 0) }
     /// `2024-06`
-    public var description: String { "\(year)-\(Day.pad(month))" }
+    public var description: String { "\(Day.year(year))-\(Day.pad(month))" }
 
     public init?(iso text: String) {
         let parts = text.split(separator: "-")
@@ -150,7 +154,8 @@ public enum Period: Hashable, Sendable, CustomStringConvertible {
         case .month(let m): return .month(m.adding(n))
         case .quarter(let y, let q):
             let idx = y * 4 + (q - 1) + n
-            return .quarter(year: idx / 4, quarter: idx % 4 + 1)
+            let year = idx >= 0 ? idx / 4 : (idx + 1) / 4 - 1   // floored, as in `Month`
+            return .quarter(year: year, quarter: idx - year * 4 + 1)
         case .year(let y): return .year(y + n)
         }
     }
@@ -159,8 +164,8 @@ public enum Period: Hashable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .month(let m): return m.description
-        case .quarter(let y, let q): return "\(y)-Q\(q)"
-        case .year(let y): return "\(y)"
+        case .quarter(let y, let q): return "\(Day.year(y))-Q\(q)"
+        case .year(let y): return Day.year(y)
         }
     }
 

@@ -10,6 +10,11 @@ public struct Manifest: Sendable, Equatable {
     public var utcOffsetSeconds: Int
     public var periodEnd: Day
     public var sources: [String]
+    public init(provinceCode: String, generatedAtText: String, generatedAt: Date, utcOffsetSeconds: Int, periodEnd: Day,
+                sources: [String]) {
+        self.provinceCode = provinceCode; self.generatedAtText = generatedAtText; self.generatedAt = generatedAt
+        self.utcOffsetSeconds = utcOffsetSeconds; self.periodEnd = periodEnd; self.sources = sources
+    }
 }
 
 /// `targets.json`: the committee's KPI targets.
@@ -19,6 +24,9 @@ public struct Target: Sendable, Equatable {
     public var target: Double
     /// Values at or above this (but below `target`) are "at risk"; below it "behind".
     public var atRisk: Double
+    public init(indicator: String, target: Double, atRisk: Double) {
+        self.indicator = indicator; self.target = target; self.atRisk = atRisk
+    }
 }
 
 public enum TargetStatus: String, Sendable, Equatable { case onTrack = "on_track", atRisk = "at_risk", behind }

@@ -43,6 +43,10 @@ public struct DossierKey: Hashable, Sendable {
     public var level: DossierLevel
     public var field: Int
     public var channel: Channel
+    /// `field` is an index into the accumulator's `fields` (`DossierAccumulator.field(_:)`).
+    public init(month: Month, unit: Int, level: DossierLevel, field: Int, channel: Channel) {
+        self.month = month; self.unit = unit; self.level = level; self.field = field; self.channel = channel
+    }
 }
 
 /// One BTS site (trạm thu phát sóng).
@@ -60,6 +64,11 @@ public struct BTSSite: Equatable, Sendable {
     public var techMask: UInt8
     public var status: Status
     public var commissioned: Day?
+    public init(id: String, operator op: String, district: Int, commune: Int?, latitude: Double, longitude: Double,
+                techMask: UInt8, status: Status, commissioned: Day?) {
+        self.id = id; self.operator = op; self.district = district; self.commune = commune; self.latitude = latitude
+        self.longitude = longitude; self.techMask = techMask; self.status = status; self.commissioned = commissioned
+    }
     public func supports(_ k: Int) -> Bool { techMask & (1 << k) != 0 }
 }
 
@@ -75,6 +84,11 @@ public struct Village: Equatable, Sendable {
     public var poorHouseholds: Int
     public var mobile: Int
     public var broadband: Bool
+    public init(code: String, name: String, district: Int, commune: Int, households: Int, poorHouseholds: Int,
+                mobile: Int, broadband: Bool) {
+        self.code = code; self.name = name; self.district = district; self.commune = commune
+        self.households = households; self.poorHouseholds = poorHouseholds; self.mobile = mobile; self.broadband = broadband
+    }
 }
 
 /// One OCOP product and where it is listed online.
@@ -87,6 +101,11 @@ public struct OCOPProduct: Equatable, Sendable {
     public var stars: Int
     public var platforms: [String]
     public var listed: Day?
+    public init(id: String, name: String, producer: String, district: Int, category: String, stars: Int,
+                platforms: [String], listed: Day?) {
+        self.id = id; self.name = name; self.producer = producer; self.district = district; self.category = category
+        self.stars = stars; self.platforms = platforms; self.listed = listed
+    }
 }
 
 /// One district × month of tourism.

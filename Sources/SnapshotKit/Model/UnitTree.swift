@@ -20,6 +20,13 @@ public struct AdminUnit: Hashable, Sendable {
     /// `shortName` and `name` folded for sorting and search (`Đạo Đức` → `dao duc`), made once.
     public var sortKey = ""
     public var searchKey = ""
+
+    /// `index`, `parent` and `children` are set by `UnitTree`.
+    public init(index: Int = 0, code: String, name: String, shortName: String, kind: String, level: Level,
+                parent: Int? = nil, children: [Int] = [], population: Int? = nil) {
+        self.index = index; self.code = code; self.name = name; self.shortName = shortName; self.kind = kind
+        self.level = level; self.parent = parent; self.children = children; self.population = population
+    }
 }
 
 /// The administrative tree with dense indexes: 0 is the province, then the districts in
@@ -34,6 +41,8 @@ public struct UnitTree: Sendable, Equatable {
     private var districtByCode: [Int32]
     /// 5-digit commune code → unit index (−1 when unknown).
     private var communeByCode: [Int32]
+    /// Where the province's BTS sites are expected (`province.bounds` in `units.json`); nil: Vietnam.
+    public var bounds: GeoBounds?
 
     public var province: AdminUnit { units[0] }
     public var districts: [AdminUnit] { districtIndexes.map { units[$0] } }

@@ -1,36 +1,21 @@
 import Foundation
 
-/// Parsers for `bts.csv`, `villages.csv`, `ocop.csv` and `tourism.csv`.
+/// Parsers for the BTS, village, OCOP and tourism tables (`bts.csv`, `villages.csv`, `ocop.csv`,
+/// `tourism.csv` in a directory).
 enum AssetParsers {
-    static let btsColumns = ["site_id", "operator", "district_code", "commune_code", "lat", "lon", "tech", "status",
-                             "commissioned_date"]
-    static let villageColumns = ["village_code", "name", "district_code", "commune_code", "households",
-                                 "poor_households", "mobile", "broadband"]
-    static let ocopColumns = ["product_id", "name", "producer", "district_code", "category", "stars", "platforms",
-                              "listed_date"]
-    static let tourismColumns = ["month", "district_code", "domestic_visitors", "international_visitors",
-                                 "revenue_million_vnd"]
-
-    static func open(_ dir: String, _ name: String, _ columns: [String], _ issues: inout IssueCollector) -> CSVTable? {
-        do { return try CSVTable(directory: dir, name: name, columns: columns) } catch {
-            issues.add(error)
-            return nil
-        }
-    }
-
-    static func text(_ row: CSVTable.Row, _ c: Int, _ name: String) throws(SnapshotIssue) -> String {
+    static func text(_ row: TableRow, _ c: Int, _ name: String) throws(SnapshotIssue) -> String {
         let s = try row.string(c).trimmingASCIIWhitespace().precomposedForm
         if s.isEmpty { throw row.fail(c, "\(name) is empty") }
         return s
     }
 
-    static func bts(_ dir: String, units: UnitTree, issues: inout IssueCollector) -> [BTSSite] {
-        guard var table = open(dir, "bts.csv", btsColumns, &issues) else { return [] }
+    static func bts<T: SnapshotTable>(_ table: inout T, _ ctx: RowContext, _ issues: inout IssueCollector) -> [BTSSite] {
+        let units = ctx.units
         var sites: [BTSSite] = []
         var seen: [String: Int] = [:]
         var warnings: [SnapshotIssue] = []
         defer { for w in warnings { issues.add(w) } }
-        table.forEachRow(collecting: &issues) { (row: inout CSVTable.Row) throws(SnapshotIssue) in
+        table.forEachRow(collecting: &issues) { (row: inout TableRow) throws(SnapshotIssue) in
             let id = try text(row, 0, "site_id")
             if let first = seen.updateValue(row.line, forKey: id) { throw row.fail(0, "duplicate site_id \"\(id)\" (first on line \(first))") }
             let op = try text(row, 1, "operator")
@@ -49,9 +34,9 @@ enum AssetParsers {
             guard let status = BTSSite.Status.allCases.first(where: { $0.name == statusText }) else {
                 throw row.fail(7, "unknown status \"\(statusText)\" (expected active, planned or down)")
             }
-            let commissioned = try row.optionalDate(8, "commissioned_date")
-            if !(20.5...23.5).contains(lat) || !(104.0...106.0).contains(lon) {
-                warnings.append(SnapshotIssue(file: row.file, line: row.line, message: "site \(id) lies outside Hà Giang's bounding box (\(lat), \(lon))", severity: .warning))
+            let commissioned = try row.optionalDate(8, "commissioned_date", in: ctx.window)
+            if !ctx.bounds.contains(latitude: lat, longitude: lon) {
+                warnings.append(SnapshotIssue(file: row.file, line: row.line, message: "site \(id) lies outside \(ctx.bounds.name) (\(lat), \(lon))", severity: .warning))
             }
             sites.append(BTSSite(id: id, operator: op, district: d, commune: u == d ? nil : u, latitude: lat, longitude: lon,
                                  techMask: mask, status: status, commissioned: commissioned))
@@ -59,11 +44,11 @@ enum AssetParsers {
         return sites
     }
 
-    static func villages(_ dir: String, units: UnitTree, issues: inout IssueCollector) -> [Village] {
-        guard var table = open(dir, "villages.csv", villageColumns, &issues) else { return [] }
+    static func villages<T: SnapshotTable>(_ table: inout T, _ ctx: RowContext, _ issues: inout IssueCollector) -> [Village] {
+        let units = ctx.units
         var out: [Village] = []
         var seen: [String: Int] = [:]
-        table.forEachRow(collecting: &issues) { (row: inout CSVTable.Row) throws(SnapshotIssue) in
+        table.forEachRow(collecting: &issues) { (row: inout TableRow) throws(SnapshotIssue) in
             let code = try text(row, 0, "village_code")
             if let first = seen.updateValue(row.line, forKey: code) { throw row.fail(0, "duplicate village_code \"\(code)\" (first on line \(first))") }
             let name = try text(row, 1, "name")
@@ -83,11 +68,11 @@ enum AssetParsers {
         return out
     }
 
-    static func ocop(_ dir: String, units: UnitTree, issues: inout IssueCollector) -> [OCOPProduct] {
-        guard var table = open(dir, "ocop.csv", ocopColumns, &issues) else { return [] }
+    static func ocop<T: SnapshotTable>(_ table: inout T, _ ctx: RowContext, _ issues: inout IssueCollector) -> [OCOPProduct] {
+        let units = ctx.units
         var out: [OCOPProduct] = []
         var seen: [String: Int] = [:]
-        table.forEachRow(collecting: &issues) { (row: inout CSVTable.Row) throws(SnapshotIssue) in
+        table.forEachRow(collecting: &issues) { (row: inout TableRow) throws(SnapshotIssue) in
             let id = try text(row, 0, "product_id")
             if let first = seen.updateValue(row.line, forKey: id) { throw row.fail(0, "duplicate product_id \"\(id)\" (first on line \(first))") }
             let name = try text(row, 1, "name")
@@ -101,19 +86,19 @@ enum AssetParsers {
                 throw row.fail(5, "stars \"\(row.raw(5))\" must be 3, 4 or 5")
             }
             let platforms = try row.string(6).split(separator: "|").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
-            let listed = try row.optionalDate(7, "listed_date")
+            let listed = try row.optionalDate(7, "listed_date", in: ctx.window)
             out.append(OCOPProduct(id: id, name: name, producer: producer, district: d, category: category, stars: stars,
                                    platforms: platforms, listed: listed))
         }
         return out
     }
 
-    static func tourism(_ dir: String, units: UnitTree, issues: inout IssueCollector) -> [(Month, Int, TourismTally)] {
-        guard var table = open(dir, "tourism.csv", tourismColumns, &issues) else { return [] }
+    static func tourism<T: SnapshotTable>(_ table: inout T, _ ctx: RowContext, _ issues: inout IssueCollector) -> [(Month, Int, TourismTally)] {
+        let units = ctx.units
         var out: [(Month, Int, TourismTally)] = []
         var seen: [Int: Int] = [:]
-        table.forEachRow(collecting: &issues) { (row: inout CSVTable.Row) throws(SnapshotIssue) in
-            let m = try row.month(0)
+        table.forEachRow(collecting: &issues) { (row: inout TableRow) throws(SnapshotIssue) in
+            let m = try row.month(0, in: ctx.window)
             guard let dcode = row.reader.integer(row.span(1)), row.span(1).end - row.span(1).start == 3,
                   let d = units.district(numericCode: dcode) else {
                 throw row.fail(1, "unknown district_code \"\(row.raw(1))\" (not in units.json)")

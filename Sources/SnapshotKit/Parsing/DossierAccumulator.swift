@@ -16,6 +16,9 @@ public struct DossierAccumulator: Sendable {
     /// Keys in the order they first came, for a stable `forEach`.
     private var keys: [DossierKey] = []
     public static let maximumCount = 1_000_000_000
+    /// Distinct fields, and units, a key can tell apart (16 bits each in the packed key).
+    public static let maximumFields = 4096
+    public static let maximumUnits = 1 << 16
 
     struct Slot {
         var key: UInt64 = .max          // .max: empty (no packed key reaches it)

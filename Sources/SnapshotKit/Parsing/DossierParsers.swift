@@ -1,14 +1,10 @@
 import Foundation
 
-/// Parsers for `dossiers.csv` (raw rows) and `dossier_stats.csv` (statistics).
+/// Parsers for the dossier tables: one row per dossier (`dossiers.csv`) or statistics
+/// (`dossier_stats.csv`).
 enum DossierParsers {
-    static let rawColumns = ["dossier_id", "district_code", "commune_code", "level", "field", "received_date",
-                             "due_date", "resolved_date", "channel", "status"]
-    static let statsColumns = ["month", "district_code", "commune_code", "level", "field", "channel", "received",
-                               "resolved", "resolved_on_time", "returned", "withdrawn", "pending", "pending_overdue"]
-
     /// Resolves district and commune codes of a row to the unit the row counts under.
-    static func unit(_ row: CSVTable.Row, _ dc: Int, _ cc: Int, _ units: UnitTree,
+    static func unit(_ row: TableRow, _ dc: Int, _ cc: Int, _ units: UnitTree,
                      communeRequired: Bool) throws(SnapshotIssue) -> (district: Int, unit: Int) {
         guard let code = row.reader.integer(row.span(dc)), row.span(dc).end - row.span(dc).start == 3,
               let d = units.district(numericCode: code) else {
@@ -39,7 +35,7 @@ enum DossierParsers {
     }
 
     @inline(__always)
-    static func level(_ row: CSVTable.Row, _ c: Int) throws(SnapshotIssue) -> DossierLevel {
+    static func level(_ row: TableRow, _ c: Int) throws(SnapshotIssue) -> DossierLevel {
         let w = row.reader.word(row.span(c))
         if w == Keyword.commune { return .commune }
         if w == Keyword.district { return .district }
@@ -48,7 +44,7 @@ enum DossierParsers {
     }
 
     @inline(__always)
-    static func channel(_ row: CSVTable.Row, _ c: Int) throws(SnapshotIssue) -> Channel {
+    static func channel(_ row: TableRow, _ c: Int) throws(SnapshotIssue) -> Channel {
         let w = row.reader.word(row.span(c))
         if w == Keyword.online { return .online }
         if w == Keyword.direct { return .direct }
@@ -61,7 +57,7 @@ enum DossierParsers {
     struct FieldCache {
         var names: [[UInt8]] = []
         var ids: [Int] = []
-        mutating func lookup(_ row: CSVTable.Row, _ c: Int, _ acc: inout DossierAccumulator) throws(SnapshotIssue) -> Int {
+        mutating func lookup(_ row: TableRow, _ c: Int, _ acc: inout DossierAccumulator) throws(SnapshotIssue) -> Int {
             let f = row.span(c)
             let n = f.end - f.start
             let p = row.reader.base + f.start
@@ -71,6 +67,10 @@ enum DossierParsers {
             }
             let s = try row.string(c).precomposedForm
             guard !s.isEmpty else { throw row.fail(c, "field is empty") }
+            // Keys hold a field in 16 bits; real exports have a few dozen.
+            guard acc.fields.count < DossierAccumulator.maximumFields else {
+                throw row.fail(c, "more than \(DossierAccumulator.maximumFields) distinct fields: is this the field column?")
+            }
             let id = acc.field(s)
             if !f.hasEscapedQuote, names.count < 256 {
                 names.append(Array(UnsafeBufferPointer(start: p, count: n)))
@@ -80,15 +80,13 @@ enum DossierParsers {
         }
     }
 
-    static func stats(_ dir: String, units: UnitTree, into acc: inout DossierAccumulator, issues: inout IssueCollector) {
-        var table: CSVTable
-        do { table = try CSVTable(directory: dir, name: "dossier_stats.csv", columns: statsColumns) } catch {
-            issues.add(error); return
-        }
+    static func stats(_ table: inout some SnapshotTable, _ ctx: RowContext, into acc: inout DossierAccumulator,
+                      issues: inout IssueCollector) {
+        let units = ctx.units
         var cache = FieldCache()
         var lines: [UInt64: Int] = [:]
-        table.forEachRow(collecting: &issues) { (row: inout CSVTable.Row) throws(SnapshotIssue) in
-            let month = try row.month(0)
+        table.forEachRow(collecting: &issues) { (row: inout TableRow) throws(SnapshotIssue) in
+            let month = try row.month(0, in: ctx.window)
             let (_, unit) = try unit(row, 1, 2, units, communeRequired: false)
             let level = try level(row, 3)
             if level == .commune, row.isEmpty(2) { throw row.fail(2, "commune_code is empty for commune-level dossiers") }
@@ -103,9 +101,6 @@ enum DossierParsers {
             t.pending = try row.count(11, "pending")
             t.pendingOverdue = try row.count(12, "pending_overdue")
             t.online = channel == .online ? t.received : 0
-            if t.received > DossierAccumulator.maximumCount {
-                throw row.fail(6, "received (\(t.received)) is implausibly large (more than \(DossierAccumulator.maximumCount))")
-            }
             if t.resolvedOnTime > t.resolved {
                 throw row.fail(8, "resolved_on_time (\(t.resolvedOnTime)) is greater than resolved (\(t.resolved))")
             }

@@ -42,21 +42,3 @@ public struct IssueCollector: Sendable {
         }
     }
 }
-
-extension CSVTable {
-    /// Like `forEachRow`, but a row-level error is recorded and the next row is read; a
-    /// structural error (unterminated quote, wrong field count) ends the file.
-    mutating func forEachRow(collecting issues: inout IssueCollector,
-                             _ body: (inout Row) throws(SnapshotIssue) -> Void) {
-        do throws(SnapshotIssue) {
-            try forEachRow { (row: inout Row) throws(SnapshotIssue) in
-                do throws(SnapshotIssue) { try body(&row) } catch {
-                    issues.add(error)
-                    if issues.errorCount(in: row.file) > 10 * IssueCollector.perFileLimit {
-                        throw SnapshotIssue(file: row.file, line: row.line, message: "too many errors; stopped reading")
-                    }
-                }
-            }
-        } catch { issues.add(error) }
-    }
-}

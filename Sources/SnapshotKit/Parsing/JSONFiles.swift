@@ -4,12 +4,13 @@ import Foundation
 enum JSONFiles {
     static let maxJSONBytes = 32 << 20
 
-    static func object(_ directory: String, _ name: String) throws(SnapshotIssue) -> [String: Any] {
+    /// The bytes of `name` in `directory` (at most `maxJSONBytes`).
+    static func read(_ directory: String, _ name: String) throws(SnapshotIssue) -> Data {
         let buffer: ByteBuffer
         do { buffer = try ByteBuffer(contentsOf: directory + "/" + name, displayName: name, maxBytes: maxJSONBytes) }
         catch let e as SnapshotIssue { throw e }
         catch { throw SnapshotIssue(file: name, line: nil, message: "\(error)") }
-        return try object(data: Data(bytes: buffer.base, count: buffer.count), name: name)
+        return Data(bytes: buffer.base, count: buffer.count)
     }
 
     static func object(data input: Data, name: String) throws(SnapshotIssue) -> [String: Any] {
@@ -47,9 +48,8 @@ enum JSONFiles {
         return v
     }
 
-    static func manifest(_ dir: String) throws(SnapshotIssue) -> Manifest {
-        let f = "manifest.json"
-        let o = try object(dir, f)
+    static func manifest(data: Data, name f: String = "manifest.json") throws(SnapshotIssue) -> Manifest {
+        let o = try object(data: data, name: f)
         let code = try string(o, "province_code", f)
         let gen = try string(o, "generated_at", f)
         guard let (date, offset) = parseISO8601(gen) else {
@@ -98,16 +98,8 @@ enum JSONFiles {
         return (Date(timeIntervalSince1970: TimeInterval(seconds)), offset)
     }
 
-    static func units(_ dir: String) throws(SnapshotIssue) -> UnitTree {
-        try units(object(dir, "units.json"))
-    }
-
-    static func units(data: Data) throws(SnapshotIssue) -> UnitTree {
-        try units(object(data: data, name: "units.json"))
-    }
-
-    static func units(_ o: [String: Any]) throws(SnapshotIssue) -> UnitTree {
-        let f = "units.json"
+    static func units(data: Data, name f: String = "units.json") throws(SnapshotIssue) -> UnitTree {
+        let o = try object(data: data, name: f)
         guard let p = o["province"] as? [String: Any] else {
             throw SnapshotIssue(file: f, line: nil, message: "missing \"province\" object")
         }
@@ -147,12 +139,25 @@ enum JSONFiles {
             }
             list.append((du, communes))
         }
-        return UnitTree(province: province, districts: list)
+        guard 1 + list.reduce(0, { $0 + 1 + $1.1.count }) <= DossierAccumulator.maximumUnits else {
+            throw SnapshotIssue(file: f, line: nil, message: "more than \(DossierAccumulator.maximumUnits) units")
+        }
+        var tree = UnitTree(province: province, districts: list)
+        if let b = p["bounds"] {
+            guard let box = b as? [String: Any], let south = (box["south"] as? NSNumber)?.doubleValue,
+                  let north = (box["north"] as? NSNumber)?.doubleValue, let west = (box["west"] as? NSNumber)?.doubleValue,
+                  let east = (box["east"] as? NSNumber)?.doubleValue,
+                  (-90...90).contains(south), south < north, north <= 90, (-180...180).contains(west), west < east, east <= 180 else {
+                throw SnapshotIssue(file: f, line: nil, message: "province: \"bounds\" must be {\"south\", \"north\", \"west\", \"east\"} "
+                                    + "in degrees, south < north and west < east")
+            }
+            tree.bounds = GeoBounds(south: south, north: north, west: west, east: east, name: "\(pname)'s bounding box")
+        }
+        return tree
     }
 
-    static func targets(_ dir: String) throws(SnapshotIssue) -> Targets {
-        let f = "targets.json"
-        let o = try object(dir, f)
+    static func targets(data: Data, name f: String = "targets.json") throws(SnapshotIssue) -> Targets {
+        let o = try object(data: data, name: f)
         guard let list = o["targets"] as? [[String: Any]] else {
             throw SnapshotIssue(file: f, line: nil, message: "missing \"targets\" list")
         }

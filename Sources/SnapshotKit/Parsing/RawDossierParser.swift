@@ -31,12 +31,14 @@ extension DossierParsers {
         var finished = false
     }
 
-    /// `hashMask` is a test hook: the ID hashes are cut to these bits (0 makes every ID collide).
-    static func raw(_ dir: String, units: UnitTree, periodEnd: Day, into acc: inout DossierAccumulator,
-                    issues: inout IssueCollector, parts requested: Int = defaultParts,
+    /// `file` of `dir`, streamed in windows and read in `parts` on all cores: the entry point
+    /// for large exports. `hashMask` is a test hook: the ID hashes are cut to these bits (0 makes
+    /// every ID collide).
+    static func raw(_ dir: String, file: String = TableKind.dossiers.fileName, _ ctx: RowContext,
+                    into acc: inout DossierAccumulator, issues: inout IssueCollector, parts requested: Int = defaultParts,
                     minimumParallelBytes: Int = parallelThreshold, expectedRows: Int? = nil, hashMask: UInt64 = .max) {
         let header: CSVTable
-        do { header = try CSVTable(directory: dir, name: "dossiers.csv", columns: rawColumns, window: 2 << 20) } catch {
+        do { header = try CSVTable(directory: dir, name: file, columns: TableKind.dossiers.columns, window: 2 << 20) } catch {
             issues.add(error); return
         }
         let expected = expectedRows ?? header.estimatedRecordCount()
@@ -45,15 +47,12 @@ extension DossierParsers {
             ? header.cutPoints(directory: dir, parts: min(requested, 8)) : []
         var lineBase = header.reader.upcomingLine - 1
         if cuts.count > 2 {
-            parts = readInParallel(dir, header, cuts, units, periodEnd, ConcurrentHashSet64(expected: expected), hashMask)
+            parts = readInParallel(dir, header, cuts, ctx, ConcurrentHashSet64(expected: expected), hashMask)
             if parts!.dropLast().contains(where: { !$0.finished }) { parts = nil }
         }
         if parts == nil {
             var table = header
-            var part = RawPart()
-            parse(&table, units: units, periodEnd: periodEnd, ids: ConcurrentHashSet64(expected: expected), hashMask: hashMask,
-                  into: &part)
-            parts = [part]
+            parts = [parse(&table, ctx, ids: ConcurrentHashSet64(expected: expected), hashMask: hashMask)]
             lineBase = 0
         }
         var suspects = Suspects()
@@ -66,8 +65,18 @@ extension DossierParsers {
             suspects.overflow = suspects.overflow || part.suspects.overflow
             saturated = saturated || part.saturated
         }
-        if saturated { suspects = findSuspects(dir, hashMask: hashMask) }
-        confirmDuplicates(suspects, directory: dir, hashMask: hashMask, &issues)
+        if saturated { suspects = findSuspects(dir, file, hashMask: hashMask) }
+        confirmDuplicates(suspects, directory: dir, file: file, hashMask: hashMask, &issues)
+    }
+
+    /// Any table, on one core; a repeated ID is reported on the row that repeats it.
+    static func raw(_ table: inout some SnapshotTable, _ ctx: RowContext, into acc: inout DossierAccumulator,
+                    issues: inout IssueCollector) {
+        var part = RawPart()
+        var ids = IDsByText()
+        parse(&table, ctx, ids: &ids, into: &part)
+        acc.merge(part.acc)
+        issues.merge(part.issues, lineOffset: 0)
     }
 
     /// Hashes seen twice: IDs that may be duplicates. A few are kept; past that, `overflow`.
@@ -85,14 +94,15 @@ extension DossierParsers {
     /// Reports the suspects whose IDs are really equal. When suspects were left out and none of
     /// those kept was a true duplicate, their hashes are set aside and the file is searched for
     /// the next ones: however many IDs share a hash, a duplicate is never missed.
-    static func confirmDuplicates(_ suspects: Suspects, directory: String, hashMask: UInt64, _ issues: inout IssueCollector) {
+    static func confirmDuplicates(_ suspects: Suspects, directory: String, file: String, hashMask: UInt64,
+                                  _ issues: inout IssueCollector) {
         var suspects = suspects
         var cleared = Set<UInt64>()
         while !suspects.hashes.isEmpty {
             let wanted = Set(suspects.hashes)
-            if reportDuplicates(wanted, directory: directory, hashMask: hashMask, &issues) > 0 || !suspects.overflow { return }
+            if reportDuplicates(wanted, directory: directory, file: file, hashMask: hashMask, &issues) > 0 || !suspects.overflow { return }
             cleared.formUnion(wanted)
-            suspects = findSuspects(directory, hashMask: hashMask, excluding: cleared)
+            suspects = findSuspects(directory, file, hashMask: hashMask, excluding: cleared)
         }
     }
 
@@ -111,44 +121,57 @@ extension DossierParsers {
         var parts: [RawPart] { Array(slots) }
     }
 
-    private static func readInParallel(_ dir: String, _ header: CSVTable, _ cuts: [Int], _ units: UnitTree,
-                                       _ periodEnd: Day, _ ids: ConcurrentHashSet64, _ hashMask: UInt64) -> [RawPart] {
+    private static func readInParallel(_ dir: String, _ header: CSVTable, _ cuts: [Int], _ ctx: RowContext,
+                                       _ ids: ConcurrentHashSet64, _ hashMask: UInt64) -> [RawPart] {
         let results = Results(cuts.count - 1)
         DispatchQueue.concurrentPerform(iterations: cuts.count - 1) { k in
             var part = RawPart()
             do throws(SnapshotIssue) {
                 var table = try CSVTable(directory: dir, part: cuts[k]..<cuts[k + 1], of: header)
-                parse(&table, units: units, periodEnd: periodEnd, ids: ids, hashMask: hashMask, into: &part)
+                part = parse(&table, ctx, ids: ids, hashMask: hashMask)
             } catch { part.issues.add(error) }
             results.slots[k] = part
         }
         return results.parts
     }
 
-    static func parse(_ table: inout CSVTable, units: UnitTree, periodEnd: Day, ids: ConcurrentHashSet64,
-                      hashMask: UInt64, into part: inout RawPart) {
+    /// A part of a CSV file, with the IDs in the set shared by the parts.
+    static func parse(_ table: inout CSVTable, _ ctx: RowContext, ids: ConcurrentHashSet64, hashMask: UInt64) -> RawPart {
+        var part = RawPart()
+        var sink = RowSink(ids: ids.access, hashMask: hashMask)
+        parse(&table, ctx, ids: &sink, into: &part)
+        part.suspects = sink.suspects
+        part.saturated = sink.saturated
+        part.linesRead = table.reader.upcomingLine - 1
+        part.finished = table.finished
+        return part
+    }
+
+    /// Validates each row and adds it to `part.acc`.
+    @inline(__always)
+    static func parse(_ table: inout some SnapshotTable, _ ctx: RowContext, ids: inout some DossierIDs,
+                      into part: inout RawPart) {
         var cache = FieldCache()
-        let idSet = ids.access
-        var sink = RowSink(acc: part.acc, ids: idSet)
+        let units = ctx.units, window = ctx.window, periodEnd = ctx.periodEnd
+        var acc = part.acc
         // Each row is committed (ID checked, counts added) while the next one is parsed: the
         // slots it needs in the ID set and the key table were prefetched a row earlier, so
         // the cache misses of those large tables overlap with parsing instead of stalling it.
         var pending: PendingRow? = nil
-        table.forEachRow(collecting: &part.issues) { (row: inout CSVTable.Row) throws(SnapshotIssue) in
+        table.forEachRow(collecting: &part.issues) { (row: inout TableRow) throws(SnapshotIssue) in
             if row.isEmpty(0) { throw row.fail(0, "dossier_id is empty") }
-            let id = row.reader.hash(row.span(0)) & hashMask
-            if !sink.saturated { idSet.prefetch(id) }
+            let id = try ids.see(row)
             let (_, unit) = try unit(row, 1, 2, units, communeRequired: false)
             let level = try level(row, 3)
             if level == .commune, row.isEmpty(2) { throw row.fail(2, "commune_code is empty for a commune-level dossier") }
-            let field = try cache.lookup(row, 4, &sink.acc)
-            let (received, month) = try row.dateAndMonth(5, "received_date")
-            let due = try row.date(6, "due_date")
+            let field = try cache.lookup(row, 4, &acc)
+            let (received, month) = try row.dateAndMonth(5, "received_date", in: window)
+            let due = try row.date(6, "due_date", in: window)
             if due < received { throw row.fail(6, "due_date \(due) is before received_date \(received)") }
-            let resolvedDate = try row.optionalDate(7, "resolved_date")
+            let resolvedDate = try row.optionalDate(7, "resolved_date", in: window)
             let channel = try channel(row, 8)
             let key = DossierKey(month: month, unit: unit, level: level, field: field, channel: channel)
-            sink.acc.prefetch(key)
+            acc.prefetch(key)
             var t = DossierTally()
             t.received = 1
             t.online = channel == .online ? 1 : 0
@@ -169,16 +192,21 @@ extension DossierParsers {
             } else {
                 throw row.fail(9, "unknown status \"\(row.raw(9))\" (expected pending, resolved, returned or withdrawn)")
             }
-            if let previous = pending { sink.commit(previous) }
+            if let previous = pending { ids.commit(previous, into: &acc) }
             pending = PendingRow(id: id, key: key, tally: t)
         }
-        if let last = pending { sink.commit(last) }
-        part.acc = sink.acc
-        part.suspects = sink.suspects
-        part.saturated = sink.saturated
-        part.linesRead = table.reader.upcomingLine - 1
-        part.finished = table.finished
+        if let last = pending { ids.commit(last, into: &acc) }
+        part.acc = acc
     }
+
+    /// How the rows' IDs are checked for repeats.
+    protocol DossierIDs {
+        /// Called first on each row: the ID's hash, or an error.
+        mutating func see(_ row: TableRow) throws(SnapshotIssue) -> UInt64
+        /// Adds the row's counts (and checks its ID).
+        mutating func commit(_ row: PendingRow, into acc: inout DossierAccumulator)
+    }
+
 
     struct PendingRow {
         var id: UInt64
@@ -187,14 +215,21 @@ extension DossierParsers {
     }
 
     /// Where parsed rows go: the ID check, then the counts.
-    struct RowSink {
-        var acc: DossierAccumulator
+    struct RowSink: DossierIDs {
         let ids: ConcurrentHashSet64.Access
+        let hashMask: UInt64
         var suspects = Suspects()
         var saturated = false
 
         @inline(__always)
-        mutating func commit(_ row: PendingRow) {
+        mutating func see(_ row: TableRow) throws(SnapshotIssue) -> UInt64 {
+            let id = row.reader.hash(row.span(0)) & hashMask
+            if !saturated { ids.prefetch(id) }
+            return id
+        }
+
+        @inline(__always)
+        mutating func commit(_ row: PendingRow, into acc: inout DossierAccumulator) {
             if !saturated {
                 switch ids.insert(row.id) {
                 case .inserted: break
@@ -210,12 +245,24 @@ extension DossierParsers {
         }
     }
 
+    /// IDs kept as text with their first line, for a table read once.
+    struct IDsByText: DossierIDs {
+        var firstLine: [String: Int] = [:]
+        mutating func see(_ row: TableRow) throws(SnapshotIssue) -> UInt64 {
+            let id = try row.string(0)
+            if let first = firstLine[id] { throw row.fail(0, "duplicate dossier_id \"\(id)\" (first on line \(first))") }
+            firstLine[id] = row.line
+            return 0
+        }
+        mutating func commit(_ row: PendingRow, into acc: inout DossierAccumulator) { acc.add(row.key, row.tally) }
+    }
+
     /// Suspected duplicate IDs found the slow way (a set that grows), when the shared set filled
     /// up because the row count was underestimated, or when suspects were left out; hashes in
     /// `excluding` are known to be shared by different IDs only.
-    static func findSuspects(_ dir: String, hashMask: UInt64, excluding: Set<UInt64> = []) -> Suspects {
+    static func findSuspects(_ dir: String, _ file: String, hashMask: UInt64, excluding: Set<UInt64> = []) -> Suspects {
         var found = Suspects()
-        guard var table = try? CSVTable(directory: dir, name: "dossiers.csv", columns: rawColumns) else { return found }
+        guard var table = try? CSVTable(directory: dir, name: file, columns: TableKind.dossiers.columns) else { return found }
         var seen = HashSet64(capacity: table.estimatedRecordCount())
         try? table.forEachRow { (row: inout CSVTable.Row) throws(SnapshotIssue) in
             let h = row.reader.hash(row.span(0)) & hashMask
@@ -230,12 +277,13 @@ extension DossierParsers {
     /// report names the first and flags the others whichever part saw them first.
     /// Returns how many IDs were duplicated.
     @discardableResult
-    static func reportDuplicates(_ wanted: Set<UInt64>, directory: String, hashMask: UInt64, _ issues: inout IssueCollector) -> Int {
+    static func reportDuplicates(_ wanted: Set<UInt64>, directory: String, file: String, hashMask: UInt64,
+                                 _ issues: inout IssueCollector) -> Int {
         var lines: [[UInt8]: [Int]] = [:]
         var order: [[UInt8]] = []
         var names: [[UInt8]: String] = [:]
         var column = 1
-        if var again = try? CSVTable(directory: directory, name: "dossiers.csv", columns: rawColumns) {
+        if var again = try? CSVTable(directory: directory, name: file, columns: TableKind.dossiers.columns) {
             column = again.index[0] + 1
             try? again.forEachRow { (row: inout CSVTable.Row) throws(SnapshotIssue) in
                 let f = row.span(0)
@@ -251,7 +299,7 @@ extension DossierParsers {
             guard let l = lines[key], l.count > 1, let id = names[key] else { continue }
             duplicated += 1
             for line in l.dropFirst() {
-                reported.append((line, SnapshotIssue(file: "dossiers.csv", line: line, column: column,
+                reported.append((line, SnapshotIssue(file: file, line: line, column: column,
                                                      message: "duplicate dossier_id \"\(id)\" (first on line \(l[0]))")))
             }
         }

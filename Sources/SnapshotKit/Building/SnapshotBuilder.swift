@@ -1,0 +1,249 @@
+import Foundation
+
+/// The kinds of table a snapshot is made of, with the columns each must have.
+public enum TableKind: String, CaseIterable, Sendable {
+    /// One row per dossier (`dossiers.csv`).
+    case dossiers
+    /// One row per month × unit × level × field × channel (`dossier_stats.csv`).
+    case dossierStats
+    case bts, villages, ocop, tourism
+
+    /// The file of a snapshot directory that holds the table.
+    public var fileName: String {
+        switch self {
+        case .dossiers: return "dossiers.csv"
+        case .dossierStats: return "dossier_stats.csv"
+        default: return rawValue + ".csv"
+        }
+    }
+
+    /// The columns the table must have (others are dropped when it is read).
+    public var columns: [String] {
+        switch self {
+        case .dossiers:
+            return ["dossier_id", "district_code", "commune_code", "level", "field", "received_date", "due_date",
+                    "resolved_date", "channel", "status"]
+        case .dossierStats:
+            return ["month", "district_code", "commune_code", "level", "field", "channel", "received", "resolved",
+                    "resolved_on_time", "returned", "withdrawn", "pending", "pending_overdue"]
+        case .bts:
+            return ["site_id", "operator", "district_code", "commune_code", "lat", "lon", "tech", "status",
+                    "commissioned_date"]
+        case .villages:
+            return ["village_code", "name", "district_code", "commune_code", "households", "poor_households", "mobile",
+                    "broadband"]
+        case .ocop:
+            return ["product_id", "name", "producer", "district_code", "category", "stars", "platforms", "listed_date"]
+        case .tourism:
+            return ["month", "district_code", "domestic_visitors", "international_visitors", "revenue_million_vnd"]
+        }
+    }
+}
+
+/// A latitude/longitude box: where a province's BTS sites are expected (`units.json`'s
+/// `province.bounds`), else Vietnam's extent with a margin.
+public struct GeoBounds: Sendable, Equatable {
+    public var south: Double, north: Double, west: Double, east: Double
+    /// How a warning names the box: "Hà Giang's bounding box", "Vietnam's extent".
+    public var name: String
+    public init(south: Double, north: Double, west: Double, east: Double, name: String) {
+        self.south = south; self.north = north; self.west = west; self.east = east; self.name = name
+    }
+    /// Vietnam, 8.0–23.5 N and 102.0–110.0 E, with half a degree of margin.
+    public static let vietnam = GeoBounds(south: 7.5, north: 24.0, west: 101.5, east: 110.5, name: "Vietnam's extent")
+    public func contains(latitude: Double, longitude: Double) -> Bool {
+        (south...north).contains(latitude) && (west...east).contains(longitude)
+    }
+}
+
+/// Builds a `Snapshot` from tables, whatever their source: every value is validated and every
+/// problem reported as `source:line[:column]: message`, then the figures are aggregated. Either
+/// `build()` gives a snapshot or it lists what is wrong.
+///
+/// Give the manifest and the units first (the tables are read against them), then one dossier
+/// table (`addDossiers` or `addDossierStats`) and the four asset tables:
+///
+/// ```swift
+/// var b = SnapshotBuilder()
+/// b.setManifest(json: manifestData)
+/// b.setUnits(json: unitsData)
+/// var bts = try TextTable(.bts, header: header, rows: rows)   // or any SnapshotTable
+/// b.addBTS(&bts)
+/// …
+/// switch b.build() { case .success(let snapshot): … case .failure(let failure): … }
+/// ```
+///
+/// A problem of the source itself (a file that cannot be read) goes in with `report`.
+public struct SnapshotBuilder {
+    public struct Options: Sendable {
+        /// The first month a date or month may fall in.
+        public var earliest = Month(year: 1990, month: 1)
+        /// How many months after `period_end` a date may fall (a due date, a planned listing).
+        public var monthsAfterPeriodEnd = 12
+        /// The last `period_end` accepted.
+        public var latestPeriodEnd = Month(year: 2199, month: 12)
+        /// Parts `dossiers.csv` is read in at once by `addDossiers(csvDirectory:)` (1: one core).
+        public var parts = DossierParsers.defaultParts
+        /// The most the dossier cube may take (months with data × units × (fields + 4) cells).
+        public var maximumCubeBytes = 512 << 20
+        public init() {}
+    }
+
+    public let options: Options
+    public private(set) var issues = IssueCollector()
+    public private(set) var manifest: Manifest?
+    public private(set) var units: UnitTree?
+    public private(set) var targets = Targets()
+    private var dossiers = DossierAccumulator()
+    private var dossierForm: Snapshot.DossierForm?
+    private var dossierSource = TableKind.dossiers.fileName
+    private var sites: [BTSSite] = []
+    private var villages: [Village] = []
+    private var products: [OCOPProduct] = []
+    private var tourism: [(Month, Int, TourismTally)] = []
+
+    public init(options: Options = Options()) { self.options = options }
+
+    // MARK: The JSON parts
+
+    public mutating func setManifest(json: Data, source: String = "manifest.json") {
+        do { try setManifest(JSONFiles.manifest(data: json, name: source)) } catch { issues.add(error) }
+    }
+
+    /// Sets the manifest; its `period_end` must lie in `earliest … latestPeriodEnd`.
+    public mutating func setManifest(_ m: Manifest, source: String = "manifest.json") throws(SnapshotIssue) {
+        let month = m.periodEnd.month
+        guard month >= options.earliest, month <= options.latestPeriodEnd else {
+            throw SnapshotIssue(file: source, line: nil, message: "period_end \(m.periodEnd) is outside the accepted months "
+                                + "\(DateWindow(first: options.earliest, last: options.latestPeriodEnd)) (a typo?)")
+        }
+        manifest = m
+        checkProvince()
+    }
+
+    public mutating func setUnits(json: Data, source: String = "units.json") {
+        do { setUnits(try JSONFiles.units(data: json, name: source)) } catch { issues.add(error) }
+    }
+
+    public mutating func setUnits(_ u: UnitTree) {
+        units = u
+        checkProvince()
+    }
+
+    public mutating func setTargets(json: Data, source: String = "targets.json") {
+        do { targets = try JSONFiles.targets(data: json, name: source) } catch { issues.add(error) }
+    }
+
+    public mutating func setTargets(_ t: Targets) { targets = t }
+
+    private mutating func checkProvince() {
+        if let m = manifest, let units, m.provinceCode != units.province.code {
+            issues.add(SnapshotIssue(file: "manifest.json", line: nil,
+                                     message: "province_code \(m.provinceCode) does not match units.json (\(units.province.code))"))
+        }
+    }
+
+    /// Records a problem of the source (a table that could not be read, a part missing).
+    public mutating func report(_ issue: SnapshotIssue) { issues.add(issue) }
+
+    // MARK: Tables
+
+    /// What the row parsers check against; nil until the units are known.
+    var context: RowContext? {
+        guard let units else { return nil }
+        let periodEnd = manifest?.periodEnd
+        let last = periodEnd.map { $0.month.adding(options.monthsAfterPeriodEnd) } ?? options.latestPeriodEnd
+        return RowContext(units: units, periodEnd: periodEnd ?? Day(number: Int.max / 2),
+                          window: DateWindow(first: options.earliest, last: last))
+    }
+
+    private mutating func setForm(_ form: Snapshot.DossierForm, _ source: String) -> Bool {
+        if dossierForm != nil {
+            issues.add(SnapshotIssue(file: source, line: nil,
+                                     message: "a second dossier table; a snapshot carries one (dossiers or dossier_stats)"))
+            return false
+        }
+        dossierForm = form
+        dossierSource = source
+        return true
+    }
+
+    /// One row per dossier (`TableKind.dossiers`), read on one core.
+    public mutating func addDossiers(_ table: inout some SnapshotTable) {
+        guard let ctx = context, setForm(.rows, table.source) else { return }
+        DossierParsers.raw(&table, ctx, into: &dossiers, issues: &issues)
+    }
+
+    /// The streaming entry point for large exports: `dossiers.csv` of `directory` read a window
+    /// at a time, in parts on all cores (`Options.parts`). A table abstraction would cost
+    /// this path (a million rows) its parallel read; the rows are validated by the same code.
+    public mutating func addDossiers(csvDirectory directory: String, file: String = TableKind.dossiers.fileName) {
+        guard let ctx = context, setForm(.rows, file) else { return }
+        DossierParsers.raw(directory, file: file, ctx, into: &dossiers, issues: &issues, parts: options.parts)
+    }
+
+    /// Statistics rows (`TableKind.dossierStats`).
+    public mutating func addDossierStats(_ table: inout some SnapshotTable) {
+        guard let ctx = context, setForm(.stats, table.source) else { return }
+        DossierParsers.stats(&table, ctx, into: &dossiers, issues: &issues)
+    }
+
+    public mutating func addBTS(_ table: inout some SnapshotTable) { add(&table, AssetParsers.bts, to: \.sites) }
+    public mutating func addVillages(_ table: inout some SnapshotTable) { add(&table, AssetParsers.villages, to: \.villages) }
+    public mutating func addOCOP(_ table: inout some SnapshotTable) { add(&table, AssetParsers.ocop, to: \.products) }
+    public mutating func addTourism(_ table: inout some SnapshotTable) { add(&table, AssetParsers.tourism, to: \.tourism) }
+
+    private mutating func add<T: SnapshotTable, R>(_ table: inout T,
+                                                   _ parse: (inout T, RowContext, inout IssueCollector) -> [R],
+                                                   to list: WritableKeyPath<SnapshotBuilder, [R]>) {
+        guard let ctx = context else { return }
+        self[keyPath: list] += parse(&table, ctx, &issues)
+    }
+
+    // MARK: The snapshot
+
+    /// The snapshot, or every problem found (errors, warnings, and how many were not kept).
+    public func build() -> Result<Snapshot, SnapshotFailure> {
+        var issues = issues
+        if units == nil, !issues.hasErrors { issues.add(SnapshotIssue(file: "units.json", line: nil, message: "no units were given")) }
+        if manifest == nil, !issues.hasErrors {
+            issues.add(SnapshotIssue(file: "manifest.json", line: nil, message: "no manifest was given"))
+        }
+        if dossierForm == nil, !issues.hasErrors {
+            issues.add(SnapshotIssue(file: TableKind.dossiers.fileName, line: nil,
+                                     message: "no dossier table was given (dossiers or dossier_stats)"))
+        }
+        if let units, !issues.hasErrors {
+            let bytes = DossierCube.bytes(for: dossiers, units: units)
+            if bytes > options.maximumCubeBytes {
+                issues.add(SnapshotIssue(file: dossierSource, line: nil, message: "the dossier figures would take "
+                                         + "\(bytes >> 20) MB (\(dossiers.fields.count) distinct fields, \(units.units.count) units), "
+                                         + "more than \(options.maximumCubeBytes >> 20) MB: is the field column right?"))
+            }
+        }
+        guard let manifest, let units, let dossierForm, !issues.hasErrors else {
+            return .failure(SnapshotFailure(errors: issues.errors, warnings: issues.warnings, suppressed: issues.suppressedSummary))
+        }
+        return .success(Snapshot(manifest: manifest, units: units, targets: targets, dossierForm: dossierForm,
+                                 dossiers: DossierCube(accumulator: dossiers, units: units), btsSites: sites,
+                                 villages: villages, ocopProducts: products, tourismRows: tourism,
+                                 warnings: issues.warnings))
+    }
+}
+
+/// What the row parsers check values against.
+struct RowContext {
+    let units: UnitTree
+    let window: DateWindow
+    /// A pending dossier due before this day is overdue.
+    let periodEnd: Day
+    let bounds: GeoBounds
+
+    init(units: UnitTree, periodEnd: Day, window: DateWindow? = nil) {
+        self.units = units
+        self.periodEnd = periodEnd
+        let o = SnapshotBuilder.Options()
+        self.window = window ?? DateWindow(first: o.earliest, last: periodEnd.month.adding(o.monthsAfterPeriodEnd))
+        bounds = units.bounds ?? .vietnam
+    }
+}
