@@ -23,7 +23,20 @@ struct Report: ParsableCommand {
     @Option(help: "Language (default: the environment, then vi).")
     var lang: Language?
 
-    func validate() throws { try Echo.check(period) }
+    @Option(help: "Text format: line width; columns that do not fit go to a table below (default: the terminal's, else 100).")
+    var width: Int?
+
+    func validate() throws {
+        try Echo.check(period)
+        if let width, !(40...1000).contains(width) { throw ValidationError("--width must be between 40 and 1000") }
+    }
+
+    /// The terminal's width when standard output is one, else 100.
+    static func terminalWidth() -> Int {
+        var ws = winsize()
+        guard isatty(1) == 1, ioctl(1, UInt(TIOCGWINSZ), &ws) == 0, ws.ws_col >= 40 else { return 100 }
+        return Int(ws.ws_col)
+    }
 
     func run() throws {
         let snapshot: Snapshot
@@ -43,7 +56,14 @@ struct Report: ParsableCommand {
         }
         let p = period ?? Period.containing(snapshot.latestMonth, kind: .quarter)
         let language = lang ?? Language.from(environment: ProcessInfo.processInfo.environment)
-        let report = DashboardCore.Report(snapshot: snapshot, period: p, unit: index, language: language)
-        print(report.rendered(as: format), terminator: "")
+        let config = Config.load()
+        let report = DashboardCore.Report(snapshot: snapshot, period: p, unit: index, language: language, now: Date(),
+                                          staleAfter: config.staleAfterDays * 86400)
+        print(report.rendered(as: format, width: width ?? Self.terminalWidth()), terminator: "")
+        // A period the data holds none of is said on the page, and in the exit status.
+        if !report.hasData {
+            FileHandle.standardError.write(Data("report: no data for \(p) in this snapshot\n".utf8))
+            throw ExitCode(3)
+        }
     }
 }

@@ -1,3 +1,4 @@
+import DashboardCore
 import DashboardTestSupport
 import Foundation
 import Testing
@@ -19,6 +20,21 @@ import Testing
         }
         let golden = Fixtures.read(goldens + "/sorted-online-120x40-en.txt")
         #expect(body(r.output) == body(golden + "\n"), Comment(rawValue: Golden.diff(expected: body(golden), actual: body(r.output))))
+    }
+
+    @Test func aReportOfAPeriodWithoutDataSaysSoAndFails() {
+        for period in ["2025-Q1", "2022"] {
+            let r = Fixtures.run(bin, ["report", "--period", period])
+            #expect(r.status == 3, "\(period)")
+            #expect(r.output.contains("KHÔNG CÓ SỐ LIỆU"), "\(period)")
+            // After the data's end nothing is known: no figure at all, not zeros nor today's.
+            if period == "2025-Q1" { #expect(!r.output.contains("  0  ") && !r.output.contains("2.942")) }
+        }
+        let ok = Fixtures.run(bin, ["report", "--period", "2024-Q2", "--width", "80"])
+        #expect(ok.status == 0)
+        for line in ok.output.split(separator: "\n") where line.hasPrefix("0") || line.hasPrefix("-") {
+            #expect(DisplayWidth.of(String(line)) <= 80, "\(line)")
+        }
     }
 
     @Test func renderTakesTheViewOption() {

@@ -123,7 +123,7 @@ public struct NumberFormat: Sendable {
     /// `6 tháng đầu năm 2024` / `Jan–Jun 2024` for a year's first whole months, else the name and
     /// `lũy kế đến 05/07/2024` / `to 2024-07-05`.
     public func span(_ s: Span) -> String {
-        guard s.isPartial else { return period(s.period) }
+        guard s.isPartial, !s.isEmpty else { return period(s.period) }
         let wholeMonths = s.endDay == s.lastMonth.lastDay
         if case .year(let y) = s.period, wholeMonths, s.monthCount > 0 {
             return language == .vi ? "\(s.monthCount) tháng đầu năm \(y)"

@@ -13,18 +13,18 @@ extension Panel {
         detail: { ctx, g in [BTSPanel.villages(ctx, g), BTSPanel.sites(ctx)] },
         tableColumns: [
             UnitColumn(id: "sites", title: { _ in "BTS" }, minWidth: 6, priority: 2,
-                       value: { Double($0.sites) }, text: { r, f in f.integer(r.sites) }),
+                       value: { $0.assetsHeld ? Double($0.sites) : nil }, text: { r, f in r.assetsHeld ? (f.integer(r.sites)) : "—" }),
             UnitColumn(id: "coverage", title: { $0[.coverage] }, minWidth: 10, priority: 1, lowerIsWorse: true,
-                       value: { $0.villages.coverageShare }, text: { r, f in f.percent(r.villages.coverageShare, places: 2) }),
+                       value: { $0.assetsHeld ? $0.villages.coverageShare : nil }, text: { r, f in r.assetsHeld ? (f.percent(r.villages.coverageShare, places: 2)) : "—" }),
         ],
         reportColumns: [
-            ReportColumn(key: "bts_active", title: { $0[.sitesActive] }, text: { r, f in f.integer(r.sites) },
-                         raw: { String($0.sites) }),
+            ReportColumn(key: "bts_active", title: { $0[.sitesActive] }, text: { r, f in r.assetsHeld ? (f.integer(r.sites)) : "—" },
+                         raw: { $0.assetsHeld ? (String($0.sites)) : "" }),
             ReportColumn(key: "village_coverage", title: { $0[.coverage] },
-                         text: { r, f in f.percent(r.villages.coverageShare, places: 2) },
-                         raw: { ReportColumn.rawShare($0.villages.coverageShare) }),
-            ReportColumn(key: "villages_no_signal", title: { $0[.noSignal] }, text: { r, f in f.integer(r.villages.byMobile[0]) },
-                         raw: { String($0.villages.byMobile[0]) }),
+                         text: { r, f in r.assetsHeld ? (f.percent(r.villages.coverageShare, places: 2)) : "—" },
+                         raw: { $0.assetsHeld ? (ReportColumn.rawShare($0.villages.coverageShare)) : "" }),
+            ReportColumn(key: "villages_no_signal", title: { $0[.noSignal] }, text: { r, f in r.assetsHeld ? (f.integer(r.villages.byMobile[0])) : "—" },
+                         raw: { $0.assetsHeld ? (String($0.villages.byMobile[0])) : "" }),
         ])
 }
 
@@ -35,6 +35,7 @@ enum BTSPanel {
         // Sites are counted as of the period's end; villages are known as of the export only.
         let note = fig.stockIsCurrent ? "\(s[.villages]): \(s[.currentFigures])" : nil
         PanelParts.asOf(fig.span.endDay, cadenceDays: 120, note: note, ctx.state, &lines, &c)
+        guard ctx.figures.assetsHeld else { return PanelParts.muted(s[.noData], &lines, &c) }
         guard let y0 = lines.take() else { return }
         Widgets.labelValue(s[.sitesActive], f.integer(fig.sites), x: inner.x, y: y0, width: inner.width, valueRole: .accent, into: &c)
         if let y = lines.take() { PanelParts.changes(fig.sites, fig.sitesPrevious, fig.sitesLastYear, ctx.state, y, inner, &c) }

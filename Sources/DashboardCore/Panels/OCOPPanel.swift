@@ -13,15 +13,15 @@ extension Panel {
         detail: { ctx, g in [OCOPPanel.products(ctx, g)] },
         tableColumns: [
             UnitColumn(id: "ocop", title: { _ in "OCOP" }, minWidth: 6, priority: 3, aboveCommuneOnly: true,
-                       value: { Double($0.ocop.products) }, text: { r, f in f.integer(r.ocop.products) }),
+                       value: { $0.assetsHeld ? Double($0.ocop.products) : nil }, text: { r, f in r.assetsHeld ? (f.integer(r.ocop.products)) : "—" }),
         ],
         reportColumns: [
             ReportColumn(key: "ocop_products", title: { _ in "OCOP" },
-                         text: { r, f in r.unit.level == .commune ? "—" : f.integer(r.ocop.products) },
-                         raw: { $0.unit.level == .commune ? "" : String($0.ocop.products) }),
+                         text: { r, f in r.assetsHeld ? (r.unit.level == .commune ? "—" : f.integer(r.ocop.products)) : "—" },
+                         raw: { $0.assetsHeld ? ($0.unit.level == .commune ? "" : String($0.ocop.products)) : "" }),
             ReportColumn(key: "ocop_listed_share", title: { $0[.listedOnline] },
-                         text: { r, f in r.unit.level == .commune ? "—" : f.percent(r.ocop.listedShare) },
-                         raw: { $0.unit.level == .commune ? "" : ReportColumn.rawShare($0.ocop.listedShare) }),
+                         text: { r, f in r.assetsHeld ? (r.unit.level == .commune ? "—" : f.percent(r.ocop.listedShare)) : "—" },
+                         raw: { $0.assetsHeld ? ($0.unit.level == .commune ? "" : ReportColumn.rawShare($0.ocop.listedShare)) : "" }),
         ])
 }
 
@@ -32,6 +32,7 @@ enum OCOPPanel {
         // Products are known as of the export only; a commune shows its district's, and says so.
         PanelParts.asOf(ctx.snapshot.manifest.periodEnd, cadenceDays: 120,
                         note: ctx.figures.stockIsCurrent ? s[.currentFigures] : nil, ctx.state, &lines, &c)
+        guard ctx.figures.assetsHeld else { return PanelParts.muted(s[.noData], &lines, &c) }
         if ctx.figures.unit.level == .commune {
             let district = ctx.figures.unit.parent.map { ctx.snapshot.units.units[$0].shortName } ?? ""
             PanelParts.muted("\(s[.ocopDistrictLevel]): \(district)", &lines, &c)

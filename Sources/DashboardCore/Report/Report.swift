@@ -63,6 +63,9 @@ public struct Report: Sendable {
                      "\(t[.vsPrevious]) \(labels.previous), \(t[.vsLastYear]) \(labels.lastYear)"]
         if let d = staleDays { notes.insert("\(t[.stale]): \(f.integer(d)) \(t[.days])", at: 0) }
         if !hasData { notes.insert(t[.noDataForPeriod], at: 0) }
+        if span.endDay < s.manifest.periodEnd, !span.isEmpty {
+            notes.append("\(t[.villages]), OCOP: \(t[.currentFigures]) (\(t[.asOf]) \(f.date(s.manifest.periodEnd)))")
+        }
         self.notes = notes
     }
 

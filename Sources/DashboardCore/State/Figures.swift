@@ -29,6 +29,9 @@ public struct UnitFigures: Sendable {
     /// Whether the figures known only as of the export (villages, OCOP products) are shown for
     /// an earlier period: then they say "current figures", not history.
     public let stockIsCurrent: Bool
+    /// Whether the period reaches into the data at all: one wholly after the data's end has no
+    /// asset figures either (today's would be shown as the future's).
+    public var assetsHeld: Bool { !span.isEmpty }
     /// The months tourism covers (its data may end earlier than the dossiers').
     public let tourismSpan: Span?
     /// nil below district level (tourism is reported per district) or when the data holds none.

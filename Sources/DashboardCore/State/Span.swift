@@ -37,6 +37,7 @@ public struct Span: Equatable, Sendable {
 
     private func shiftedTo(_ p: Period) -> Span {
         let start = p.months.lowerBound
+        guard !isEmpty else { return Span(p, dataEnd: p.lastMonth.lastDay) }
         let end = start + (last - first)
         guard isPartial else { return Span(period: p, first: start, last: end, endDay: p.lastMonth.lastDay) }
         // The same day of the month as our end (clamped to the month's length).
