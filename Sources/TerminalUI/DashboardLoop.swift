@@ -19,12 +19,15 @@ public struct RunOptions {
     public var startupNotes: [String]
     /// The Linux console's limited glyph set (TERM=linux).
     public var consoleGlyphs: Bool
+    /// TERM, as read from the environment by the executable.
+    public var term: String
 
     public init(state: AppState, themes: [Theme], colorOverride: Int?, noColor: Bool, forceASCII: Bool,
-                provider: SnapshotProvider, startupNotes: [String] = [], consoleGlyphs: Bool = false) {
+                provider: SnapshotProvider, startupNotes: [String] = [], consoleGlyphs: Bool = false, term: String = "") {
         self.state = state; self.themes = themes; self.colorOverride = colorOverride; self.noColor = noColor
         self.forceASCII = forceASCII; self.provider = provider; self.startupNotes = startupNotes
         self.consoleGlyphs = consoleGlyphs
+        self.term = term
     }
 }
 
@@ -40,10 +43,10 @@ public enum DashboardLoop {
         let session: TerminalSession
         do {
             let crashLog = open(FileLogHandler.defaultPath, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
-            session = try TerminalSession(colorOverride: options.colorOverride, noColor: options.noColor,
+            session = try TerminalSession(term: options.term, colorOverride: options.colorOverride, noColor: options.noColor,
                                           forceASCII: options.forceASCII, crashLog: crashLog >= 0 ? crashLog : nil)
         } catch {
-            log.error("no terminal", metadata: ["term": .string(ProcessInfo.processInfo.environment["TERM"] ?? "")])
+            log.error("no terminal", metadata: ["term": .string(options.term)])
             FileHandle.standardError.write(Data("\(error)\n".utf8))
             return 2
         }

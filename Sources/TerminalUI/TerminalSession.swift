@@ -26,12 +26,11 @@ public final class TerminalSession {
 
     /// Checks the terminal and the locale, installs signal handlers, then starts ncurses.
     /// `crashLog`: a descriptor open for appending, where a crash is noted (else nowhere).
-    public init(colorOverride: Int?, noColor: Bool, forceASCII: Bool, crashLog: Int32? = nil) throws {
+    /// `term`: the terminal's type (TERM), as the edge read it from the environment.
+    public init(term: String, colorOverride: Int?, noColor: Bool, forceASCII: Bool, crashLog: Int32? = nil) throws {
         guard isatty(0) == 1, isatty(1) == 1 else {
             throw TerminalUnavailable(description: "cdsboard: standard input and output must be a terminal. For plain text, use `cdsboard report` or `cdsboard render`.")
         }
-        let env = ProcessInfo.processInfo.environment
-        let term = env["TERM"] ?? ""
         if term.isEmpty || term == "dumb" {
             throw TerminalUnavailable(description: "cdsboard: this terminal (TERM=\(term.isEmpty ? "unset" : term)) cannot show the dashboard. Use `cdsboard report` for a plain-text report.")
         }

@@ -3,12 +3,12 @@ import Foundation
 
 /// Reading the config file: the edge's half of `Config` (the parser is pure).
 extension Config {
-    public static func defaultPath(environment env: [String: String]) -> String {
+    static func defaultPath(environment env: [String: String]) -> String {
         let base = env["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? (NSHomeDirectory() + "/.config")
         return base + "/cdsboard/config.toml"
     }
 
-    public static func load(environment env: [String: String] = ProcessInfo.processInfo.environment) -> Config {
+    static func load(environment env: [String: String] = Environment.values) -> Config {
         let path = defaultPath(environment: env)
         var c = Config()
         guard FileManager.default.fileExists(atPath: path) else { return c }

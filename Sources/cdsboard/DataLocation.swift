@@ -7,7 +7,7 @@ import Foundation
 enum DataLocation {
     static func resolve(_ explicit: String?) -> String {
         if let explicit { return explicit }
-        let env = ProcessInfo.processInfo.environment
+        let env = Environment.values
         if let d = env["CDSBOARD_DATA"], !d.isEmpty { return d }
         var candidates = [FileManager.default.currentDirectoryPath + "/SampleData/ha-giang"]
         let exe = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()

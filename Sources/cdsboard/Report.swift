@@ -55,7 +55,7 @@ struct Report: ParsableCommand {
             index = u.index
         }
         let p = period ?? Period.containing(snapshot.latestMonth, kind: .quarter)
-        let language = lang ?? Language.from(environment: ProcessInfo.processInfo.environment)
+        let language = lang ?? Language.from(environment: Environment.values)
         let config = Config.load()
         let report = DashboardCore.Report(snapshot: snapshot, period: p, unit: index, language: language, now: Date(),
                                           staleAfter: config.staleAfterDays * 86400)

@@ -42,10 +42,10 @@ struct Run: ParsableCommand {
         let (themes, problems) = ThemeDirectories.load(state.themeNames)
         var notes = problems
         if let p = config.problem { notes.append("\(p) — ignored") }
-        let env = ProcessInfo.processInfo.environment
+        let env = Environment.values
         let options = RunOptions(state: state, themes: themes, colorOverride: colors, noColor: !(env["NO_COLOR"] ?? "").isEmpty,
                                  forceASCII: view.ascii, provider: provider, startupNotes: notes,
-                                 consoleGlyphs: (env["TERM"] ?? "").hasPrefix("linux"))
+                                 consoleGlyphs: (env["TERM"] ?? "").hasPrefix("linux"), term: env["TERM"] ?? "")
         let code = DashboardLoop.run(options)
         if code != 0 { throw ExitCode(code) }
     }

@@ -5,7 +5,7 @@ import Foundation
 /// repository (working directory or beside the binary), then the installed copy.
 enum ThemeDirectories {
     static var all: [String] {
-        var dirs = [(Config.defaultPath(environment: ProcessInfo.processInfo.environment) as NSString).deletingLastPathComponent + "/themes",
+        var dirs = [(Config.defaultPath(environment: Environment.values) as NSString).deletingLastPathComponent + "/themes",
                     FileManager.default.currentDirectoryPath + "/Themes"]
         var dir = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
         for _ in 0..<5 { dirs.append(dir.path + "/Themes"); dir = dir.deletingLastPathComponent() }

@@ -44,7 +44,7 @@ struct ViewOptions: ParsableArguments {
     /// The initial state from options, config and environment (flags win).
     func initialState(config: Config) -> AppState {
         var s = AppState()
-        let env = ProcessInfo.processInfo.environment
+        let env = Environment.values
         s.language = lang ?? config.language ?? Language.from(environment: env)
         s.ascii = ascii
         s.showClock = !noClock && config.clock
