@@ -18,10 +18,11 @@ import Glibc
         let t = TmuxSession(command: "\(Fixtures.binary) --data \(data); echo STATUS $?; stty -a | tr ' ;' '\\n\\n' | grep -xE -- '-?(icanon|echo)' | tr '\\n' ' '; echo",
                             width: 100, height: 30, environment: Self.env.merging(["XDG_STATE_HOME": state]) { $1 })
         defer { t.kill() }
-        t.waitFor("Bắc Quang")
+        t.waitFor("Bắc Quang", timeout: 20)
         let pid = try #require(Processes.matching(data).first)
         kill(pid, signal)
-        let screen = t.waitFor("STATUS", timeout: 5)
+        t.waitFor("STATUS", timeout: 15)
+        let screen = t.waitFor("icanon echo", timeout: 10)
         #expect(screen.contains("STATUS \(128 + signal)"))
         #expect(screen.contains("icanon echo"), "terminal modes not restored: \(screen)")
         // The normal screen is back (no panel frame left), and no crash report was printed on it
