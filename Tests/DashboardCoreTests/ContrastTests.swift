@@ -1,0 +1,60 @@
+import DashboardTestSupport
+import Foundation
+import Testing
+@testable import DashboardCore
+
+/// Every colour pair legible: WCAG 2 contrast ratios computed from the themes' own colours
+/// (xterm's palette for named and indexed colours; the terminal's own background taken as
+/// black for the dark default theme and white for the light one).
+@Suite struct ContrastTests {
+    static let textRoles: [Role] = [.text, .muted, .accent, .title, .header, .selection, .status, .statusKey, .good, .warn,
+                                    .bad, .stale, .error, .bigDigits]
+    /// Lines, bars and charts: WCAG asks 3:1 for graphics that carry meaning.
+    static let graphicRoles: [Role] = [.border, .chart1, .chart2, .chart3, .chart4, .barEmpty]
+
+    func rgb(_ c: ThemeColor, foreground: Bool, dark: Bool) -> (Int, Int, Int) {
+        switch c {
+        case .terminalDefault: return foreground == dark ? (229, 229, 229) : (0, 0, 0)
+        case .ansi(let n): return RoleStyle.ansiRGB[n]
+        case .indexed(let n): return RoleStyle.rgb(ofIndexed: n)
+        case .rgb(let r, let g, let b): return (Int(r), Int(g), Int(b))
+        }
+    }
+
+    static func luminance(_ c: (Int, Int, Int)) -> Double {
+        func lin(_ v: Int) -> Double {
+            let s = Double(v) / 255
+            return s <= 0.03928 ? s / 12.92 : pow((s + 0.055) / 1.055, 2.4)
+        }
+        return 0.2126 * lin(c.0) + 0.7152 * lin(c.1) + 0.0722 * lin(c.2)
+    }
+
+    static func ratio(_ a: (Int, Int, Int), _ b: (Int, Int, Int)) -> Double {
+        let (x, y) = (luminance(a), luminance(b))
+        return (max(x, y) + 0.05) / (min(x, y) + 0.05)
+    }
+
+    @Test func theRatioIsWCAGs() {
+        #expect(abs(Self.ratio((0, 0, 0), (255, 255, 255)) - 21) < 0.01)
+        #expect(abs(Self.ratio((119, 119, 119), (255, 255, 255)) - 4.48) < 0.02)
+    }
+
+    @Test(arguments: [("default", true), ("light", false)])
+    func everyRoleIsLegible(_ name: String, _ dark: Bool) throws {
+        let dir = Fixtures.repositoryRoot() + "/Themes"
+        let theme = try ThemeLoader.load(name, directories: [dir]) { path in
+            (try? String(contentsOfFile: path, encoding: .utf8)).map { .text($0) } ?? .missing
+        }
+        let page = theme.style(.background).bg
+        for (roles, minimum) in [(Self.textRoles, 4.5), (Self.graphicRoles, 3.0)] {
+            for role in roles {
+                let style = theme.style(role)
+                let bg = style.bg == .terminalDefault ? page : style.bg
+                let fg = rgb(style.fg, foreground: true, dark: dark)
+                let back = rgb(bg, foreground: false, dark: dark)
+                let r = Self.ratio(fg, back)
+                #expect(r >= minimum, "\(name): \(role) \(style.fg) on \(bg): \(String(format: "%.2f", r)) < \(minimum)")
+            }
+        }
+    }
+}
