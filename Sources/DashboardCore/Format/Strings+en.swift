@@ -104,6 +104,10 @@ extension Strings {
         case .vsLastYearShort: return "YoY"
         case .targetStatus: return "Target"
         case .atRiskShort: return "at risk"
+        case .onlineByMonth: return "Online share by month"
+        case .visitorsByMonth: return "Visitors by month"
+        case .sitesByMonth: return "Active sites at each month end"
+        case .listedByMonth: return "Products listed at each month end"
         case .kioskPaused: return "PAUSED"
         }
     }

@@ -104,6 +104,10 @@ extension Strings {
         case .vsLastYearShort: return "So cùng kỳ"
         case .targetStatus: return "Mục tiêu"
         case .atRiskShort: return "Nguy cơ"
+        case .onlineByMonth: return "Tỷ lệ trực tuyến theo tháng"
+        case .visitorsByMonth: return "Lượt khách theo tháng"
+        case .sitesByMonth: return "Trạm hoạt động cuối mỗi tháng"
+        case .listedByMonth: return "Sản phẩm đã lên sàn cuối mỗi tháng"
         case .kioskPaused: return "TẠM DỪNG"
         }
     }

@@ -50,6 +50,10 @@ enum BTSPanel {
             Widgets.labelValue(s[.noSignal], "\(f.integer(none)) / \(f.integer(fig.villages.villages)) \(s[.villages].lowercased())",
                                x: inner.x, y: y, width: inner.width, valueRole: none > 0 ? .warn : .good, into: &c)
         }
+        let days = ctx.snapshot.activeSiteDays[fig.unit.index]
+        let months = (0..<24).map { fig.span.lastMonth.adding($0 - 23) }
+        PanelParts.chart(MonthChart(title: s[.sitesByMonth], values: months.map { Double(Snapshot.count(days, onOrBefore: $0.lastDay)) },
+                                    lastMonth: fig.span.lastMonth, role: .chart3), ctx.state, &lines, &c)
     }
 
     static func expanded(_ ctx: PanelContext, _ children: [UnitFigures], _ g: Glyphs) -> ListTable {

@@ -100,8 +100,13 @@ enum DossiersPanel {
             Widgets.labelValue(s[.overdue], f.integer(t.pendingOverdue), x: inner.x, y: y, width: inner.width,
                                valueRole: t.pendingOverdue > 0 ? .warn : .text, into: &c)
         }
-        let series = snap.dossiers.series(unit: fig.unit.index, endingAt: fig.span.lastMonth, count: 12).map(\.received)
-        PanelParts.trend(series, role: .chart1, ctx.state, &lines, &c)
+        let months = snap.dossiers.series(unit: fig.unit.index, endingAt: fig.span.lastMonth, count: 24)
+        let chart = MonthChart(title: s[.onlineByMonth], values: months.map { $0.received > 0 ? $0.onlineShare : nil },
+                               lastMonth: fig.span.lastMonth, target: snap.targets.targets["dossiers.online_share"]?.target,
+                               isShare: true)
+        if !PanelParts.chart(chart, ctx.state, &lines, &c) {
+            PanelParts.trend(months.suffix(12).map(\.received), role: .chart1, ctx.state, &lines, &c)
+        }
     }
 
     static func expanded(_ ctx: PanelContext, _ children: [UnitFigures], _ g: Glyphs) -> ListTable {

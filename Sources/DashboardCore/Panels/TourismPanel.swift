@@ -50,9 +50,14 @@ enum TourismPanel {
             Widgets.labelValue(s[.international], "\(f.integer(t.international)) (\(f.percent(share)))", x: inner.x, y: y,
                                width: inner.width, into: &c)
         }
-        let series = snap.tourism.series(unit: fig.unit.index, endingAt: (fig.tourismSpan ?? fig.span).lastMonth, count: 12)
-            .map(\.visitors)
-        PanelParts.trend(series, role: .chart4, ctx.state, &lines, &c)
+        let last = (fig.tourismSpan ?? fig.span).lastMonth
+        let months = snap.tourism.series(unit: fig.unit.index, endingAt: last, count: 24)
+        let first = snap.tourism.firstMonth.index
+        let values: [Double?] = months.enumerated().map { k, t in last.index - 23 + k >= first ? Double(t.visitors) : nil }
+        let chart = MonthChart(title: s[.visitorsByMonth], values: values, lastMonth: last, role: .chart4)
+        if !PanelParts.chart(chart, ctx.state, &lines, &c) {
+            PanelParts.trend(months.suffix(12).map(\.visitors), role: .chart4, ctx.state, &lines, &c)
+        }
     }
 
     static func expanded(_ ctx: PanelContext, _ children: [UnitFigures], _ g: Glyphs) -> ListTable {

@@ -93,7 +93,9 @@ enum PanelParts {
         let f = state.format
         var text = (note.map { $0 + " · " } ?? "") + "\(state.strings[.asOf]) \(f.date(day))"
         var role = Role.muted
-        if let now = state.now {
+        // Old data is said once, in the header; a panel says so only when its own figures are
+        // older than their cadence while the export itself is fresh.
+        if let now = state.now, state.staleDays == nil, !state.clockIsBehind {
             let age = Int(now.timeIntervalSince1970 / 86400) - day.number
             if age > cadenceDays { text += " · \(state.strings[.stale].lowercased())"; role = .stale }
         }
@@ -103,6 +105,18 @@ enum PanelParts {
     static func muted(_ text: String, _ lines: inout PanelLines, _ c: inout Canvas) {
         guard let y = lines.take() else { return }
         c.write(text, x: lines.inner.x, y: y, role: .muted, maxWidth: lines.inner.width)
+    }
+
+    /// With room for it (a tall panel on a wall screen), a multi-row chart of the months in
+    /// the rows left; else nothing. Returns whether it drew.
+    @discardableResult
+    static func chart(_ chart: MonthChart, _ state: AppState, _ lines: inout PanelLines, _ c: inout Canvas) -> Bool {
+        guard lines.left >= MonthChart.minimumHeight + 1, lines.take() != nil else { return false }
+        let top = lines.inner.y + lines.next
+        let rect = Rect(x: lines.inner.x, y: top, width: lines.inner.width, height: lines.inner.maxY - top)
+        while lines.take() != nil {}
+        chart.draw(in: rect, format: state.format, into: &c)
+        return true
     }
 
     /// A 12-month sparkline with its label.
