@@ -52,6 +52,12 @@ import Testing
         #expect(badKey.problem?.line == 2)
     }
 
+    @Test func infiniteOrHugeDurationsInTheConfigAreRefused() {
+        for text in ["kiosk_interval_seconds = inf", "stale_after_days = inf", "stale_after_days = nan", "kiosk_interval_seconds = 1e300"] {
+            #expect(Config.parse(text + "\n", path: "config.toml").problem?.line == 1, "\(text)")
+        }
+    }
+
     @Test func searchTypesLettersThatAreKeysElsewhere() {
         var s = SampleState.state()
         _ = SampleState.press(&s, "/ q j s")

@@ -49,13 +49,13 @@ public struct Config: Sendable {
                 case "clock": parsed.clock = try bool(t, key, path, text)
                 case "mouse": parsed.mouse = try bool(t, key, path, text)
                 case "stale_after_days":
-                    guard let d = t[key]?.double ?? t[key]?.int.map(Double.init), d > 0 else {
-                        throw ConfigError(file: path, line: line(key, text), message: "stale_after_days must be a positive number")
+                    guard let d = t[key]?.double ?? t[key]?.int.map(Double.init), d > 0, d <= 36_500 else {
+                        throw ConfigError(file: path, line: line(key, text), message: "stale_after_days must be a number of days, 1 to 36500")
                     }
                     parsed.staleAfterDays = d
                 case "kiosk_interval_seconds":
-                    guard let d = t[key]?.double ?? t[key]?.int.map(Double.init), d >= 1 else {
-                        throw ConfigError(file: path, line: line(key, text), message: "kiosk_interval_seconds must be a number ≥ 1")
+                    guard let d = t[key]?.double ?? t[key]?.int.map(Double.init), d >= 1, d <= 86_400 else {
+                        throw ConfigError(file: path, line: line(key, text), message: "kiosk_interval_seconds must be a number from 1 to 86400")
                     }
                     parsed.kioskInterval = d
                 case "kiosk_playlist":
