@@ -102,12 +102,17 @@ extension Strings {
         case .revenueMillion: return "Revenue (million VND)"
         case .page: return "Page"
         case .vsLastYearShort: return "YoY"
-        case .targetStatus: return "Target"
+        case .targetStatus: return "vs target"
         case .atRiskShort: return "at risk"
         case .onlineByMonth: return "Online share by month"
         case .visitorsByMonth: return "Visitors by month"
         case .sitesByMonth: return "Active sites at each month end"
         case .listedByMonth: return "Products listed at each month end"
+        case .furthestBehind: return "Furthest behind target"
+        case .largestChanges: return "Largest changes"
+        case .value: return "Value"
+        case .gap: return "Gap"
+        case .targetValue: return "Target"
         case .kioskPaused: return "PAUSED"
         }
     }

@@ -102,12 +102,17 @@ extension Strings {
         case .revenueMillion: return "Doanh thu (triệu đồng)"
         case .page: return "Trang"
         case .vsLastYearShort: return "So cùng kỳ"
-        case .targetStatus: return "Mục tiêu"
+        case .targetStatus: return "So mục tiêu"
         case .atRiskShort: return "Nguy cơ"
         case .onlineByMonth: return "Tỷ lệ trực tuyến theo tháng"
         case .visitorsByMonth: return "Lượt khách theo tháng"
         case .sitesByMonth: return "Trạm hoạt động cuối mỗi tháng"
         case .listedByMonth: return "Sản phẩm đã lên sàn cuối mỗi tháng"
+        case .furthestBehind: return "Xa mục tiêu nhất"
+        case .largestChanges: return "Thay đổi lớn nhất"
+        case .value: return "Giá trị"
+        case .gap: return "Chênh lệch"
+        case .targetValue: return "Mục tiêu"
         case .kioskPaused: return "TẠM DỪNG"
         }
     }

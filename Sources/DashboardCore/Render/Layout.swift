@@ -18,11 +18,14 @@ public struct Layout: Equatable, Sendable {
     public var table: Rect?
     /// Commune detail area.
     public var detail: Rect?
+    /// Below the table, when it leaves room: the units furthest behind and the largest changes.
+    public var insights: Rect?
     /// Rows at the table's foot (the dossiers received above the communes, in a district).
     public var tableFooterRows = 0
 
     public static func == (a: Layout, b: Layout) -> Bool {
         a.header == b.header && a.body == b.body && a.table == b.table && a.detail == b.detail && a.tabs == b.tabs
+            && a.insights == b.insights
             && a.panels.map(\.0) == b.panels.map(\.0) && a.panels.map(\.1) == b.panels.map(\.1)
     }
 
@@ -35,7 +38,7 @@ public struct Layout: Equatable, Sendable {
         let (subheader, rest2) = rest1.splitTop(1)
         let (body, status) = rest2.splitBottom(1)
         var layout = Layout(header: header, subheader: subheader, status: status, body: body, panels: [], tabs: nil,
-                            table: nil, detail: nil)
+                            table: nil, detail: nil, insights: nil)
         if case .district = state.place { layout.tableFooterRows = 1 }
         if let p = state.expandedPanel {
             layout.panels = [(p, body)]
@@ -43,18 +46,26 @@ public struct Layout: Equatable, Sendable {
         }
         let isCommune: Bool
         if case .commune = state.place { isCommune = true } else { isCommune = false }
-        // Panels take what the table does not need, between 9 and 12 rows each.
         let ids = state.shownPanels.map(\.id)
         let gridRows = (ids.count + 1) / 2
-        // Panels take what the table does not need, between 9 and 12 rows each.
+        // Panels take what the table does not need: at least 9 rows each (8 in a grid), and on
+        // a tall screen up to three fifths of it, where they have room for month charts.
         let tableRows = state.snapshot.flatMap { s in state.placeIndex.map { s.units.units[$0].children.count } } ?? 11
-        let spare = body.height - (tableRows + 3)
-        let panelHeight = min(12, max(9, spare))
-        let gridHeight = min(gridRows * 11, max(gridRows * 8, spare))
+        let spare = body.height - (tableRows + 3 + layout.tableFooterRows)
+        let tall = body.height * 3 / 5
+        let panelHeight = min(max(12, tall), max(9, spare))
+        let gridHeight = min(max(gridRows * 11, tall), max(gridRows * 8, spare))
         if size.width >= 240 && !isCommune {
             let cols = body.columns([3, 2], gap: 1)
             layout.panels = grid(cols[0], ids, columns: 2)
             layout.table = cols[1]
+            // What the table does not need goes to the units that most need attention.
+            let need = tableRows + 3 + layout.tableFooterRows
+            if cols[1].height - need >= 8 {
+                let (table, insights) = cols[1].splitTop(need)
+                layout.table = table
+                layout.insights = insights
+            }
         } else if size.width >= 150 && size.width / max(1, ids.count) >= 30 && body.height >= 9 + 8 {
             let (top, bottom) = body.splitTop(isCommune ? 9 : panelHeight)
             layout.panels = Array(zip(ids, top.columns(Array(repeating: 1, count: ids.count), gap: 0)))
@@ -65,7 +76,7 @@ public struct Layout: Equatable, Sendable {
             assign(&layout, bottom, isCommune)
         } else {
             let (tabs, rest) = body.splitTop(1)
-            let (panel, bottom) = rest.splitTop(isCommune ? 9 : min(panelHeight, max(8, rest.height - 8)))
+            let (panel, bottom) = rest.splitTop(isCommune ? 9 : min(min(12, panelHeight), max(8, rest.height - 8)))
             layout.tabs = tabs
             layout.panels = [(state.focusedPanelOrFirst, panel)]
             assign(&layout, bottom, isCommune)

@@ -27,6 +27,7 @@ public func render(_ state: AppState) -> Canvas {
             }
         }
         if let table = layout.table { TableView.draw(state, layout, table, into: &canvas) }
+        if let insights = layout.insights { InsightsView.draw(state, insights, into: &canvas) }
         if let detail = layout.detail { DetailView.draw(ctx, detail, into: &canvas) }
     } else {
         let message = state.refusal.map { state.strings[.refused] + ": " + $0.first.description } ?? state.strings[.loading]

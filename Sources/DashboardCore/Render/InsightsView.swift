@@ -1,0 +1,55 @@
+import SnapshotKit
+
+/// Where the table leaves rows free (a wall screen): the units furthest behind their targets
+/// and the largest changes against a year earlier — what a committee would ask next.
+enum InsightsView {
+    /// A share judged against a target, as the table's units have it.
+    struct Gap {
+        let unit: String
+        let label: String
+        let value: Double
+        let target: Double
+    }
+
+    static func gaps(_ state: AppState, _ rows: [UnitFigures]) -> [Gap] {
+        guard let snap = state.snapshot else { return [] }
+        let s = state.strings
+        let measures: [(String, String, (UnitFigures) -> Double?)] = [
+            ("dossiers.online_share", s[.online], { $0.dossiersHeld ? $0.dossiers.onlineShare : nil }),
+            ("dossiers.on_time_share", s[.onTime], { $0.dossiersHeld ? $0.dossiers.onTimeShare : nil }),
+            ("villages.coverage_share", s[.coverage], { $0.assetsHeld ? $0.villages.coverageShare : nil }),
+        ]
+        var out: [Gap] = []
+        for (indicator, label, value) in measures {
+            guard let t = snap.targets.targets[indicator] else { continue }
+            for r in rows {
+                guard let v = value(r), v < t.target else { continue }
+                out.append(Gap(unit: UnitColumn.name.text(r, state.format), label: label, value: v, target: t.target))
+            }
+        }
+        return out.sorted { ($0.value - $0.target, $0.unit) < ($1.value - $1.target, $1.unit) }
+    }
+
+    static func draw(_ state: AppState, _ rect: Rect, into c: inout Canvas) {
+        let s = state.strings, f = state.format
+        let rows = TableModel.rows(state)
+        let halves = rect.height >= 16 ? rect.rows([1, 1]) : rect.columns([1, 1])
+        let behind = gaps(state, rows)
+        ListTable(title: s[.furthestBehind],
+                  columns: [.unitName(s), .init(title: "", weight: 2, minWidth: 10, align: .left),
+                            .figure(s[.value], 7), .figure(s[.targetValue], 8), .figure(s[.gap], 7)],
+                  rows: behind.map { g in
+                      [g.unit, g.label, f.percent(g.value), f.percent(g.target, places: 0), f.signedPercent(g.value - g.target)]
+                  },
+                  rowRoles: behind.map { _ in .warn }).draw(in: halves[0], into: &c)
+        let changes = rows.compactMap { r -> (String, Double)? in
+            guard r.dossiersHeld, let ch = UnitFigures.change(r.dossiers.received, r.dossiersLastYear?.received) else { return nil }
+            return (UnitColumn.name.text(r, f), ch)
+        }.sorted { abs($0.1) == abs($1.1) ? $0.0 < $1.0 : abs($0.1) > abs($1.1) }
+        let largest = changes.map { abs($0.1) }.max() ?? 0
+        ListTable(title: "\(s[.largestChanges]): \(s[.received].lowercased()) \(s[.vsLastYear])",
+                  columns: [.unitName(s), .figure(s[.vsLastYearShort], 9), .bar],
+                  rows: changes.map { [$0.0, f.signedPercent($0.1), PanelParts.bar(share: abs($0.1), of: largest, 20, c.glyphs)] })
+            .draw(in: halves[1], into: &c)
+    }
+}
