@@ -94,7 +94,7 @@ public enum DashboardLoop {
             // `nextWake` from it.
             let now = Instant(wall: Date(), monotonic: monotonicNow())
             if let d = provider.deadline, now.monotonic >= d { provider.handleDeadline(now: now.monotonic) }
-            events += provider.takeEvents().map { e in
+            events += provider.takeEvents().compactMap { e -> Event? in
                 switch e {
                 case .loaded(let s):
                     log.info("snapshot loaded", metadata: ["units": "\(s.units.units.count)", "warnings": "\(s.warnings.count)"])
@@ -104,6 +104,10 @@ public enum DashboardLoop {
                     let where_ = f.first.file + (f.first.line.map { ":\($0)" } ?? "")
                     log.warning("snapshot refused", metadata: ["at": "\(where_)", "errors": "\(f.errors.count)"])
                     return .snapshotRefused(f)
+                case .arriving:
+                    // The last good snapshot stays; the screen does not say so yet.
+                    log.info("export arriving")
+                    return nil
                 }
             }
             let swapped = events.contains { if case .snapshotLoaded = $0 { return true } else { return false } }
