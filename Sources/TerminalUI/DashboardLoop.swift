@@ -94,7 +94,7 @@ public enum DashboardLoop {
             // `nextWake` from it.
             let now = Instant(wall: Date(), monotonic: monotonicNow())
             if let d = provider.deadline, now.monotonic >= d { provider.handleDeadline(now: now.monotonic) }
-            events += provider.takeEvents().compactMap { e -> Event? in
+            events += provider.takeEvents().map { e in
                 switch e {
                 case .loaded(let s):
                     log.info("snapshot loaded", metadata: ["units": "\(s.units.units.count)", "warnings": "\(s.warnings.count)"])
@@ -104,10 +104,10 @@ public enum DashboardLoop {
                     let where_ = f.first.file + (f.first.line.map { ":\($0)" } ?? "")
                     log.warning("snapshot refused", metadata: ["at": "\(where_)", "errors": "\(f.errors.count)"])
                     return .snapshotRefused(f)
-                case .arriving:
-                    // The last good snapshot stays; the screen does not say so yet.
+                case .arriving(let file):
+                    // The last good snapshot stays while the export's files arrive.
                     log.info("export arriving")
-                    return nil
+                    return .snapshotArriving(file)
                 }
             }
             let swapped = events.contains { if case .snapshotLoaded = $0 { return true } else { return false } }

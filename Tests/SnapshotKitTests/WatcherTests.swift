@@ -80,4 +80,24 @@ import Glibc
         #expect(visitors(last) == 1600)
         p.stop()
     }
+
+    /// Item 6: a refusal whose cause goes away without an event in the directory (here a file
+    /// reached through a symlink from elsewhere) is re-checked on a slow timer.
+    @Test func aRefusalIsRecheckedWithoutAnEvent() throws {
+        let elsewhere = Fixtures.temporaryDirectory("cdsboard-elsewhere")
+        Fixtures.write("month,district_code\n2024-04,026\n", to: elsewhere + "/tourism.csv")
+        let dir = TinySnapshot.write(["tourism.csv": nil])
+        #expect(symlink(elsewhere + "/tourism.csv", dir + "/tourism.csv") == 0)
+        let p = DirectorySnapshotProvider(directory: dir, recheckInterval: 0.3)
+        p.start()
+        guard case .refused(let f)? = p.nextEvent() else { Issue.record("not refused"); return }
+        #expect(f.first.description.hasPrefix("tourism.csv:1: missing required columns"))
+        // Nothing changes: the re-check does not parse again.
+        #expect(p.nextEvent(timeout: 1) == nil)
+        Fixtures.write(TinySnapshot.tourism + "\n", to: elsewhere + "/tourism.csv")
+        #expect(visitors(p.nextEvent(timeout: 2)) == 1600)
+        // Loaded: no timer any more.
+        #expect(p.deadline == nil)
+        p.stop()
+    }
 }
