@@ -19,7 +19,7 @@ public enum SnapshotLoader {
         json("units.json") { $0.setUnits(json: $1) }
         if FileManager.default.fileExists(atPath: directory + "/targets.json") { json("targets.json") { $0.setTargets(json: $1) } }
         guard b.units != nil else { return b.build() }
-        if let m = b.manifest { for issue in ExportIntegrity.audit(directory: directory, files: m.files) { b.report(issue) } }
+        let audit = ExportIntegrity.Audit(directory: directory, manifest: b.manifest)   // digests while parsing
         let exists = { (k: TableKind) in FileManager.default.fileExists(atPath: directory + "/" + k.fileName) }
         switch (exists(.dossiers), exists(.dossierStats)) {
         case (true, true):
@@ -37,6 +37,7 @@ public enum SnapshotLoader {
         if var t = table(directory, .villages, &b) { b.addVillages(&t) }
         if var t = table(directory, .ocop, &b) { b.addOCOP(&t) }
         if var t = table(directory, .tourism, &b) { b.addTourism(&t) }
+        for issue in audit.finish() { b.report(issue) }
         return b.build()
     }
 

@@ -34,6 +34,8 @@ public final class DirectorySnapshotProvider: SnapshotProvider, @unchecked Senda
     /// When set, the re-check reloads only if the directory's signature changed from this.
     private var recheckUnless: String?
     private var arrivingSince: Double?
+    /// After a digest differed: check digests (remembered per file) before parsing again.
+    private var digestsFirst = false
 
     public init(directory: String, settleDelay: Double = 0.12, useInotify: Bool = true,
                 arrivalTimeout: Double = 60, arrivalRecheck: Double = 1, recheckInterval: Double = 5) {
@@ -110,7 +112,9 @@ public final class DirectorySnapshotProvider: SnapshotProvider, @unchecked Senda
     public func loadNow() -> ProviderEvent {
         let signature = DirectoryWatcher.signature(of: directory)
         let event: ProviderEvent
-        if case .differs(let issue) = ExportIntegrity.verify(directory: directory) {
+        lock.lock(); let digests = digestsFirst; digestsFirst = false; lock.unlock()
+        // Sizes before parsing (what an export being written changes); digests while parsing.
+        if let issue = differs(digests: digests) {
             event = arriving(issue, signature: signature)
         } else {
             switch SnapshotLoader.load(directory: directory) {
@@ -118,8 +122,11 @@ public final class DirectorySnapshotProvider: SnapshotProvider, @unchecked Senda
                 event = .loaded(s)
                 settle(recheck: nil, unless: nil, arriving: nil)
             case .failure(let f):
-                if let issue = f.errors.first(where: ExportIntegrity.isMismatch) {
-                    event = arriving(issue, signature: signature)    // changed while it was read
+                // A digest that differs may sit behind other errors of its file (the per-file
+                // limit): ask again, from the digests the load just remembered.
+                if let issue = f.errors.first(where: ExportIntegrity.isMismatch) ?? differs(digests: true) {
+                    lock.lock(); digestsFirst = true; lock.unlock()
+                    event = arriving(issue, signature: signature)
                 } else {
                     event = .refused(f)
                     settle(recheck: monotonicNow() + recheckInterval, unless: signature, arriving: nil)
@@ -127,6 +134,11 @@ public final class DirectorySnapshotProvider: SnapshotProvider, @unchecked Senda
             }
         }
         return event
+    }
+
+    private func differs(digests: Bool) -> SnapshotIssue? {
+        if case .differs(let issue) = ExportIntegrity.verify(directory: directory, digests: digests) { return issue }
+        return nil
     }
 
     /// Files differ from the manifest: arriving, until the timeout; then refused.
