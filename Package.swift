@@ -21,7 +21,9 @@ let package = Package(
         // SIMD byte scanning and an atomic insert for the CSV fast path (no dependencies).
         .target(name: "CByteScan"),
         // Data-provider layer: reads, validates and aggregates snapshot directories.
-        .target(name: "SnapshotKit", dependencies: ["CByteScan"]),
+        // SHA-256 blocks with the x86 SHA extensions, for the manifest's file digests.
+        .target(name: "CSHA256"),
+        .target(name: "SnapshotKit", dependencies: ["CByteScan", "CSHA256"]),
         // Pure core: state, update, layout, rendering into a Canvas, themes, strings.
         .target(
             name: "DashboardCore",

@@ -1,4 +1,5 @@
 import Foundation
+import SnapshotKit
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -35,6 +36,14 @@ public enum Fixtures {
 
     public static func write(_ text: String, to path: String) {
         try? Data(text.utf8).write(to: URL(fileURLWithPath: path))
+    }
+
+    /// Rewrites `manifest.json`'s `files` list for what the directory holds now, as an exporter
+    /// does after changing a file (a test that edits a copy of the sample, or of `gen` output).
+    public static func relist(_ dir: String) {
+        if let data = try? ExportIntegrity.relistedManifest(directory: dir) {
+            try? data.write(to: URL(fileURLWithPath: dir + "/manifest.json"))
+        }
     }
 
     public static func read(_ path: String) -> String {

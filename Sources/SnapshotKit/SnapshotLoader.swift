@@ -8,9 +8,8 @@ import Foundation
 public enum SnapshotLoader {
     public static func load(directory: String,
                             options: SnapshotBuilder.Options = SnapshotBuilder.Options()) -> Result<Snapshot, SnapshotFailure> {
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDir), isDir.boolValue else {
-            return .failure(SnapshotFailure(errors: [SnapshotIssue(file: directory, line: nil, message: "snapshot directory not found")]))
+        if let problem = ExportIntegrity.directoryProblem(directory) {
+            return .failure(SnapshotFailure(errors: [SnapshotIssue(file: directory, line: nil, message: problem)]))
         }
         var b = SnapshotBuilder(options: options)
         func json(_ name: String, _ set: (inout SnapshotBuilder, Data) -> Void) {
@@ -20,6 +19,7 @@ public enum SnapshotLoader {
         json("units.json") { $0.setUnits(json: $1) }
         if FileManager.default.fileExists(atPath: directory + "/targets.json") { json("targets.json") { $0.setTargets(json: $1) } }
         guard b.units != nil else { return b.build() }
+        let audit = ExportIntegrity.Audit(directory: directory, manifest: b.manifest)   // digests while parsing
         let exists = { (k: TableKind) in FileManager.default.fileExists(atPath: directory + "/" + k.fileName) }
         switch (exists(.dossiers), exists(.dossierStats)) {
         case (true, true):
@@ -37,6 +37,7 @@ public enum SnapshotLoader {
         if var t = table(directory, .villages, &b) { b.addVillages(&t) }
         if var t = table(directory, .ocop, &b) { b.addOCOP(&t) }
         if var t = table(directory, .tourism, &b) { b.addTourism(&t) }
+        for issue in audit.finish() { b.report(issue) }
         return b.build()
     }
 

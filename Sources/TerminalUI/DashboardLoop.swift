@@ -104,6 +104,10 @@ public enum DashboardLoop {
                     let where_ = f.first.file + (f.first.line.map { ":\($0)" } ?? "")
                     log.warning("snapshot refused", metadata: ["at": "\(where_)", "errors": "\(f.errors.count)"])
                     return .snapshotRefused(f)
+                case .arriving(let file):
+                    // The last good snapshot stays while the export's files arrive.
+                    log.info("export arriving")
+                    return .snapshotArriving(file)
                 }
             }
             let swapped = events.contains { if case .snapshotLoaded = $0 { return true } else { return false } }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CNcursesw
 import Foundation
+import SnapshotKit
 #if canImport(Glibc)
 @preconcurrency import Glibc
 #endif
@@ -51,8 +52,12 @@ struct TerminalBench: ParsableCommand {
                     let changed = original.replacingOccurrences(of: "\n2024-06,026,", with: "\n2024-06,026,\(k + 1)")
                     let tmp = copy + "/.tourism.tmp"
                     try changed.write(toFile: tmp, atomically: false, encoding: .utf8)
-                    let t = now()
+                    // The manifest's file list follows the new file, as an exporter's would.
                     rename(tmp, path)
+                    let manifest = try ExportIntegrity.relistedManifest(directory: copy)
+                    try manifest.write(to: URL(fileURLWithPath: copy + "/.manifest.tmp"))
+                    let t = now()
+                    rename(copy + "/.manifest.tmp", copy + "/manifest.json")
                     let (n, seen) = p.readUntilFirstByte(quiet: 0.3, limit: 5)
                     if let seen { latencies.append(seen - t) }
                     bytes.append(n)

@@ -36,6 +36,7 @@ struct Run: ParsableCommand {
         switch first {
         case .loaded(let s): _ = update(&state, .snapshotLoaded(s))
         case .refused(let f): _ = update(&state, .snapshotRefused(f))
+        case .arriving(let file): _ = update(&state, .snapshotArriving(file))
         }
         try view.place(&state)
         if let script = view.keys.flatMap(Key.script) { for k in script { _ = update(&state, .key(k)) } }

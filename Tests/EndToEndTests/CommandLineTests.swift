@@ -52,6 +52,7 @@ import Testing
         var text = Fixtures.read(dir + "/bts.csv")
         text = text.replacingOccurrences(of: ",active,", with: ",exploded,")
         Fixtures.write(text, to: dir + "/bts.csv")
+        Fixtures.relist(dir)
         let bad = Fixtures.run(bin, ["check", dir])
         #expect(bad.status == 1)
         #expect(bad.output.hasPrefix("bts.csv:2:8: unknown status \"exploded\""))

@@ -73,6 +73,7 @@ import Testing
         patched[k] = fields.joined(separator: ",")
         villages = patched.joined(separator: "\n")
         Fixtures.write(villages, to: data + "/villages.csv")
+        Fixtures.relist(data)
 
         let log = Fixtures.temporaryDirectory("cdsboard-inject") + "/out"
         let t = TmuxSession(command: "\(Fixtures.binary) --data \(data)", width: 160, height: 50,

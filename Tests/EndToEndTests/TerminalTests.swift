@@ -219,6 +219,7 @@ import Glibc
         t.waitFor("Bắc Quang")
         // A refused reload, then quit.
         Fixtures.write("dossier_id,district_code\nX,999\n", to: dir + "/dossiers.csv")
+        Fixtures.relist(dir)
         t.waitFor("Dữ liệu mới bị từ chối")
         t.sendKeys("q")
         t.waitFor("CDSBOARD-EXITED")

@@ -88,6 +88,9 @@ import Testing
         #expect(text.hasPrefix("dossier_id,applicant_name,applicant_id,phone,address,"))
         guard case .success(let s) = SnapshotLoader.load(directory: dir) else { Issue.record("refused"); return }
         #expect(s.dossiers.total(unit: 0, period: .year(2023)).received + s.dossiers.total(unit: 0, period: .year(2024)).received == 500)
+        // The manifest lists the files written (so `check` has no warning).
+        #expect(s.manifest.files?.contains { $0.name == "dossiers.csv" } == true)
+        #expect(s.warnings.isEmpty)
         let secondRow = text.split(separator: "\n")[1].split(separator: ",")
         let name = String(secondRow[1]), id = String(secondRow[2]), phone = String(secondRow[3])
         let dump = String(describing: s)

@@ -21,7 +21,6 @@ public struct SampleGenerator {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let units = try JSONFiles.units(data: unitsJSON)
         try unitsJSON.write(to: URL(fileURLWithPath: directory + "/units.json"), options: .atomic)
-        try writeJSON(manifestText(units), to: directory + "/manifest.json")
         try writeJSON(Self.targetsText, to: directory + "/targets.json")
         var rng = SeededRandom(seed: seed)
         let dossiers = DossierGenerator(units: units, seed: rng.next())
@@ -39,9 +38,14 @@ public struct SampleGenerator {
         try assets.writeVillages(to: directory + "/villages.csv")
         try assets.writeOCOP(to: directory + "/ocop.csv")
         try assets.writeTourism(to: directory + "/tourism.csv")
+        // Last, with the size and SHA-256 of every file written above.
+        let names = ["units.json", "targets.json", form == .rows ? "dossiers.csv" : "dossier_stats.csv",
+                     "bts.csv", "villages.csv", "ocop.csv", "tourism.csv"]
+        let files = try ExportIntegrity.listing(directory: directory, names: names)
+        try writeJSON(manifestText(units, files: files), to: directory + "/manifest.json")
     }
 
-    func manifestText(_ units: UnitTree) -> String {
+    func manifestText(_ units: UnitTree, files: [ManifestFile]) -> String {
         let how: String
         switch (form, dossierRows) {
         case (.stats, nil): how = "calibrated to the article's province totals"
@@ -56,7 +60,8 @@ public struct SampleGenerator {
           "sources": [
             "cdsboard gen --seed \(seed): synthetic data, \(how)",
             "Administrative units: GSO list in force in 2024 (shared/data/ha-giang-units.json)"
-          ]
+          ],
+        \(ExportIntegrity.json(files))
         }
 
         """

@@ -68,7 +68,7 @@ enum JSONFiles {
             }
         } else if let s = o["sources"] as? String { sources = [s] }
         return Manifest(provinceCode: code, generatedAtText: gen, generatedAt: date, utcOffsetSeconds: offset,
-                        periodEnd: periodEnd, sources: sources)
+                        periodEnd: periodEnd, sources: sources, files: try ExportIntegrity.fileList(o))
     }
 
     /// `2024-07-05T08:00:00+07:00` or `...Z`: the instant and the written offset.

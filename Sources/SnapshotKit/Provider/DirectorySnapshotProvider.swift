@@ -8,9 +8,19 @@ import Foundation
 /// Changes are debounced (writes must settle for `settleDelay`); a new snapshot is published
 /// only when the whole directory validates; on failure the error is published and the last
 /// good snapshot stays where it is. Nothing is ever written to the directory.
+///
+/// When the manifest lists the export's files, a snapshot is taken only once every file
+/// matches its size and SHA-256; until then `.arriving(file)` is published and the files are
+/// checked again every `arrivalRecheck` seconds, and after `arrivalTimeout` seconds of
+/// mismatch the export is refused. While refused or missing, the directory is looked at again
+/// every `recheckInterval` seconds (a parent directory's permission changes without an event),
+/// and reloaded when what it shows has changed.
 public final class DirectorySnapshotProvider: SnapshotProvider, @unchecked Sendable {
     public let directory: String
     public let settleDelay: Double
+    public let arrivalTimeout: Double
+    public let arrivalRecheck: Double
+    public let recheckInterval: Double
     private let watcher: DirectoryWatcher
     private var wakeRead: Int32 = -1
     private var wakeWrite: Int32 = -1
@@ -19,10 +29,21 @@ public final class DirectorySnapshotProvider: SnapshotProvider, @unchecked Senda
     private var loading = false
     private var reloadWanted = false
     private var settleDeadline: Double?
+    // Under `lock`: the re-check without an event, and since when files have differed.
+    private var recheckAt: Double?
+    /// When set, the re-check reloads only if the directory's signature changed from this.
+    private var recheckUnless: String?
+    private var arrivingSince: Double?
+    /// After a digest differed: check digests (remembered per file) before parsing again.
+    private var digestsFirst = false
 
-    public init(directory: String, settleDelay: Double = 0.12, useInotify: Bool = true) {
+    public init(directory: String, settleDelay: Double = 0.12, useInotify: Bool = true,
+                arrivalTimeout: Double = 60, arrivalRecheck: Double = 1, recheckInterval: Double = 5) {
         self.directory = directory
         self.settleDelay = settleDelay
+        self.arrivalTimeout = arrivalTimeout
+        self.arrivalRecheck = arrivalRecheck
+        self.recheckInterval = recheckInterval
         watcher = DirectoryWatcher(directory: directory, useInotify: useInotify)
         var fds: [Int32] = [-1, -1]
         if pipe(&fds) == 0 {
@@ -40,7 +61,8 @@ public final class DirectorySnapshotProvider: SnapshotProvider, @unchecked Senda
     public var fileDescriptors: [Int32] { [wakeRead, watcher.inotifyFD].filter { $0 >= 0 } }
 
     public var deadline: Double? {
-        [settleDeadline, watcher.deadline].compactMap { $0 }.min()
+        lock.lock(); let recheck = recheckAt; lock.unlock()
+        return [settleDeadline, watcher.deadline, recheck].compactMap { $0 }.min()
     }
 
     /// Set when the caller loaded the first snapshot itself (with `loadNow`): `start` then
@@ -64,6 +86,18 @@ public final class DirectorySnapshotProvider: SnapshotProvider, @unchecked Senda
             settleDeadline = nil
             beginLoad()
         }
+        lock.lock()
+        guard let due = recheckAt, now >= due else { lock.unlock(); return }
+        recheckAt = nil
+        let unless = recheckUnless
+        lock.unlock()
+        if let unless, DirectoryWatcher.signature(of: directory) == unless {
+            lock.lock()
+            if recheckAt == nil { recheckAt = now + recheckInterval }
+            lock.unlock()
+        } else {
+            beginLoad()
+        }
     }
 
     public func takeEvents() -> [ProviderEvent] {
@@ -73,12 +107,59 @@ public final class DirectorySnapshotProvider: SnapshotProvider, @unchecked Senda
         return out
     }
 
-    /// Loads synchronously (for `render`, `report` and tests).
+    /// Loads synchronously (for the first frame and tests): `.loaded`, `.refused`, or
+    /// `.arriving` when the manifest's files are not all there yet.
     public func loadNow() -> ProviderEvent {
-        switch SnapshotLoader.load(directory: directory) {
-        case .success(let s): return .loaded(s)
-        case .failure(let f): return .refused(f)
+        let signature = DirectoryWatcher.signature(of: directory)
+        let event: ProviderEvent
+        lock.lock(); let digests = digestsFirst; digestsFirst = false; lock.unlock()
+        // Sizes before parsing (what an export being written changes); digests while parsing.
+        if let issue = differs(digests: digests) {
+            event = arriving(issue, signature: signature)
+        } else {
+            switch SnapshotLoader.load(directory: directory) {
+            case .success(let s):
+                event = .loaded(s)
+                settle(recheck: nil, unless: nil, arriving: nil)
+            case .failure(let f):
+                // A digest that differs may sit behind other errors of its file (the per-file
+                // limit): ask again, from the digests the load just remembered.
+                if let issue = f.errors.first(where: ExportIntegrity.isMismatch) ?? differs(digests: true) {
+                    lock.lock(); digestsFirst = true; lock.unlock()
+                    event = arriving(issue, signature: signature)
+                } else {
+                    event = .refused(f)
+                    settle(recheck: monotonicNow() + recheckInterval, unless: signature, arriving: nil)
+                }
+            }
         }
+        return event
+    }
+
+    private func differs(digests: Bool) -> SnapshotIssue? {
+        if case .differs(let issue) = ExportIntegrity.verify(directory: directory, digests: digests) { return issue }
+        return nil
+    }
+
+    /// Files differ from the manifest: arriving, until the timeout; then refused.
+    private func arriving(_ issue: SnapshotIssue, signature: String) -> ProviderEvent {
+        let now = monotonicNow()
+        lock.lock(); let since = arrivingSince ?? now; lock.unlock()
+        if now - since >= arrivalTimeout {
+            // The next change starts a new arrival; until then, only a change is looked at.
+            settle(recheck: now + recheckInterval, unless: signature, arriving: nil)
+            return .refused(SnapshotFailure(errors: [issue]))
+        }
+        settle(recheck: now + arrivalRecheck, unless: nil, arriving: since)
+        return .arriving(issue.file)
+    }
+
+    private func settle(recheck: Double?, unless: String?, arriving: Double?) {
+        lock.lock()
+        recheckAt = recheck
+        recheckUnless = unless
+        arrivingSince = arriving
+        lock.unlock()
     }
 
     private func beginLoad() {

@@ -6,10 +6,19 @@ import Foundation
 /// Watches a snapshot directory for changes: inotify on Linux (IN_CLOSE_WRITE, IN_MOVED_TO,
 /// IN_DELETE… on the directory itself, since exporters replace files by rename), or, when
 /// inotify is not available, a comparison of names, sizes and mtimes every `pollInterval`.
+///
+/// A snapshot published by symlink swap (`ln -sfn new tmp && mv -T tmp current`) changes
+/// nothing in the directory watched, only the link: when the path is a symlink, the link's own
+/// inode is watched too (IN_DONT_FOLLOW; replacing it gives IN_ATTRIB and IN_DELETE_SELF), and
+/// then the path is resolved again and the watch moves to the new target. (Watching the
+/// parent directory instead wakes the run loop for every file made beside the snapshot: in
+/// `/tmp`, dozens of times a second.) A directory renamed away gives IN_MOVE_SELF: the path is
+/// then looked at again every 0.25 s until a directory is there.
 public final class DirectoryWatcher {
     public let directory: String
     public private(set) var inotifyFD: Int32 = -1
     private var watch: Int32 = -1
+    private var linkWatch: Int32 = -1
     public let pollInterval: Double
     private var lastSignature: String
     private var nextPoll: Double?
@@ -30,7 +39,24 @@ public final class DirectoryWatcher {
     private func addWatch() {
         let mask = UInt32(IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE | IN_DELETE | IN_MODIFY
                           | IN_ATTRIB | IN_DELETE_SELF | IN_MOVE_SELF)
-        watch = inotify_add_watch(inotifyFD, directory, mask)
+        // Follows a symlink: the watch is on the directory it points to now.
+        let wd = inotify_add_watch(inotifyFD, directory, mask)
+        if watch >= 0, wd != watch { inotify_rm_watch(inotifyFD, watch) }
+        watch = wd
+        if linkWatch >= 0 { inotify_rm_watch(inotifyFD, linkWatch); linkWatch = -1 }
+        var st = stat()
+        if lstat(directory, &st) == 0, (st.st_mode & S_IFMT) == S_IFLNK {
+            linkWatch = inotify_add_watch(inotifyFD, directory, UInt32(IN_ATTRIB | IN_DELETE_SELF | IN_MOVE_SELF) | UInt32(IN_DONT_FOLLOW))
+        }
+    }
+
+    /// After the directory went away: watch what the path names now (a directory renamed
+    /// into place right after), or look again soon.
+    private func lose() {
+        if watch >= 0 { inotify_rm_watch(inotifyFD, watch) }
+        watch = -1
+        addWatch()
+        if watch < 0 { nextPoll = monotonicNow() + 0.25 }
     }
 
     /// The time of the next poll, when polling (or waiting for the directory to come back).
@@ -40,7 +66,6 @@ public final class DirectoryWatcher {
     public func drain() -> Bool {
         guard inotifyFD >= 0 else { return false }
         var changed = false
-        var lost = false
         let size = 64 * 1024
         let buf = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: 8)
         defer { buf.deallocate() }
@@ -50,16 +75,19 @@ public final class DirectoryWatcher {
             var off = 0
             while off < n {
                 let ev = buf.load(fromByteOffset: off, as: inotify_event.self)
-                if ev.mask & UInt32(IN_DELETE_SELF | IN_MOVE_SELF | IN_IGNORED) != 0 { lost = true }
-                changed = true
+                if ev.wd == linkWatch {
+                    // The symlink was replaced (or touched): watch whatever the path names now.
+                    // Events still queued for the old watches no longer match and are skipped.
+                    addWatch()
+                    if watch < 0 { nextPoll = monotonicNow() + 0.25 }
+                    changed = true
+                } else if ev.wd == watch {
+                    // The directory itself went away: poll until it is back, then watch it again.
+                    if ev.mask & UInt32(IN_DELETE_SELF | IN_MOVE_SELF | IN_IGNORED) != 0 { lose() }
+                    changed = true
+                }
                 off += MemoryLayout<inotify_event>.size + Int(ev.len)
             }
-        }
-        if lost {
-            // The directory itself went away: poll until it is back, then watch it again.
-            if watch >= 0 { inotify_rm_watch(inotifyFD, watch) }
-            watch = -1
-            nextPoll = monotonicNow() + 0.5
         }
         return changed
     }
@@ -70,7 +98,7 @@ public final class DirectoryWatcher {
         if inotifyFD >= 0, watch < 0 {
             addWatch()
             if watch >= 0 { nextPoll = nil; lastSignature = DirectoryWatcher.signature(of: directory); return true }
-            nextPoll = now + 0.5
+            nextPoll = now + 0.25
             return false
         }
         nextPoll = now + pollInterval
@@ -79,14 +107,25 @@ public final class DirectoryWatcher {
         return false
     }
 
-    /// Names, sizes and modification times of the files in the directory.
+    /// What the directory shows: where the path leads, and the names, sizes, modification
+    /// times and modes of its files; or why it cannot be listed.
     static func signature(of dir: String) -> String {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir) else { return "-" }
-        var parts: [String] = []
-        for n in names.sorted() where !n.hasPrefix(".") {
+        let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: dir)) ?? ""
+        let handle = opendir(dir)
+        guard let handle else { return "-\(errno) \(target)" }
+        var names: [String] = []
+        while let entry = readdir(handle) {
+            let n = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            if !n.hasPrefix(".") { names.append(n) }
+        }
+        closedir(handle)
+        var parts = [target]
+        for n in names.sorted() {
             var st = stat()
             if stat(dir + "/" + n, &st) == 0 {
-                parts.append("\(n):\(st.st_size):\(st.st_mtim.tv_sec).\(st.st_mtim.tv_nsec)")
+                parts.append("\(n):\(st.st_size):\(st.st_mtim.tv_sec).\(st.st_mtim.tv_nsec):\(st.st_mode)")
+            } else {
+                parts.append("\(n):-\(errno)")
             }
         }
         return parts.joined(separator: "|")

@@ -4,6 +4,9 @@ import Foundation
 public enum ProviderEvent: Sendable {
     case loaded(Snapshot)
     case refused(SnapshotFailure)
+    /// The manifest lists files that are not all there yet (named: the first that differs):
+    /// the last good snapshot stays; a refusal follows if they still differ after a timeout.
+    case arriving(String)
 }
 
 /// A source of snapshots that the run loop can `poll()`.
