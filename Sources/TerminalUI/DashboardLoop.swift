@@ -21,13 +21,17 @@ public struct RunOptions {
     public var consoleGlyphs: Bool
     /// TERM, as read from the environment by the executable.
     public var term: String
+    /// The event log, where a crash is noted too.
+    public var logPath: String
 
     public init(state: AppState, themes: [Theme], colorOverride: Int?, noColor: Bool, forceASCII: Bool,
-                provider: SnapshotProvider, startupNotes: [String] = [], consoleGlyphs: Bool = false, term: String = "") {
+                provider: SnapshotProvider, startupNotes: [String] = [], consoleGlyphs: Bool = false, term: String = "",
+                logPath: String = "/dev/null") {
         self.state = state; self.themes = themes; self.colorOverride = colorOverride; self.noColor = noColor
         self.forceASCII = forceASCII; self.provider = provider; self.startupNotes = startupNotes
         self.consoleGlyphs = consoleGlyphs
         self.term = term
+        self.logPath = logPath
     }
 }
 
@@ -42,7 +46,7 @@ public enum DashboardLoop {
         cds_limit_malloc_arenas()
         let session: TerminalSession
         do {
-            let crashLog = open(FileLogHandler.defaultPath, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
+            let crashLog = open(options.logPath, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
             session = try TerminalSession(term: options.term, colorOverride: options.colorOverride, noColor: options.noColor,
                                           forceASCII: options.forceASCII, crashLog: crashLog >= 0 ? crashLog : nil)
         } catch {

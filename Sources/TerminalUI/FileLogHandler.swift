@@ -21,7 +21,6 @@ public struct FileLogHandler: LogHandler {
 
     /// `$LOGS_DIRECTORY/cdsboard.log` (set by systemd for a unit with `LogsDirectory=`), else
     /// `$XDG_STATE_HOME/cdsboard/cdsboard.log`, or `~/.local/state/cdsboard/cdsboard.log`.
-    public static var defaultPath: String { path(environment: ProcessInfo.processInfo.environment, home: NSHomeDirectory()) }
 
     public static func path(environment env: [String: String], home: String) -> String {
         // systemd joins several directories with ':'; the first is the unit's own.
@@ -33,7 +32,7 @@ public struct FileLogHandler: LogHandler {
     }
 
     /// nil when the file cannot be opened (logging is then off, silently: the screen matters more).
-    public init?(label: String, path: String = FileLogHandler.defaultPath, maxBytes: Int = FileLogHandler.defaultMaxBytes) {
+    public init?(label: String, path: String, maxBytes: Int = FileLogHandler.defaultMaxBytes) {
         guard let file = LogFile(path: path, maxBytes: maxBytes) else { return nil }
         self.logFile = file
         self.label = label

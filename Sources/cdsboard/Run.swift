@@ -25,8 +25,9 @@ struct Run: ParsableCommand {
     }
 
     func run() throws {
+        let logPath = FileLogHandler.path(environment: Environment.values, home: NSHomeDirectory())
         LoggingSystem.bootstrap { label in
-            FileLogHandler(label: label).map { $0 as LogHandler } ?? SwiftLogNoOpLogHandler()
+            FileLogHandler(label: label, path: logPath).map { $0 as LogHandler } ?? SwiftLogNoOpLogHandler()
         }
         let config = Config.load()
         if let p = config.problem, view.kiosk { FileHandle.standardError.write(Data("\(p) — ignored\n".utf8)) }
@@ -46,7 +47,8 @@ struct Run: ParsableCommand {
         let env = Environment.values
         let options = RunOptions(state: state, themes: themes, colorOverride: colors, noColor: !(env["NO_COLOR"] ?? "").isEmpty,
                                  forceASCII: view.ascii, provider: provider, startupNotes: notes,
-                                 consoleGlyphs: (env["TERM"] ?? "").hasPrefix("linux"), term: env["TERM"] ?? "")
+                                 consoleGlyphs: (env["TERM"] ?? "").hasPrefix("linux"), term: env["TERM"] ?? "",
+                                 logPath: logPath)
         let code = DashboardLoop.run(options)
         if code != 0 { throw ExitCode(code) }
     }
