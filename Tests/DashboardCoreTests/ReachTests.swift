@@ -9,9 +9,9 @@ import Testing
 @Suite struct ReachTests {
     @Test func theKioskPagesATableThatDoesNotFit() {
         var s = AppState()
-        s.size = Size(width: 137, height: 38)
+        s.size = Size(width: 120, height: 34)
         s.consoleGlyphs = true
-        s.kiosk = KioskState(parts: ["overview"], interval: 10)
+        s.kiosk = KioskState(parts: ["district:030"], interval: 10)
         _ = update(&s, .snapshotLoaded(SampleState.snapshot))
         _ = update(&s, .tick(Instant(wall: SampleState.now, monotonic: 0)))
         let capacity = KioskView.frame(s).tableCapacity
@@ -22,7 +22,7 @@ import Testing
         var seen = Set<String>()
         for k in 0..<pages {
             let screen = render(s).textDump(styles: false)
-            for r in TableModel.rows(s) where screen.contains(r.unit.shortName) { seen.insert(r.unit.code) }
+            for r in TableModel.rows(s) where screen.contains(UnitColumn.name.text(r, s.format)) { seen.insert(r.unit.code) }
             #expect(screen.contains("Trang \(k + 1)/\(pages)"))
             _ = update(&s, .tick(Instant(wall: SampleState.now, monotonic: Double(10 * (k + 1)))))
         }

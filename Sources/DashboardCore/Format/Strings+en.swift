@@ -113,6 +113,7 @@ extension Strings {
         case .value: return "Value"
         case .gap: return "Gap"
         case .targetValue: return "Target"
+        case .ranking: return "Ranking"
         case .kioskPaused: return "PAUSED"
         }
     }

@@ -113,6 +113,7 @@ extension Strings {
         case .value: return "Giá trị"
         case .gap: return "Chênh lệch"
         case .targetValue: return "Mục tiêu"
+        case .ranking: return "Xếp hạng"
         case .kioskPaused: return "TẠM DỪNG"
         }
     }

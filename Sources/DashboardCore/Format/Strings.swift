@@ -17,7 +17,7 @@ public enum StringKey: String, CaseIterable, Sendable {
     case mobileSignal, siteActive, sitePlanned, siteDown, currentFigures, ocopDistrictLevel, districtLevelReceived
     case onTimeOfficial, overdueOfficial, latestPeriod, earliestPeriod, legendChange, legendWorst, legendSort
     case noDataForPeriod, revenueMillion, page, vsLastYearShort, targetStatus, atRiskShort
-    case onlineByMonth, visitorsByMonth, sitesByMonth, listedByMonth, furthestBehind, largestChanges, value, gap, targetValue
+    case onlineByMonth, visitorsByMonth, sitesByMonth, listedByMonth, furthestBehind, largestChanges, value, gap, targetValue, ranking
     case asOf, kioskPaused, twelveMonths, yes, no, days, arriving, clockBehind, themeNamed, mouseOn, mouseOff
 }
 

@@ -36,9 +36,7 @@ enum KioskView {
             f.tiles = Array(zip(panels, rects))
             if bottom.height >= 6 {
                 f.table = bottom
-                let footer: Int
-                if case .district = state.place { footer = 1 } else { footer = 0 }
-                f.tableCapacity = max(0, bottom.height - 3 - footer)
+                f.tableCapacity = RankingView.capacity(bottom, count: TableModel.rows(state).count)
             }
         }
         return f
@@ -91,11 +89,7 @@ enum KioskView {
             if let id = state.expandedPanel, let panel = state.panels[id] {
                 ExpandedPanelView.draw(panel, ctx, table, tableOnly: true, into: &c)
             } else {
-                var tableState = state
-                tableState.focus = .panel(.dossiers) // no selection highlight on the wall
-                var layout = Layout.make(tableState)!
-                layout.table = table
-                TableView.draw(tableState, layout, table, into: &c, showSelection: false, scroll: state.listScroll)
+                RankingView.draw(state, table, scroll: state.listScroll, into: &c)
             }
         }
 
@@ -110,9 +104,13 @@ enum KioskView {
         }
         if let a = state.arriving { banners.append((" \(s[.arriving]): \(a) ", .warn)) }
         if k.paused { banners.append((" \(s[.kioskPaused]) ", .warn)) }
-        var col = status.x
-        for (text, role) in banners where col < status.maxX {
-            col += c.write(text, x: col, y: status.y, role: role, maxWidth: status.maxX - col) + 1
+        // The loudest banner takes the whole row, impossible to miss from the back of the room;
+        // the others follow it.
+        if let (first, role) = banners.first {
+            c.fill(status, role: role)
+            let rest = banners.dropFirst().map(\.0).joined(separator: " · ")
+            c.write(first + (rest.isEmpty ? "" : "· " + rest), x: status.x, y: status.y, width: status.width, align: .center,
+                    role: role)
         }
     }
 
