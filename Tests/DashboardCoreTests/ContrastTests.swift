@@ -34,6 +34,15 @@ import Testing
         return (max(x, y) + 0.05) / (min(x, y) + 0.05)
     }
 
+    @Test func greysStayGreyWhenColoursDegrade() {
+        for n in [236, 240, 242, 246, 250] {
+            let sixteen = RoleStyle(fg: .indexed(n)).resolved(for: .sixteen).fg
+            let eight = RoleStyle(fg: .indexed(n)).resolved(for: .eight).fg
+            #expect([7, 8, 15].contains(sixteen) || (n < 240 && sixteen == 0), "\(n) → \(sixteen) in 16 colours")
+            #expect(eight == 7, "\(n) → \(eight) in 8 colours")
+        }
+    }
+
     @Test func theRatioIsWCAGs() {
         #expect(abs(Self.ratio((0, 0, 0), (255, 255, 255)) - 21) < 0.01)
         #expect(abs(Self.ratio((119, 119, 119), (255, 255, 255)) - 4.48) < 0.02)

@@ -90,7 +90,11 @@ extension RoleStyle {
                 return n % 8
             case (.ansi(let n), _): return n
             case (.indexed(let n), .full): return n
-            case (.indexed(let n), _): return RoleStyle.nearestANSI(ofIndexed: n, depth: depth)
+            case (.indexed(let n), _):
+                let m = RoleStyle.nearestANSI(ofIndexed: n, depth: depth)
+                // A grey text or line that would turn black (on the usual black background) stays
+                // visible as the terminal's white.
+                return m == 0 && isForeground ? 7 : m
             case (.rgb(let r, let g, let b), .full): return RoleStyle.nearestIndexed(r, g, b)
             case (.rgb(let r, let g, let b), _): return RoleStyle.nearestANSI(Int(r), Int(g), Int(b), depth: depth)
             }
@@ -130,8 +134,10 @@ extension RoleStyle {
 
     static func nearestANSI(_ r: Int, _ g: Int, _ b: Int, depth: ColorDepth) -> Int {
         let limit = depth == .eight ? 8 : 16
+        // A grey stays a grey (by distance alone a mid grey is nearer yellow than black).
+        let grey = max(r, g, b) - min(r, g, b) <= 24
         var best = 0, bestD = Int.max
-        for n in 0..<limit {
+        for n in 0..<limit where !grey || [0, 7, 8, 15].contains(n) {
             let (x, y, z) = ansiRGB[n]
             let d = (x - r) * (x - r) + (y - g) * (y - g) + (z - b) * (z - b)
             if d < bestD { bestD = d; best = n }
