@@ -62,10 +62,14 @@ public struct MergedSampleGenerator {
         try writeOCOP(try read(tmp + "/first/ocop.csv"), change, &assets, to: dir + "/ocop.csv")
         try writeTourism(try read(tmp + "/first/tourism.csv"), change, first, &assets, to: dir + "/tourism.csv")
         try Data(SampleGenerator.targetsText.utf8).write(to: URL(fileURLWithPath: dir + "/targets.json"), options: .atomic)
-        try Data(manifest(tree).utf8).write(to: URL(fileURLWithPath: dir + "/manifest.json"), options: .atomic)
+        // Last, with the size and SHA-256 of every file written above.
+        let files = try ExportIntegrity.listing(directory: dir, names: ["units.json", "units_before.json", "targets.json",
+                                                                        "dossier_stats.csv", "bts.csv", "villages.csv",
+                                                                        "ocop.csv", "tourism.csv"])
+        try Data(manifest(tree, files).utf8).write(to: URL(fileURLWithPath: dir + "/manifest.json"), options: .atomic)
     }
 
-    func manifest(_ tree: UnitTree) -> String {
+    func manifest(_ tree: UnitTree, _ files: [ManifestFile]) -> String {
         """
         {
           "province_code": "\(tree.province.code)",
@@ -74,7 +78,8 @@ public struct MergedSampleGenerator {
           "sources": [
             "cdsboard gen --profile tuyen-quang --seed \(seed): synthetic data; the former Hà Giang before 2025-07-01 is the ha-giang sample",
             "Administrative units: Resolution 1684/NQ-UBTVQH15, Decision 19/2025/QĐ-TTg (shared/data/tuyen-quang-2025-units.json); old units: GSO lists of 2024"
-          ]
+          ],
+        \(ExportIntegrity.json(files))
         }
 
         """
