@@ -13,8 +13,8 @@ public final class TmuxSession {
 
     /// `startDelay` lets a test attach `pipe-pane` before the program writes its first byte.
     public init(command: String, width: Int = 120, height: Int = 40, environment: [String: String] = [:],
-                startDelay: Double = 0) {
-        name = "cds\(getpid())\(UInt32.random(in: 0..<1_000_000))"
+                startDelay: Double = 0, prefix: String = "cds") {
+        name = "\(prefix)\(getpid())\(UInt32.random(in: 0..<1_000_000))"
         socket = NSTemporaryDirectory() + "tmux-\(name)"
         let env = environment.map { "\($0.key)='\($0.value)'" }.joined(separator: " ")
         tmux(["new-session", "-d", "-s", name, "-x", String(width), "-y", String(height),

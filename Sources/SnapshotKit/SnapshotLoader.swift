@@ -16,7 +16,14 @@ public enum SnapshotLoader {
             do { set(&b, try JSONFiles.read(directory, name)) } catch { b.report(error) }
         }
         json("manifest.json") { $0.setManifest(json: $1) }
-        json("units.json") { $0.setUnits(json: $1) }
+        if FileManager.default.fileExists(atPath: directory + "/units_before.json") {
+            do {
+                let before = try JSONFiles.read(directory, "units_before.json")
+                json("units.json") { $0.setUnits(json: $1, before: before) }
+            } catch { b.report(error) }
+        } else {
+            json("units.json") { $0.setUnits(json: $1) }
+        }
         if FileManager.default.fileExists(atPath: directory + "/targets.json") { json("targets.json") { $0.setTargets(json: $1) } }
         guard b.units != nil else { return b.build() }
         let audit = ExportIntegrity.Audit(directory: directory, manifest: b.manifest)   // digests while parsing

@@ -24,7 +24,11 @@ struct Check: ParsableCommand {
         case .success(let snap):
             for w in snap.warnings { print(w) }
             let d = snap.dossiers
-            print("\(Echo.cut(dir)): OK — \(snap.units.districtIndexes.count) districts, \(snap.units.communeIndexes.count) communes; "
+            let u = snap.units
+            let tiers = !u.twoTier ? "\(u.districtIndexes.count) districts, \(u.communeIndexes.count) communes"
+                : "two tiers, \(u.communeIndexes.count) communes in \(u.districtIndexes.count) former districts"
+                + (u.change.map { c in "; catalogue changed on \(c.date), before it \(c.before.map { "\($0.province.shortName) (\($0.communeIndexes.count) communes)" }.joined(separator: " and "))" } ?? "")
+            print("\(Echo.cut(dir)): OK — \(tiers); "
                   + "dossiers (\(snap.dossierForm.rawValue)) \(d.firstMonth)…\(d.lastMonth?.description ?? "-"), "
                   + "\(snap.btsSites.count) BTS sites, \(snap.villages.count) villages, \(snap.ocopProducts.count) OCOP products; "
                   + "\(snap.warnings.count) warnings")

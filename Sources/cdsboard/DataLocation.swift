@@ -1,24 +1,36 @@
 import SnapshotKit
 import Foundation
 
-/// Finds the snapshot directory: `--data`, else `$CDSBOARD_DATA`, else the bundled sample
-/// (`SampleData/ha-giang` in the working directory or beside the built binary), else the
-/// installed copy in `/usr/local/share/cdsboard/ha-giang` or `/usr/share/cdsboard/ha-giang`.
+/// Finds the snapshot directory: `--data`, else `$CDSBOARD_DATA`, else the newest bundled
+/// sample (`SampleData/tuyen-quang`, else `SampleData/ha-giang`, in the working directory or
+/// beside the built binary, else installed in `/usr/local/share/cdsboard` or `/usr/share/cdsboard`).
 enum DataLocation {
+    /// The bundled samples, newest first: with no `--data` the dashboard opens the first found.
+    static let samples = ["tuyen-quang", "ha-giang"]
+
     static func resolve(_ explicit: String?) -> String {
         if let explicit { return explicit }
         let env = Environment.values
         if let d = env["CDSBOARD_DATA"], !d.isEmpty { return d }
-        var candidates = [FileManager.default.currentDirectoryPath + "/SampleData/ha-giang"]
+        for name in samples { if let found = find(name) { return found } }
+        return FileManager.default.currentDirectoryPath + "/SampleData/" + samples[0]
+    }
+
+    /// A bundled sample's directory (where found, else under the working directory).
+    static func sample(_ name: String) -> String {
+        find(name) ?? FileManager.default.currentDirectoryPath + "/SampleData/" + name
+    }
+
+    static func find(_ name: String) -> String? {
+        var candidates = [FileManager.default.currentDirectoryPath + "/SampleData/" + name]
         let exe = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
         var dir = exe
         for _ in 0..<5 {
-            candidates.append(dir.path + "/SampleData/ha-giang")
+            candidates.append(dir.path + "/SampleData/" + name)
             dir = dir.deletingLastPathComponent()
         }
-        candidates += ["/usr/local/share/cdsboard/ha-giang", "/usr/share/cdsboard/ha-giang"]
-        for c in candidates where FileManager.default.fileExists(atPath: c + "/manifest.json") { return c }
-        return candidates[0]
+        candidates += ["/usr/local/share/cdsboard/" + name, "/usr/share/cdsboard/" + name]
+        return candidates.first { FileManager.default.fileExists(atPath: $0 + "/manifest.json") }
     }
 }
 

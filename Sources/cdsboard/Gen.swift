@@ -28,13 +28,21 @@ struct Gen: ParsableCommand {
     @Option(help: "units.json to build on (default: the bundled sample's).")
     var units: String?
 
+    @Option(help: "ha-giang (three tiers, 2024) or tuyen-quang (the merged province of 2025, two tiers, with its history).")
+    var profile: String = "ha-giang"
+
+    @Option(help: "tuyen-quang: the old catalogue (units_before.json, or one units.json per old province, the first generated as the ha-giang sample).")
+    var before: [String] = []
+
     func validate() throws {
         if let form, form != "rows", form != "stats" { throw ValidationError("--form must be rows or stats") }
         if let dossiers, dossiers < 0 { throw ValidationError("--dossiers must be positive") }
+        if profile != "ha-giang", profile != "tuyen-quang" { throw ValidationError("--profile must be ha-giang or tuyen-quang") }
     }
 
     func run() throws {
-        let unitsPath = units ?? DataLocation.resolve(nil) + "/units.json"
+        if profile == "tuyen-quang" { return try merged() }
+        let unitsPath = units ?? DataLocation.sample("ha-giang") + "/units.json"
         guard let data = FileManager.default.contents(atPath: unitsPath) else {
             throw ValidationError("cannot read \(unitsPath); give --units FILE")
         }
@@ -42,6 +50,21 @@ struct Gen: ParsableCommand {
         g.seed = seed
         g.dossierRows = dossiers
         g.form = form.flatMap(SampleGenerator.Form.init(rawValue:)) ?? (dossiers == nil ? .stats : .rows)
+        try g.write(to: out)
+        print("wrote \(out)")
+    }
+
+    /// The merged sample: from the bundled one's own catalogue unless --units / --before are given.
+    func merged() throws {
+        let dir = DataLocation.sample("tuyen-quang")
+        let unitsPath = units ?? dir + "/units.json"
+        let beforePaths = before.isEmpty ? [dir + "/units_before.json"] : before
+        func read(_ p: String) throws -> Data {
+            guard let d = FileManager.default.contents(atPath: p) else { throw ValidationError("cannot read \(p); give --units and --before") }
+            return d
+        }
+        var g = MergedSampleGenerator(unitsJSON: try read(unitsPath), beforeJSONs: try beforePaths.map(read))
+        if seed != SampleGenerator.defaultSeed { g.seed = seed }
         try g.write(to: out)
         print("wrote \(out)")
     }

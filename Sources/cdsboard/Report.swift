@@ -20,6 +20,9 @@ struct Report: ParsableCommand {
     @Option(help: "Output format.")
     var format: DashboardCore.Report.Format = .text
 
+    @Option(help: "current (today's units, earlier figures re-based onto them) or historical (a period before the catalogue's change by the old provinces, districts and communes, as reported then).")
+    var structure: String = "current"
+
     @Option(help: "Language (default: the environment, then vi).")
     var lang: Language?
 
@@ -29,6 +32,7 @@ struct Report: ParsableCommand {
     func validate() throws {
         try Echo.check(period)
         if let width, !(40...1000).contains(width) { throw ValidationError("--width must be between 40 and 1000") }
+        if structure != "current", structure != "historical" { throw ValidationError("--structure must be current or historical") }
     }
 
     /// The terminal's width when standard output is one, else 100.
@@ -47,6 +51,7 @@ struct Report: ParsableCommand {
             FileHandle.standardError.write(Data((f.printed(source: source.name) + "\n").utf8))
             throw ExitCode(1)
         }
+        if structure == "historical" { return try historical(snapshot) }
         var index = 0
         if let district {
             guard let u = snapshot.units.unit(code: district), u.level == .district else {
@@ -63,6 +68,22 @@ struct Report: ParsableCommand {
         // A period the data holds none of is said on the page, and in the exit status.
         if !report.hasData {
             FileHandle.standardError.write(Data("report: no data for \(p) in this snapshot\n".utf8))
+            throw ExitCode(3)
+        }
+    }
+
+    /// The old units' figures as reported (text only).
+    func historical(_ snapshot: Snapshot) throws {
+        guard let change = snapshot.units.change, !snapshot.history.isEmpty else {
+            throw CommandError("--structure historical: this snapshot carries no change of units (units_before.json) "
+                               + "with statistics before it")
+        }
+        let p = period ?? Period.containing(change.date.month.adding(-1), kind: .quarter)
+        let language = lang ?? Language.from(environment: ProcessInfo.processInfo.environment)
+        let r = HistoricalReport(snapshot: snapshot, period: p, language: language)
+        print(r.text, terminator: "")
+        if !r.hasData {
+            FileHandle.standardError.write(Data("report: no figures in the old units for \(p) (before \(change.date))\n".utf8))
             throw ExitCode(3)
         }
     }

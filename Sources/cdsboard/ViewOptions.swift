@@ -49,6 +49,7 @@ struct ViewOptions: ParsableArguments {
         s.ascii = ascii
         s.showClock = !noClock && config.clock
         s.mouseEnabled = config.mouse
+        s.flatList = config.flatList
         s.keymap = config.keymap
         s.staleAfter = config.staleAfterDays * 86400
         let first = theme ?? config.theme ?? "default"

@@ -9,7 +9,7 @@ import Testing
     let goldens = Fixtures.repositoryRoot() + "/Tests/DashboardCoreTests/Goldens/Screens"
 
     @Test func renderPrintsTheSameScreenAsTheGolden() {
-        let r = Fixtures.run(bin, ["render", "--size", "120x40", "--now", "2024-07-10T09:00:00+07:00", "--styles",
+        let r = Fixtures.run(bin, ["render", "--data", Fixtures.sampleDirectory, "--size", "120x40", "--now", "2024-07-10T09:00:00+07:00", "--styles",
                                    "--view", "province", "--lang", "en", "--keys", "s s", "--no-clock"])
         #expect(r.status == 0)
         // Whole-screen goldens leave the status bar (row 39) to its own golden.
@@ -24,13 +24,13 @@ import Testing
 
     @Test func aReportOfAPeriodWithoutDataSaysSoAndFails() {
         for period in ["2025-Q1", "2022"] {
-            let r = Fixtures.run(bin, ["report", "--period", period])
+            let r = Fixtures.run(bin, ["report", Fixtures.sampleDirectory, "--period", period])
             #expect(r.status == 3, "\(period)")
             #expect(r.output.contains("KHÔNG CÓ SỐ LIỆU"), "\(period)")
             // After the data's end nothing is known: no figure at all, not zeros nor today's.
             if period == "2025-Q1" { #expect(!r.output.contains("  0  ") && !r.output.contains("2.942")) }
         }
-        let ok = Fixtures.run(bin, ["report", "--period", "2024-Q2", "--width", "80"])
+        let ok = Fixtures.run(bin, ["report", Fixtures.sampleDirectory, "--period", "2024-Q2", "--width", "80"])
         #expect(ok.status == 0)
         for line in ok.output.split(separator: "\n") where line.hasPrefix("0") || line.hasPrefix("-") {
             #expect(DisplayWidth.of(String(line)) <= 80, "\(line)")
@@ -38,10 +38,27 @@ import Testing
     }
 
     @Test func renderTakesTheViewOption() {
-        let r = Fixtures.run(bin, ["render", "--size", "120x40", "--view", "district:030", "--now", "2024-07-10T09:00:00+07:00"])
+        let r = Fixtures.run(bin, ["render", "--data", Fixtures.sampleDirectory, "--size", "120x40", "--view", "district:030", "--now", "2024-07-10T09:00:00+07:00"])
         #expect(r.output.contains("Hà Giang › Vị Xuyên"))
-        let c = Fixtures.run(bin, ["render", "--size", "120x40", "--view", "commune:00955"])
+        let c = Fixtures.run(bin, ["render", "--data", Fixtures.sampleDirectory, "--size", "120x40", "--view", "commune:00955"])
         #expect(c.output.contains("Hà Giang › Vị Xuyên › Xã Đạo Đức"))
+    }
+
+    /// Without --data the newest bundled sample opens: the merged Tuyên Quang.
+    @Test func theDefaultIsTheNewestSampleAndItsHistoryIsOnDemand() {
+        let r = Fixtures.run(bin, ["render", "--size", "120x40", "--now", "2026-11-10T09:00:00+07:00"])
+        #expect(r.status == 0)
+        #expect(r.output.contains("Tuyên Quang"))
+        #expect(r.output.contains("Đồng Văn (cũ)"))
+        let h = Fixtures.run(bin, ["report", "--structure", "historical", "--period", "2024-Q2"])
+        #expect(h.status == 0)
+        #expect(h.output.contains("02     Tỉnh Hà Giang"))
+        #expect(h.output.contains("143.218"))
+        #expect(h.output.contains("08     Tỉnh Tuyên Quang"))
+        let none = Fixtures.run(bin, ["report", Fixtures.sampleDirectory, "--structure", "historical"])
+        #expect(none.status == 1)
+        let check = Fixtures.run(bin, ["check", Fixtures.repositoryRoot() + "/SampleData/tuyen-quang"])
+        #expect(check.output.contains("OK — two tiers, 124 communes in 18 former districts; catalogue changed on 2025-07-01"))
     }
 
     @Test func checkAcceptsTheSampleAndRefusesABrokenCopy() {
@@ -65,11 +82,11 @@ import Testing
         #expect(text.output.contains("Tỉnh Hà Giang"))
         #expect(text.output.contains("143.218"))
         #expect(text.output.contains("87,3%"))
-        let md = Fixtures.run(bin, ["report", "--format", "markdown", "--lang", "en"])
+        let md = Fixtures.run(bin, ["report", Fixtures.sampleDirectory, "--format", "markdown", "--lang", "en"])
         #expect(md.output.contains("| 02 | Tỉnh Hà Giang | 143,218 | 87.3% |"))
-        let csv = Fixtures.run(bin, ["report", "--format", "csv", "--district", "030"])
+        let csv = Fixtures.run(bin, ["report", Fixtures.sampleDirectory, "--format", "csv", "--district", "030"])
         #expect(csv.output.split(separator: "\n").count == 1 + 1 + 24)
-        let json = Fixtures.run(bin, ["report", "--format", "json", "--period", "2023"])
+        let json = Fixtures.run(bin, ["report", Fixtures.sampleDirectory, "--format", "json", "--period", "2023"])
         let obj = try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any]
         let units = obj?["units"] as? [[String: Any]]
         #expect(units?.count == 12)

@@ -39,14 +39,19 @@ enum HeaderView {
         let sub = layout.subheader
         var crumbs: [String] = []
         if let snap = state.snapshot, let here = state.placeIndex {
-            crumbs = snap.units.path(to: here).map { $0.level == .commune ? $0.name : $0.shortName }
+            crumbs = snap.units.path(to: here).map { $0.level == .commune || $0.isGrouping ? $0.name : $0.shortName }
+            if TableModel.flat(state), crumbs.count == 3 { crumbs.remove(at: 1) }
         }
         var periodText = ""
         if let span = state.span {
             let label = f.span(span)
             let full = "\(label) · \(s[.vsPrevious]) \(f.span(span.previous)), \(s[.vsLastYear]) \(f.span(span.sameLastYear)) "
             let crumbWidth = DisplayWidth.of(" " + crumbs.joined(separator: c.glyphs.separator))
-            periodText = crumbWidth + DisplayWidth.of(full) + 1 <= sub.width ? full : label + " "
+            let note = state.snapshot.flatMap { UnitFigures.rebasedNote($0, span, s, f) }.map { "(\($0)) " } ?? ""
+            // The note on re-based figures goes before the comparisons, after the label.
+            let fits = { (text: String) in crumbWidth + DisplayWidth.of(text) + 1 <= sub.width }
+            let candidates = [note + full, note + label + " "] + (note.isEmpty ? [] : [label + " "])
+            periodText = candidates.first(where: fits) ?? label + " "
         }
         let room = max(0, sub.width - DisplayWidth.of(periodText) - 1)
         var shown = crumbs

@@ -37,7 +37,10 @@ enum TableView {
         let focused = state.focus == .table
         let sortTitle = (state.panels.tableColumn(state.sortColumn) ?? .name).title(s)
         let arrow = state.sortDescending ? c.glyphs.sortDown : c.glyphs.sortUp
-        let title = "\(unit.level == .province ? s[.districtsTable] : s[.communesTable]) (\(rows.count)) · \(s[.sortedBy]) \(sortTitle) \(arrow)"
+        let two = state.snapshot?.units.twoTier == true
+        let kind: StringKey = !two ? (unit.level == .province ? .districtsTable : .communesTable)
+            : unit.level == .province && !TableModel.flat(state) && rows.first?.unit.isGrouping == true ? .groupsTable : .twoTierCommunesTable
+        let title = "\(s[kind]) (\(rows.count)) · \(s[.sortedBy]) \(sortTitle) \(arrow)"
         c.fill(rect, role: .background)
         c.box(rect, role: focused ? .accent : .border, title: title, titleRole: focused ? .accent : .title)
         let inner = Rect(x: rect.x + 1, y: rect.y + 1, width: rect.width - 2, height: rect.height - 2)

@@ -66,6 +66,7 @@ public struct Report: Sendable {
         if span.endDay < s.manifest.periodEnd, !span.isEmpty {
             notes.append("\(t[.villages]), OCOP: \(t[.currentFigures]) (\(t[.asOf]) \(f.date(s.manifest.periodEnd)))")
         }
+        if let note = UnitFigures.rebasedNote(s, span, t, f) { notes.append(note) }
         self.notes = notes
     }
 

@@ -8,6 +8,8 @@ public enum Action: Hashable, Sendable {
     case focusPanel(Int)
     case previousPeriod, nextPeriod, cyclePeriodKind
     case sort, reverseSort
+    /// Two-tier provinces: the flat list of all communes, or by former district (khu vực).
+    case toggleFlatList
     case cycleTheme, toggleMouse, help, redraw, suspend, quit
     case searchAccept, searchCancel, searchErase, searchPrevious, searchNext
     case closeHelp
@@ -17,7 +19,7 @@ public enum Action: Hashable, Sendable {
     public static let all: [Action] = [
         .moveUp, .moveDown, .pageUp, .pageDown, .first, .last, .open, .back, .search, .nextFocus, .previousFocus,
     ] + (1...9).map { .focusPanel($0) } + [
-        .previousPeriod, .nextPeriod, .cyclePeriodKind, .sort, .reverseSort, .cycleTheme, .toggleMouse, .help, .redraw,
+        .previousPeriod, .nextPeriod, .cyclePeriodKind, .sort, .reverseSort, .toggleFlatList, .cycleTheme, .toggleMouse, .help, .redraw,
         .suspend, .quit, .searchAccept, .searchCancel, .searchErase, .searchPrevious, .searchNext, .closeHelp,
         .kioskPause, .kioskNext, .kioskPrevious,
     ]
@@ -42,6 +44,7 @@ public enum Action: Hashable, Sendable {
         case .cyclePeriodKind: "period_kind"
         case .sort: "sort"
         case .reverseSort: "reverse_sort"
+        case .toggleFlatList: "flat_list"
         case .cycleTheme: "theme"
         case .toggleMouse: "mouse"
         case .help: "help"
@@ -98,6 +101,7 @@ public struct Keymap: Equatable, Sendable {
             b(.normal, .previousPeriod, [.char("[")]), b(.normal, .nextPeriod, [.char("]")]),
             b(.normal, .cyclePeriodKind, [.char("p")]),
             b(.normal, .sort, [.char("s")]), b(.normal, .reverseSort, [.char("S")]),
+            b(.normal, .toggleFlatList, [.char("f")]),
             b(.normal, .cycleTheme, [.char("t")]), b(.normal, .toggleMouse, [.char("m")]),
             b(.normal, .help, [.char("?")]), b(.normal, .redraw, [.ctrl("l")]), b(.normal, .suspend, [.ctrl("z")]),
             b(.normal, .quit, [.char("q"), .ctrl("c")]),

@@ -49,6 +49,8 @@ public struct AppState: Equatable, Sendable {
     /// Id of the column the unit table is sorted by (`name`, or a panel's column).
     public var sortColumn = UnitColumn.name.id
     public var sortDescending = false
+    /// Two-tier provinces: the province lists all its communes, not its former districts.
+    public var flatList = false
     public var focus: Focus = .table
     public var expandedPanel: PanelID?
     public var periodKind: Period.Kind = .quarter

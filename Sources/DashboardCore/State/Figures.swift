@@ -75,6 +75,13 @@ public struct UnitFigures: Sendable {
         }
     }
 
+    /// "số liệu trước 01/07/2025 quy đổi theo địa bàn mới" when the span, or one compared with
+    /// it, reaches before the catalogue's change: those figures are re-based onto today's units.
+    public static func rebasedNote(_ s: Snapshot, _ span: Span, _ t: Strings, _ f: NumberFormat) -> String? {
+        guard let change = s.units.change, Month(index: span.sameLastYear.first).firstDay < change.date else { return nil }
+        return "\(t[.rebasedBefore]) \(f.date(change.date)) \(t[.rebasedOnto])"
+    }
+
     /// Relative change `now / before − 1`; nil when there is nothing to compare with.
     public static func change(_ now: Int, _ before: Int?) -> Double? {
         guard let b = before, b > 0 else { return nil }
@@ -90,8 +97,23 @@ public enum TableModel {
         guard let s = state.snapshot, let period = state.period, let here = state.placeIndex else { return [] }
         let unit = s.units.units[here]
         guard unit.level != .commune else { return [] }
-        let rows = unit.children.map { UnitFigures(snapshot: s, unit: $0, period: period) }
+        let children = here == 0 && flat(state) ? s.units.communeIndexes : unit.children
+        let rows = children.map { UnitFigures(snapshot: s, unit: $0, period: period) }
         return sorted(rows, by: state.panels.tableColumn(state.sortColumn) ?? .name, descending: state.sortDescending)
+    }
+
+    /// Whether the province shows the flat list of its communes (a two-tier province with
+    /// former districts, and the list chosen).
+    public static func flat(_ state: AppState) -> Bool {
+        guard let u = state.snapshot?.units else { return false }
+        return state.flatList && u.twoTier && !u.districtIndexes.isEmpty
+    }
+
+    /// Where going back from `index` leads: its parent, or the province from a commune of the flat list.
+    public static func parent(_ state: AppState, of index: Int) -> Int? {
+        guard let u = state.snapshot?.units else { return nil }
+        if flat(state), u.units[index].level == .commune { return 0 }
+        return u.parent(of: index)
     }
 
     public static func sorted(_ rows: [UnitFigures], by c: UnitColumn, descending: Bool) -> [UnitFigures] {

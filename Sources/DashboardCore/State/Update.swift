@@ -113,6 +113,12 @@ public func perform(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.sortColumn = next.id
         state.sortDescending = next.id != UnitColumn.name.id && next.lowerIsWorse != true
     case .reverseSort: state.sortDescending.toggle()
+    case .toggleFlatList:
+        guard let s = state.snapshot, s.units.twoTier, !s.units.districtIndexes.isEmpty else { return [] }
+        let here = state.placeIndex.map { s.units.units[$0] }
+        state.flatList.toggle()
+        if here?.level == .district { go(&state, to: s.units.province) }
+        state.selectedRow = 0
     case .cycleTheme:
         state.themeIndex = (state.themeIndex + 1) % max(1, state.themeNames.count)
         state.flash = "\(state.strings[.themeNamed]): \(state.themeName)"
@@ -196,7 +202,7 @@ public func go(_ state: inout AppState, to unit: AdminUnit) {
 private func goBack(_ state: inout AppState) {
     if state.expandedPanel != nil { state.expandedPanel = nil; return }
     if state.focus != .table { state.focus = .table; return }
-    guard let s = state.snapshot, let here = state.placeIndex, let parent = s.units.units[here].parent else {
+    guard let s = state.snapshot, let here = state.placeIndex, let parent = TableModel.parent(state, of: here) else {
         if state.place != .province { state.place = .province; state.selectedRow = 0 }
         return
     }

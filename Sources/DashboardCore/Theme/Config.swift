@@ -7,6 +7,7 @@ import TOMLKit
 ///     language = "vi"
 ///     clock = true
 ///     mouse = false
+///     flat_list = false           # two-tier provinces: open on the flat list of communes
 ///     stale_after_days = 45
 ///
 ///     [keys]                      # rebind by action name (see `cdsboard keys`)
@@ -20,6 +21,8 @@ public struct Config: Sendable {
     public var language: Language?
     public var clock = true
     public var mouse = false
+    /// Two-tier provinces: open on the flat list of all communes rather than by former district.
+    public var flatList = false
     public var staleAfterDays: Double = 45
     /// Kiosk: seconds per screen, the playlist, and whether `q` may quit.
     public var kioskInterval: Double = 20
@@ -48,6 +51,7 @@ public struct Config: Sendable {
                     parsed.language = l
                 case "clock": parsed.clock = try bool(t, key, path, text)
                 case "mouse": parsed.mouse = try bool(t, key, path, text)
+                case "flat_list": parsed.flatList = try bool(t, key, path, text)
                 case "stale_after_days":
                     guard let d = t[key]?.double ?? t[key]?.int.map(Double.init), d > 0, d <= 36_500 else {
                         throw ConfigError(file: path, line: line(key, text), message: "stale_after_days must be a number of days, 1 to 36500")

@@ -53,9 +53,9 @@ public struct TourismCube: Equatable, Sendable {
         // reported per district, so communes take no cells.
         unitCount = 1 + units.districtIndexes.count
         cells = Array(repeating: TourismTally(), count: monthCount * unitCount)
-        for (m, d, t) in rows where d > 0 && d < unitCount {
+        for (m, d, t) in rows where d >= 0 && d < unitCount {
             let base = (m.index - lo) * unitCount
-            cells[base + d].add(t)
+            if d > 0 { cells[base + d].add(t) }
             cells[base].add(t)
         }
     }

@@ -1,3 +1,11 @@
+/// An old province (before the catalogue's change) with its dossier figures as reported then,
+/// in its own districts and communes: for `report --structure historical`.
+public struct HistoricalProvince: Equatable, Sendable {
+    public let units: UnitTree
+    public let dossiers: DossierCube
+    public init(units: UnitTree, dossiers: DossierCube) { self.units = units; self.dossiers = dossiers }
+}
+
 /// The whole province's figures at one moment: immutable and already aggregated.
 ///
 /// A new snapshot replaces the old one in one step, or not at all.
@@ -22,11 +30,14 @@ public struct Snapshot: Equatable, Sendable {
     public let activeSiteDays: [[Int]]
     /// Per unit (province and districts), the listing days of its products listed online.
     public let ocopListedDays: [[Int]]
+    /// The old provinces' pre-change figures in their own units (statistics form only).
+    public let history: [HistoricalProvince]
 
     /// Aggregates validated records; build one through `SnapshotBuilder`, which validates them.
     public init(manifest: Manifest, units: UnitTree, targets: Targets, dossierForm: DossierForm, dossiers: DossierCube,
          btsSites: [BTSSite], villages: [Village], ocopProducts: [OCOPProduct],
-         tourismRows: [(Month, Int, TourismTally)], warnings: [SnapshotIssue]) {
+         tourismRows: [(Month, Int, TourismTally)], warnings: [SnapshotIssue], history: [HistoricalProvince] = []) {
+        self.history = history
         self.manifest = manifest
         self.units = units
         self.targets = targets
@@ -108,6 +119,6 @@ public struct Snapshot: Equatable, Sendable {
     public static func == (a: Snapshot, b: Snapshot) -> Bool {
         a.manifest == b.manifest && a.units == b.units && a.targets == b.targets && a.dossiers == b.dossiers
             && a.btsSites == b.btsSites && a.villages == b.villages && a.ocopProducts == b.ocopProducts
-            && a.tourism == b.tourism
+            && a.tourism == b.tourism && a.history == b.history
     }
 }

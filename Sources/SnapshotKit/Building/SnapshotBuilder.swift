@@ -95,6 +95,8 @@ public struct SnapshotBuilder {
     public private(set) var units: UnitTree?
     public private(set) var targets = Targets()
     private var dossiers = DossierAccumulator()
+    /// Pre-change statistics rows in the old units, per old province.
+    private var history: [DossierAccumulator] = []
     private var dossierForm: Snapshot.DossierForm?
     private var dossierSource = TableKind.dossiers.fileName
     private var sites: [BTSSite] = []
@@ -121,8 +123,12 @@ public struct SnapshotBuilder {
         checkProvince()
     }
 
-    public mutating func setUnits(json: Data, source: String = "units.json") {
-        do { setUnits(try JSONFiles.units(data: json, name: source)) } catch { issues.add(error) }
+    /// The units; `before` is `units_before.json`, the old catalogue of a snapshot that carries
+    /// the change (its mapping is in the communes' `predecessors`).
+    public mutating func setUnits(json: Data, source: String = "units.json", before: Data? = nil,
+                                  beforeSource: String = "units_before.json") {
+        do { setUnits(try Catalogue.read(units: json, name: source, before: before, beforeName: beforeSource, issues: &issues)) }
+        catch { issues.add(error) }
     }
 
     public mutating func setUnits(_ u: UnitTree) {
@@ -185,7 +191,8 @@ public struct SnapshotBuilder {
     /// Statistics rows (`TableKind.dossierStats`).
     public mutating func addDossierStats(_ table: inout some SnapshotTable) {
         guard let ctx = context, setForm(.stats, table.source) else { return }
-        DossierParsers.stats(&table, ctx, into: &dossiers, issues: &issues)
+        history = Array(repeating: DossierAccumulator(), count: ctx.units.change?.before.count ?? 0)
+        DossierParsers.stats(&table, ctx, into: &dossiers, history: &history, issues: &issues)
     }
 
     public mutating func addBTS(_ table: inout some SnapshotTable) { add(&table, AssetParsers.bts, to: \.sites) }
@@ -227,7 +234,10 @@ public struct SnapshotBuilder {
         return .success(Snapshot(manifest: manifest, units: units, targets: targets, dossierForm: dossierForm,
                                  dossiers: DossierCube(accumulator: dossiers, units: units), btsSites: sites,
                                  villages: villages, ocopProducts: products, tourismRows: tourism,
-                                 warnings: issues.warnings))
+                                 warnings: issues.warnings,
+                                 history: zip(units.change?.before ?? [], history).map {
+                                     HistoricalProvince(units: $0, dossiers: DossierCube(accumulator: $1, units: $0))
+                                 }))
     }
 }
 

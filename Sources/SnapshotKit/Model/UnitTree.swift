@@ -20,6 +20,12 @@ public struct AdminUnit: Hashable, Sendable {
     /// `shortName` and `name` folded for sorting and search (`Đạo Đức` → `dao duc`), made once.
     public var sortKey = ""
     public var searchKey = ""
+    /// A grouping shown as a level, not a government: a former district ("khu vực") of a
+    /// two-tier province.
+    public var isGrouping = false
+    /// A commune made of communes of more than one former district (shown under the one most
+    /// of it came from, and marked).
+    public var straddles = false
 
     /// `index`, `parent` and `children` are set by `UnitTree`.
     public init(index: Int = 0, code: String, name: String, shortName: String, kind: String, level: Level,
@@ -43,36 +49,36 @@ public struct UnitTree: Sendable, Equatable {
     private var communeByCode: [Int32]
     /// Where the province's BTS sites are expected (`province.bounds` in `units.json`); nil: Vietnam.
     public var bounds: GeoBounds?
+    /// The dated change of catalogue (old units, and the old→new mapping), when the snapshot
+    /// carries one: rows dated before `change.date` use the old codes.
+    public var change: UnitChange?
+    /// Two tiers (province → communes; districts, if any, are groupings of former districts).
+    public var twoTier = false
 
     public var province: AdminUnit { units[0] }
     public var districts: [AdminUnit] { districtIndexes.map { units[$0] } }
 
-    public init(province: AdminUnit, districts: [(AdminUnit, [AdminUnit])]) {
+    /// `directCommunes` sit under the province itself (a two-tier province without groupings).
+    public init(province: AdminUnit, districts: [(AdminUnit, [AdminUnit])], directCommunes: [AdminUnit] = []) {
         var all: [AdminUnit] = [province]
         all[0].index = 0
         all[0].children = []
-        var dIdx: [Int] = []
-        for (d, _) in districts {
-            var d = d
-            d.index = all.count
-            d.parent = 0
-            d.children = []
-            all[0].children.append(d.index)
-            dIdx.append(d.index)
-            all.append(d)
+        /// Appends `u` under `parent`; its index.
+        func add(_ u: AdminUnit, under parent: Int) -> Int {
+            var u = u
+            u.index = all.count
+            u.parent = parent
+            u.children = []
+            all[parent].children.append(u.index)
+            all.append(u)
+            return u.index
         }
+        let dIdx = districts.map { add($0.0, under: 0) }
         var cIdx: [Int] = []
         for (k, (_, communes)) in districts.enumerated() {
-            for c in communes {
-                var c = c
-                c.index = all.count
-                c.parent = dIdx[k]
-                c.children = []
-                all[dIdx[k]].children.append(c.index)
-                cIdx.append(c.index)
-                all.append(c)
-            }
+            for c in communes { cIdx.append(add(c, under: dIdx[k])) }
         }
+        for c in directCommunes { cIdx.append(add(c, under: 0)) }
         for i in all.indices {
             all[i].sortKey = all[i].shortName.searchKey
             all[i].searchKey = all[i].name.searchKey
@@ -86,6 +92,8 @@ public struct UnitTree: Sendable, Equatable {
         for i in dIdx { if let n = Int(all[i].code), n < 1000 { districtByCode[n] = Int32(i) } }
         for i in cIdx { if let n = Int(all[i].code), n < 100_000 { communeByCode[n] = Int32(i) } }
     }
+
+    mutating func setStraddles(_ index: Int) { units[index].straddles = true }
 
     @inline(__always)
     public func parent(of index: Int) -> Int? {
@@ -121,5 +129,5 @@ public struct UnitTree: Sendable, Equatable {
         return out
     }
 
-    public static func == (a: UnitTree, b: UnitTree) -> Bool { a.units == b.units }
+    public static func == (a: UnitTree, b: UnitTree) -> Bool { a.units == b.units && a.change == b.change }
 }

@@ -9,6 +9,16 @@ enum AssetParsers {
         return s
     }
 
+    /// A district (or former district) of `units`; in a two-tier province empty means the province.
+    static func district(_ row: TableRow, _ c: Int, _ units: UnitTree) throws(SnapshotIssue) -> Int {
+        if units.twoTier, row.isEmpty(c) { return 0 }
+        guard let dcode = row.reader.integer(row.span(c)), row.span(c).end - row.span(c).start == 3,
+              let d = units.district(numericCode: dcode) else {
+            throw row.fail(c, "unknown district_code \"\(row.raw(c))\" (not in units.json)")
+        }
+        return d
+    }
+
     static func bts<T: SnapshotTable>(_ table: inout T, _ ctx: RowContext, _ issues: inout IssueCollector) -> [BTSSite] {
         let units = ctx.units
         var sites: [BTSSite] = []
@@ -19,7 +29,8 @@ enum AssetParsers {
             let id = try text(row, 0, "site_id")
             if let first = seen.updateValue(row.line, forKey: id) { throw row.fail(0, "duplicate site_id \"\(id)\" (first on line \(first))") }
             let op = try text(row, 1, "operator")
-            let (d, u) = try DossierParsers.unit(row, 2, 3, units, communeRequired: false)
+            let p = try DossierParsers.place(row, 2, 3, units, on: ctx.periodEnd, communeRequired: false)
+            let (d, u) = (p.district, p.unit)
             guard let lat = row.reader.decimal(row.span(4)), (-90...90).contains(lat) else { throw row.fail(4, "lat \"\(row.raw(4))\" is not a latitude") }
             guard let lon = row.reader.decimal(row.span(5)), (-180...180).contains(lon) else { throw row.fail(5, "lon \"\(row.raw(5))\" is not a longitude") }
             var mask: UInt8 = 0
@@ -52,7 +63,8 @@ enum AssetParsers {
             let code = try text(row, 0, "village_code")
             if let first = seen.updateValue(row.line, forKey: code) { throw row.fail(0, "duplicate village_code \"\(code)\" (first on line \(first))") }
             let name = try text(row, 1, "name")
-            let (d, c) = try DossierParsers.unit(row, 2, 3, units, communeRequired: true)
+            let p = try DossierParsers.place(row, 2, 3, units, on: ctx.periodEnd, communeRequired: true)
+            let (d, c) = (p.district, p.unit)
             let hh = try row.count(4, "households")
             let poor = try row.count(5, "poor_households")
             if poor > hh { throw row.fail(5, "poor_households (\(poor)) is greater than households (\(hh))") }
@@ -77,10 +89,7 @@ enum AssetParsers {
             if let first = seen.updateValue(row.line, forKey: id) { throw row.fail(0, "duplicate product_id \"\(id)\" (first on line \(first))") }
             let name = try text(row, 1, "name")
             let producer = try text(row, 2, "producer")
-            guard let dcode = row.reader.integer(row.span(3)), row.span(3).end - row.span(3).start == 3,
-                  let d = units.district(numericCode: dcode) else {
-                throw row.fail(3, "unknown district_code \"\(row.raw(3))\" (not in units.json)")
-            }
+            let d = try district(row, 3, units)
             let category = try text(row, 4, "category")
             guard let stars = row.reader.integer(row.span(5)), (3...5).contains(stars) else {
                 throw row.fail(5, "stars \"\(row.raw(5))\" must be 3, 4 or 5")
@@ -99,10 +108,7 @@ enum AssetParsers {
         var seen: [Int: Int] = [:]
         table.forEachRow(collecting: &issues) { (row: inout TableRow) throws(SnapshotIssue) in
             let m = try row.month(0, in: ctx.window)
-            guard let dcode = row.reader.integer(row.span(1)), row.span(1).end - row.span(1).start == 3,
-                  let d = units.district(numericCode: dcode) else {
-                throw row.fail(1, "unknown district_code \"\(row.raw(1))\" (not in units.json)")
-            }
+            let d = try district(row, 1, units)
             if let first = seen.updateValue(row.line, forKey: m.index * 1000 + d) {
                 throw row.fail("duplicate row for \(m) / \(row.raw(1)) (first on line \(first))")
             }

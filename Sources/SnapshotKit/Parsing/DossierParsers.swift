@@ -25,6 +25,84 @@ enum DossierParsers {
         return (d, c)
     }
 
+    /// Where a row counts, read by its codes and its date: a unit of the current tree or, for
+    /// a row dated before the catalogue's change (in the old codes), the links of its old unit.
+    struct Placement {
+        /// The current tree's district (or grouping) of `unit`, 0 when none.
+        var district: Int
+        /// The unit the row counts under (a pre-change row: its largest link).
+        var unit: Int
+        /// A pre-change row: where its figures go, by share; nil for a current row.
+        var links: [UnitChange.Link]? = nil
+        /// A pre-change row: its old unit.
+        var old: UnitChange.Ref? = nil
+    }
+
+    static func place(_ row: TableRow, _ dc: Int, _ cc: Int, _ units: UnitTree, on day: Day,
+                      communeRequired: Bool) throws(SnapshotIssue) -> Placement {
+        if let change = units.change, day < change.date {
+            return try placeOld(row, dc, cc, units, change, communeRequired: communeRequired)
+        }
+        guard units.twoTier else {
+            let (d, u) = try unit(row, dc, cc, units, communeRequired: communeRequired)
+            return Placement(district: d, unit: u)
+        }
+        var d = 0
+        if !row.isEmpty(dc) {
+            guard let code = row.reader.integer(row.span(dc)), row.span(dc).end - row.span(dc).start == 3,
+                  let g = units.district(numericCode: code) else {
+                throw row.fail(dc, "unknown district_code \"\(row.raw(dc))\" (\(units.province.shortName) has no districts; "
+                               + "leave it empty or give a former district of units.json)")
+            }
+            d = g
+        }
+        if row.isEmpty(cc) {
+            if communeRequired { throw row.fail(cc, "commune_code is empty") }
+            return Placement(district: d, unit: d)
+        }
+        guard let ccode = row.reader.integer(row.span(cc)), row.span(cc).end - row.span(cc).start == 5,
+              let c = units.commune(numericCode: ccode) else {
+            if let change = units.change, let n = row.reader.integer(row.span(cc)), let links = change.links[n] {
+                let to = links.map { units.units[$0.unit].code }.joined(separator: " and ")
+                throw row.fail(cc, "commune_code \(row.raw(cc)) was merged on \(change.date) into \(to); a row dated "
+                               + "from then on uses the new codes")
+            }
+            throw row.fail(cc, "unknown commune_code \"\(row.raw(cc))\" (not in units.json)")
+        }
+        return Placement(district: units.parent(of: c) ?? 0, unit: c)
+    }
+
+    static func placeOld(_ row: TableRow, _ dc: Int, _ cc: Int, _ units: UnitTree, _ change: UnitChange,
+                         communeRequired: Bool) throws(SnapshotIssue) -> Placement {
+        guard let code = row.reader.integer(row.span(dc)), row.span(dc).end - row.span(dc).start == 3,
+              let d = change.oldDistrict(numericCode: code) else {
+            if row.isEmpty(dc) { throw row.fail(dc, "district_code is empty (a row dated before \(change.date) names its old district)") }
+            throw row.fail(dc, "unknown district_code \"\(row.raw(dc))\" (not in units_before.json, the catalogue before \(change.date))")
+        }
+        func placed(_ links: [UnitChange.Link], _ old: UnitChange.Ref) -> Placement {
+            let main = links.max { $0.share < $1.share }?.unit ?? 0
+            return Placement(district: main == 0 ? 0 : units.parent(of: main) ?? 0, unit: main, links: links, old: old)
+        }
+        if row.isEmpty(cc) {
+            if communeRequired { throw row.fail(cc, "commune_code is empty") }
+            let group = units.district(numericCode: code) ?? 0
+            return placed([UnitChange.Link(unit: group, share: 1)], d)
+        }
+        guard let ccode = row.reader.integer(row.span(cc)), row.span(cc).end - row.span(cc).start == 5,
+              let c = change.oldCommune(numericCode: ccode) else {
+            if let n = row.reader.integer(row.span(cc)), let c = units.commune(numericCode: n) {
+                throw row.fail(cc, "commune_code \(row.raw(cc)) (\(units.units[c].name)) exists only from \(change.date); "
+                               + "a row dated before uses the old codes")
+            }
+            throw row.fail(cc, "unknown commune_code \"\(row.raw(cc))\" (not in units_before.json, the catalogue before \(change.date))")
+        }
+        guard c.tree == d.tree, change.before[c.tree].parent(of: c.index) == d.index else {
+            throw row.fail(cc, "commune \(row.raw(cc)) was not in district \(row.raw(dc))")
+        }
+        guard let links = change.links[ccode] else { throw row.fail(cc, "commune \(row.raw(cc)) has no mapping onto units.json") }
+        return placed(links, c)
+    }
+
     /// The keywords of the dossier files as `FieldReader.word` integers.
     enum Keyword {
         static let commune = FieldReader.word("commune"), district = FieldReader.word("district")
@@ -80,14 +158,22 @@ enum DossierParsers {
         }
     }
 
+    /// `history`: per old province of the catalogue's change, the pre-change rows in the old units.
     static func stats(_ table: inout some SnapshotTable, _ ctx: RowContext, into acc: inout DossierAccumulator,
                       issues: inout IssueCollector) {
+        var none: [DossierAccumulator] = []
+        stats(&table, ctx, into: &acc, history: &none, issues: &issues)
+    }
+
+    static func stats(_ table: inout some SnapshotTable, _ ctx: RowContext, into acc: inout DossierAccumulator,
+                      history: inout [DossierAccumulator], issues: inout IssueCollector) {
         let units = ctx.units
         var cache = FieldCache()
         var lines: [UInt64: Int] = [:]
         table.forEachRow(collecting: &issues) { (row: inout TableRow) throws(SnapshotIssue) in
             let month = try row.month(0, in: ctx.window)
-            let (_, unit) = try unit(row, 1, 2, units, communeRequired: false)
+            let place = try place(row, 1, 2, units, on: month.firstDay, communeRequired: false)
+            let unit = place.unit
             let level = try level(row, 3)
             if level == .commune, row.isEmpty(2) { throw row.fail(2, "commune_code is empty for commune-level dossiers") }
             let field = try cache.lookup(row, 4, &acc)
@@ -111,12 +197,31 @@ enum DossierParsers {
             if outcomes > t.received {
                 throw row.fail(6, "received (\(t.received)) is less than resolved + returned + withdrawn + pending (\(outcomes))")
             }
-            let key = DossierKey(month: month, unit: unit, level: level, field: field, channel: channel)
-            if let first = lines[DossierAccumulator.pack(key)] {
+            var key = DossierKey(month: month, unit: unit, level: level, field: field, channel: channel)
+            // A pre-change row is told apart by its old unit: two old communes share a new one.
+            var seenKey = DossierAccumulator.pack(key)
+            if let old = place.old {
+                var k = key
+                k.unit = old.index
+                seenKey = DossierAccumulator.pack(k) | UInt64(old.tree + 1) << 58
+            }
+            if let first = lines[seenKey] {
                 throw row.fail("duplicate row for \(month) / \(row.raw(2).isEmpty ? row.raw(1) : row.raw(2)) / \(level.name) / \(channel.name) (first on line \(first))")
             }
-            lines[DossierAccumulator.pack(key)] = row.line
-            acc.add(key, t)
+            lines[seenKey] = row.line
+            if let links = place.links, links.count > 1 {
+                for (l, part) in zip(links, UnitChange.split(t, links.map(\.share))) {
+                    key.unit = l.unit
+                    acc.add(key, part)
+                }
+            } else {
+                acc.add(key, t)
+            }
+            if let old = place.old, history.indices.contains(old.tree) {
+                let name = acc.fields[field]
+                history[old.tree].add(DossierKey(month: month, unit: old.index, level: level,
+                                                 field: history[old.tree].field(name), channel: channel), t)
+            }
         }
     }
 }

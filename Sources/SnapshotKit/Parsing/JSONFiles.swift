@@ -99,61 +99,68 @@ enum JSONFiles {
     }
 
     static func units(data: Data, name f: String = "units.json") throws(SnapshotIssue) -> UnitTree {
-        let o = try object(data: data, name: f)
-        guard let p = o["province"] as? [String: Any] else {
-            throw SnapshotIssue(file: f, line: nil, message: "missing \"province\" object")
+        var issues = IssueCollector()
+        let tree = try Catalogue.read(units: data, name: f, before: nil, issues: &issues)
+        if let e = issues.errors.first { throw e }
+        return tree
+    }
+
+    /// A 3- or 5-digit code under `key`, checked and not seen before.
+    static func code(_ o: [String: Any], digits: Int, _ f: String, _ ctx: String, seen: inout Set<String>) throws(SnapshotIssue) -> String {
+        let code = try string(o, "code", f, ctx)
+        guard code.count == digits, code.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+            throw SnapshotIssue(file: f, line: nil, message: "\(ctx)code \"\(code)\" is not a \(digits)-digit code")
         }
+        guard seen.insert(code).inserted else { throw SnapshotIssue(file: f, line: nil, message: "duplicate unit code \(code)") }
+        return code
+    }
+
+    static func commune(_ c: [String: Any], _ f: String, _ ctx: String, seen: inout Set<String>) throws(SnapshotIssue) -> AdminUnit {
+        let cc = try code(c, digits: 5, f, ctx, seen: &seen)
+        let cn = try string(c, "name", f, ctx)
+        return AdminUnit(index: 0, code: cc, name: cn, shortName: (c["short_name"] as? String) ?? cn,
+                         kind: ((c["kind"] as? String) ?? "xã").lowercased(), level: .commune, parent: nil, children: [],
+                         population: nil)
+    }
+
+    /// The province unit of a `province` object (units.json, or one old province of units_before.json).
+    static func provinceUnit(_ p: [String: Any], _ f: String) throws(SnapshotIssue) -> AdminUnit {
         let pcode = try string(p, "code", f, "province: ")
         let pname = try string(p, "name", f, "province: ")
-        let province = AdminUnit(index: 0, code: pcode, name: (p["full_name"] as? String) ?? pname, shortName: pname,
-                            kind: (p["kind"] as? String) ?? "tỉnh", level: .province, parent: nil, children: [],
-                            population: p["population_2019"] as? Int)
-        guard let ds = p["districts"] as? [[String: Any]], !ds.isEmpty else {
-            throw SnapshotIssue(file: f, line: nil, message: "province has no \"districts\" list")
-        }
-        var seen = Set<String>()
+        return AdminUnit(index: 0, code: pcode, name: (p["full_name"] as? String) ?? pname, shortName: pname,
+                         kind: (p["kind"] as? String) ?? "tỉnh", level: .province, parent: nil, children: [],
+                         population: p["population_2019"] as? Int)
+    }
+
+    /// The districts of a three-tier `province` object, each with its communes.
+    static func districts(_ ds: [[String: Any]], _ f: String, seen: inout Set<String>) throws(SnapshotIssue) -> [(AdminUnit, [AdminUnit])] {
         var list: [(AdminUnit, [AdminUnit])] = []
         for (k, d) in ds.enumerated() {
             let ctx = "district #\(k + 1): "
-            let code = try string(d, "code", f, ctx)
-            guard code.count == 3, code.allSatisfy({ $0.isASCII && $0.isNumber }) else {
-                throw SnapshotIssue(file: f, line: nil, message: "\(ctx)code \"\(code)\" is not a 3-digit code")
-            }
-            guard seen.insert(code).inserted else { throw SnapshotIssue(file: f, line: nil, message: "duplicate unit code \(code)") }
+            let code = try code(d, digits: 3, f, ctx, seen: &seen)
             let name = try string(d, "name", f, ctx)
             let du = AdminUnit(index: 0, code: code, name: name, shortName: (d["short_name"] as? String) ?? name,
-                          kind: (d["kind"] as? String) ?? "huyện", level: .district, parent: 0, children: [],
+                          kind: ((d["kind"] as? String) ?? "huyện").lowercased(), level: .district, parent: 0, children: [],
                           population: d["population_2019"] as? Int)
             var communes: [AdminUnit] = []
             for (j, c) in ((d["communes"] as? [[String: Any]]) ?? []).enumerated() {
-                let cctx = "district \(code), commune #\(j + 1): "
-                let cc = try string(c, "code", f, cctx)
-                guard cc.count == 5, cc.allSatisfy({ $0.isASCII && $0.isNumber }) else {
-                    throw SnapshotIssue(file: f, line: nil, message: "\(cctx)code \"\(cc)\" is not a 5-digit code")
-                }
-                guard seen.insert(cc).inserted else { throw SnapshotIssue(file: f, line: nil, message: "duplicate unit code \(cc)") }
-                let cn = try string(c, "name", f, cctx)
-                communes.append(AdminUnit(index: 0, code: cc, name: cn, shortName: (c["short_name"] as? String) ?? cn,
-                                     kind: (c["kind"] as? String) ?? "xã", level: .commune, parent: nil, children: [],
-                                     population: nil))
+                communes.append(try commune(c, f, "district \(code), commune #\(j + 1): ", seen: &seen))
             }
             list.append((du, communes))
         }
-        guard 1 + list.reduce(0, { $0 + 1 + $1.1.count }) <= DossierAccumulator.maximumUnits else {
-            throw SnapshotIssue(file: f, line: nil, message: "more than \(DossierAccumulator.maximumUnits) units")
+        return list
+    }
+
+    static func bounds(_ p: [String: Any], _ f: String, _ pname: String) throws(SnapshotIssue) -> GeoBounds? {
+        guard let b = p["bounds"] else { return nil }
+        guard let box = b as? [String: Any], let south = (box["south"] as? NSNumber)?.doubleValue,
+              let north = (box["north"] as? NSNumber)?.doubleValue, let west = (box["west"] as? NSNumber)?.doubleValue,
+              let east = (box["east"] as? NSNumber)?.doubleValue,
+              (-90...90).contains(south), south < north, north <= 90, (-180...180).contains(west), west < east, east <= 180 else {
+            throw SnapshotIssue(file: f, line: nil, message: "province: \"bounds\" must be {\"south\", \"north\", \"west\", \"east\"} "
+                                + "in degrees, south < north and west < east")
         }
-        var tree = UnitTree(province: province, districts: list)
-        if let b = p["bounds"] {
-            guard let box = b as? [String: Any], let south = (box["south"] as? NSNumber)?.doubleValue,
-                  let north = (box["north"] as? NSNumber)?.doubleValue, let west = (box["west"] as? NSNumber)?.doubleValue,
-                  let east = (box["east"] as? NSNumber)?.doubleValue,
-                  (-90...90).contains(south), south < north, north <= 90, (-180...180).contains(west), west < east, east <= 180 else {
-                throw SnapshotIssue(file: f, line: nil, message: "province: \"bounds\" must be {\"south\", \"north\", \"west\", \"east\"} "
-                                    + "in degrees, south < north and west < east")
-            }
-            tree.bounds = GeoBounds(south: south, north: north, west: west, east: east, name: "\(pname)'s bounding box")
-        }
-        return tree
+        return GeoBounds(south: south, north: north, west: west, east: east, name: "\(pname)'s bounding box")
     }
 
     static func targets(data: Data, name f: String = "targets.json") throws(SnapshotIssue) -> Targets {

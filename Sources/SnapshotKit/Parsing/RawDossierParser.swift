@@ -161,7 +161,10 @@ extension DossierParsers {
         table.forEachRow(collecting: &part.issues) { (row: inout TableRow) throws(SnapshotIssue) in
             if row.isEmpty(0) { throw row.fail(0, "dossier_id is empty") }
             let id = try ids.see(row)
-            let (_, unit) = try unit(row, 1, 2, units, communeRequired: false)
+            // A dated catalogue reads the codes by the received date; a dossier is indivisible
+            // and goes to the largest link of its old commune.
+            let unit = units.change == nil && !units.twoTier ? try unit(row, 1, 2, units, communeRequired: false).unit
+                : try place(row, 1, 2, units, on: row.date(5, "received_date", in: window), communeRequired: false).unit
             let level = try level(row, 3)
             if level == .commune, row.isEmpty(2) { throw row.fail(2, "commune_code is empty for a commune-level dossier") }
             let field = try cache.lookup(row, 4, &acc)

@@ -1,0 +1,124 @@
+import DashboardTestSupport
+import Foundation
+import SnapshotKit
+import Testing
+@testable import DashboardCore
+
+/// The merged two-tier sample: drill-down by former district (khu vực), the flat list, the
+/// note on re-based comparisons, the historical report, and whole-screen goldens.
+@Suite struct TwoTierTests {
+    static let snapshot: Snapshot = {
+        guard case .success(let s) = SnapshotLoader.load(directory: Fixtures.repositoryRoot() + "/SampleData/tuyen-quang") else {
+            fatalError("the tuyen-quang sample does not load")
+        }
+        return s
+    }()
+
+    /// 2026-11-10: five days after the export.
+    static func state(size: Size = Size(width: 120, height: 40), language: Language = .vi) -> AppState {
+        var s = AppState()
+        s.size = size
+        s.language = language
+        s.now = Date(timeIntervalSince1970: 1_794_290_400)
+        s.showClock = false
+        _ = update(&s, .snapshotLoaded(snapshot))
+        return s
+    }
+
+    @Test func theProvinceListsItsFormerDistrictsAndOneKeyListsEveryCommune() {
+        var s = Self.state()
+        #expect(TableModel.rows(s).count == 18)
+        #expect(TableModel.rows(s).allSatisfy { $0.unit.isGrouping })
+        _ = SampleState.press(&s, "f")
+        #expect(TableModel.rows(s).count == 124)
+        _ = SampleState.press(&s, "f")
+        #expect(TableModel.rows(s).count == 18)
+    }
+
+    @Test func drillDownThroughAFormerDistrictIntoACommuneAndOut() throws {
+        var s = Self.state()
+        let rows = TableModel.rows(s)
+        let dongVan = try #require(rows.firstIndex { $0.unit.code == "026" })
+        s.selectedRow = dongVan
+        _ = SampleState.press(&s, "Enter")
+        #expect(s.place == .district("026"))
+        let communes = TableModel.rows(s)
+        #expect(communes.contains { $0.unit.code == "00721" && $0.unit.straddles })
+        #expect(UnitColumn.name.text(communes.first { $0.unit.code == "00721" }!, s.format) == "Xã Đồng Văn *")
+        s.selectedRow = communes.firstIndex { $0.unit.code == "00721" }!
+        _ = SampleState.press(&s, "Enter")
+        #expect(s.place == .commune("00721"))
+        _ = SampleState.press(&s, "Escape")
+        #expect(s.place == .district("026"))
+        #expect(TableModel.rows(s)[s.selectedRow].unit.code == "00721")
+        _ = SampleState.press(&s, "Escape")
+        #expect(s.place == .province)
+        #expect(TableModel.rows(s)[s.selectedRow].unit.code == "026")
+    }
+
+    @Test func fromTheFlatListBackLeadsToTheProvince() {
+        var s = Self.state()
+        _ = SampleState.press(&s, "f Enter")
+        guard case .commune(let code) = s.place else { Issue.record("not at a commune: \(s.place)"); return }
+        _ = SampleState.press(&s, "Escape")
+        #expect(s.place == .province)
+        #expect(TableModel.rows(s).count == 124)
+        #expect(TableModel.rows(s)[s.selectedRow].unit.code == code)
+    }
+
+    @Test func aThreeTierSnapshotIgnoresTheFlatKey() {
+        var s = SampleState.state()
+        _ = SampleState.press(&s, "f")
+        #expect(!s.flatList)
+        #expect(TableModel.rows(s).count == 11)
+    }
+
+    @Test func comparisonsThatCrossTheChangeSaySo() {
+        let note = "số liệu trước 01/07/2025 quy đổi theo địa bàn mới"
+        var s = Self.state(size: Size(width: 200, height: 50))
+        #expect(!render(s).textDump().contains(note))     // Q4/2026 against Q3/2026 and Q4/2025: all after the change
+        _ = SampleState.press(&s, "[ [ [ [")              // Q4/2025 against Q4/2024
+        #expect(render(s).textDump().contains(note))
+        let r = Report(snapshot: Self.snapshot, period: .quarter(year: 2025, quarter: 3), unit: 0, language: .vi, now: nil,
+                       staleAfter: 1e9)
+        #expect(r.rendered(as: .text).contains(note))
+        let later = Report(snapshot: Self.snapshot, period: .quarter(year: 2026, quarter: 3), unit: 0, language: .vi, now: nil,
+                           staleAfter: 1e9)
+        #expect(!later.rendered(as: .text).contains(note))
+    }
+
+    @Test func theHistoricalReportShowsTheOldUnitsAsReported() {
+        let r = HistoricalReport(snapshot: Self.snapshot, period: .quarter(year: 2024, quarter: 2), language: .vi)
+        #expect(r.hasData)
+        #expect(r.text.contains("Tỉnh Hà Giang — Quý II/2024"))
+        #expect(r.text.contains("02     Tỉnh Hà Giang"))
+        #expect(r.text.contains("143.218"))
+        #expect(r.text.contains("Phường Trần Phú"))
+        #expect(r.text.contains("Huyện Chiêm Hóa"))
+    }
+
+    static let goldenCases: [(String, Size, String, Bool)] = [
+        ("tq-overview-80x24-vi", Size(width: 80, height: 24), "", false),
+        ("tq-overview-200x50-vi", Size(width: 200, height: 50), "", false),
+        ("tq-khu-vuc-80x24-vi", Size(width: 80, height: 24), "/ d o n g Space v a n Enter", false),
+        ("tq-khu-vuc-200x50-vi", Size(width: 200, height: 50), "/ d o n g Space v a n Enter", false),
+        ("tq-flat-200x50-vi", Size(width: 200, height: 50), "f", false),
+        ("tq-flat-80x24-en", Size(width: 80, height: 24), "f", true),
+        ("tq-commune-200x50-vi", Size(width: 200, height: 50), "/ x a Space d o n g Space v a n Enter", false),
+        ("tq-rebased-200x50-vi", Size(width: 200, height: 50), "[ [ [ [", false),
+        ("hg-overview-200x50-vi", Size(width: 200, height: 50), "", false),
+    ]
+
+    @Test(arguments: 0..<goldenCases.count)
+    func screenMatchesItsGolden(_ k: Int) {
+        let (name, size, keys, english) = Self.goldenCases[k]
+        var s = name.hasPrefix("hg-") ? SampleState.state(size: size) : Self.state(size: size, language: english ? .en : .vi)
+        s.showClock = false
+        if !keys.isEmpty { _ = SampleState.press(&s, keys) }
+        var canvas = render(s)
+        if let status = Layout.make(s)?.status, s.search == nil, !s.showHelp { canvas.fill(status, role: .status, with: "·") }
+        let path = Fixtures.repositoryRoot() + "/Tests/DashboardCoreTests/Goldens/Screens/\(name).txt"
+        let problem = Golden.compare(canvas.textDump(), to: path)
+        #expect(problem == nil, Comment(rawValue: problem ?? ""))
+    }
+}
