@@ -43,6 +43,10 @@ struct Run: ParsableCommand {
         if let script = view.keys.flatMap(Key.script) { for k in script { _ = update(&state, .key(k)) } }
         let (themes, problems) = ThemeDirectories.load(state.themeNames)
         var notes = problems
+        if let d = provider.degradation {
+            notes.append(d)
+            Logger(label: "cdsboard").warning("watch degraded", metadata: ["why": "\(d)"])
+        }
         if let p = config.problem { notes.append("\(p) — ignored") }
         let env = Environment.values
         let options = RunOptions(state: state, themes: themes, colorOverride: colors, noColor: !(env["NO_COLOR"] ?? "").isEmpty,

@@ -58,6 +58,9 @@ public final class DirectorySnapshotProvider: SnapshotProvider, @unchecked Senda
 
     deinit { stop() }
 
+    /// Why changes are found by polling rather than inotify, when inotify was asked for.
+    public var degradation: String? { watcher.degradation }
+
     public var fileDescriptors: [Int32] { [wakeRead, watcher.inotifyFD].filter { $0 >= 0 } }
 
     public var deadline: Double? {

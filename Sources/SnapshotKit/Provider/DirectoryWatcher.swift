@@ -19,19 +19,40 @@ public final class DirectoryWatcher {
     public private(set) var inotifyFD: Int32 = -1
     private var watch: Int32 = -1
     private var linkWatch: Int32 = -1
-    public let pollInterval: Double
+    public private(set) var pollInterval: Double
     private var lastSignature: String
     private var nextPoll: Double?
+    /// Set when inotify was asked for but could not be had (the user's inotify instances or
+    /// watches are used up, say by a hundred other viewers): what happened, to show and log.
+    /// The watcher then polls often enough that a change still reaches the screen within 1 s.
+    public private(set) var degradation: String?
+    /// How often a degraded watcher polls.
+    public static let degradedPollInterval = 0.5
 
-    public init(directory: String, useInotify: Bool = true, pollInterval: Double = 2.0) {
+    /// `openInotify` is `inotify_init1` (a test passes one that fails as a used-up account would).
+    public init(directory: String, useInotify: Bool = true, pollInterval: Double = 2.0,
+                openInotify: () -> Int32 = { inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC)) }) {
         self.directory = directory
-        self.pollInterval = pollInterval
         lastSignature = DirectoryWatcher.signature(of: directory)
+        self.pollInterval = pollInterval
+        var interval = pollInterval
         if useInotify {
-            inotifyFD = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
+            inotifyFD = openInotify()
+            if inotifyFD < 0 {
+                let e = errno
+                degradation = "inotify unavailable (\(e == EMFILE ? "no inotify instance left: fs.inotify.max_user_instances" : String(cString: strerror(e)))); polling every \(DirectoryWatcher.degradedPollInterval) s"
+                interval = min(pollInterval, DirectoryWatcher.degradedPollInterval)
+            }
         }
-        if inotifyFD >= 0 { addWatch() }
-        if inotifyFD < 0 || watch < 0 { nextPoll = monotonicNow() + pollInterval }
+        if inotifyFD >= 0 {
+            addWatch()
+            if watch < 0, errno == ENOSPC {
+                degradation = "inotify watch refused (no watch left: fs.inotify.max_user_watches); polling every \(DirectoryWatcher.degradedPollInterval) s"
+                interval = min(pollInterval, DirectoryWatcher.degradedPollInterval)
+            }
+        }
+        self.pollInterval = interval
+        if inotifyFD < 0 || watch < 0 { nextPoll = monotonicNow() + interval }
     }
 
     deinit { if inotifyFD >= 0 { close(inotifyFD) } }

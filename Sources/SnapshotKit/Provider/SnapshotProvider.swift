@@ -23,6 +23,12 @@ public protocol SnapshotProvider: AnyObject {
     func handleDeadline(now: Double)
     func takeEvents() -> [ProviderEvent]
     func stop()
+    /// Why changes are found more slowly than they could be (inotify used up), if they are.
+    var degradation: String? { get }
+}
+
+extension SnapshotProvider {
+    public var degradation: String? { nil }
 }
 
 /// Seconds on the monotonic clock.
