@@ -50,7 +50,7 @@ public enum SnapshotLoader {
 
     /// The file of `kind` opened for its columns, or nil with the problem reported.
     static func table(_ directory: String, _ kind: TableKind, _ b: inout SnapshotBuilder) -> CSVTable? {
-        do { return try CSVTable(directory: directory, name: kind.fileName, columns: kind.columns) } catch {
+        do { return try CSVTable(directory: directory, name: kind.fileName, columns: kind.readColumns, optional: kind.optionalColumns) } catch {
             b.report(error)
             return nil
         }

@@ -5,6 +5,7 @@ import SnapshotKit
 // Typed options: argument-parser validates them and lists the choices in --help.
 extension Language: ExpressibleByArgument {}
 extension DashboardCore.Report.Format: ExpressibleByArgument {}
+extension DashboardCore.Report.Form: ExpressibleByArgument {}
 
 extension Period: ExpressibleByArgument {
     /// `2024-06`, `2024-Q2` or `2024`.

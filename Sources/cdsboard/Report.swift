@@ -23,6 +23,9 @@ struct Report: ParsableCommand {
     @Option(help: "current (today's units, earlier figures re-based onto them) or historical (a period before the catalogue's change by the old provinces, districts and communes, as reported then).")
     var structure: String = "current"
 
+    @Option(help: "06: the layout of form 06 (Biểu số 06/VPCP/KSTT, procedures received and resolved) instead of the dashboard's figures.")
+    var form: DashboardCore.Report.Form = .dashboard
+
     @Option(help: "Language (default: the environment, then vi).")
     var lang: Language?
 
@@ -62,7 +65,7 @@ struct Report: ParsableCommand {
         let p = period ?? Period.containing(snapshot.latestMonth, kind: .quarter)
         let language = lang ?? Language.from(environment: Environment.values)
         let config = Config.load()
-        let report = DashboardCore.Report(snapshot: snapshot, period: p, unit: index, language: language, now: Date(),
+        let report = DashboardCore.Report(snapshot: snapshot, period: p, unit: index, language: language, form: form, now: Date(),
                                           staleAfter: config.staleAfterDays * 86400)
         print(report.rendered(as: format, width: width ?? Self.terminalWidth()), terminator: "")
         // A period the data holds none of is said on the page, and in the exit status.

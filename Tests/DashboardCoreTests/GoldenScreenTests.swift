@@ -40,6 +40,7 @@ import Testing
         out += [
             Case(name: "wall-300x80-vi", size: Size(width: 300, height: 80)),
             Case(name: "expanded-dossiers-120x40-vi", size: Size(width: 120, height: 40), keys: "1 Enter"),
+            Case(name: "expanded-dossiers-200x60-vi", size: Size(width: 200, height: 60), keys: "1 Enter"),
             Case(name: "expanded-bts-120x40-en", size: Size(width: 120, height: 40), language: .en, keys: "2 Enter"),
             Case(name: "expanded-tourism-district-120x40-vi", size: Size(width: 120, height: 40), keys: "/ m e o Enter 4 Enter"),
             Case(name: "help-80x24-vi", size: Size(width: 80, height: 24), keys: "?"),

@@ -59,4 +59,30 @@ import Testing
         #expect(r.rendered(as: .text).contains("KHÔNG CÓ SỐ LIỆU"))
         #expect(r.rendered(as: .json).contains("\"has_data\" : false"))
     }
+
+    /// `report --form 06`: the form's columns in its order and wording, in every format.
+    @Test(arguments: Report.Format.allCases)
+    func form06MatchesItsGolden(_ format: Report.Format) {
+        let r = Report(snapshot: snap, period: q2, language: .vi, form: .form06, now: snap.manifest.generatedAt)
+        let ext = ["text": "txt", "markdown": "md", "csv": "csv", "json": "json"][format.rawValue]!
+        let path = Fixtures.repositoryRoot() + "/Tests/DashboardCoreTests/Goldens/Reports/form06-2024-Q2-vi.\(ext)"
+        let problem = Golden.compare(r.rendered(as: format, width: 100), to: path)
+        #expect(problem == nil, Comment(rawValue: problem ?? ""))
+    }
+
+    @Test func form06BalancesAndKeepsTheArticleFigures() throws {
+        let r = Report(snapshot: snap, period: q2, language: .vi, form: .form06)
+        let keys = r.columns.map(\.key)
+        #expect(keys == ["code", "unit", "received_total", "received_online", "received_direct_postal", "carried_over",
+                         "resolved_total", "resolved_before_due", "resolved_on_due", "resolved_overdue", "in_progress_total",
+                         "in_progress_within_due", "in_progress_overdue", "awaiting_supplement", "returned", "withdrawn"])
+        for row in r.rawRows {
+            let v = row.dropFirst(2).map { Int($0)! }
+            #expect(v[0] == v[1] + v[2] + v[3])                       // received = in period + carried over
+            #expect(v[4] == v[5] + v[6] + v[7] && v[8] == v[9] + v[10])
+            #expect(v[0] == v[4] + v[8] + v[12] + v[13])              // = resolved + in progress + returned + withdrawn
+        }
+        #expect(r.rawRows[0][3] == "125029" && Int(r.rawRows[0][3])! + Int(r.rawRows[0][4])! == 143_218)
+        #expect(r.rendered(as: .csv).hasPrefix("\u{FEFF}code,unit,received_total"))
+    }
 }

@@ -19,6 +19,9 @@ public enum StringKey: String, CaseIterable, Sendable {
     case noDataForPeriod, revenueMillion, page, vsLastYearShort, targetStatus, atRiskShort
     case onlineByMonth, visitorsByMonth, sitesByMonth, listedByMonth, furthestBehind, largestChanges, value, gap, targetValue, ranking
     case asOf, kioskPaused, twelveMonths, yes, no, days, arriving, clockBehind, themeNamed, mouseOn, mouseOff
+    case digitized, eResult, valueOrRate, estimate766Label, progressShort
+    case progress766Short, carriedShort, resolvedShort, inProgressShort, index766Estimated
+    case form06Title, f06ReceivedTotal, f06ReceivedOnline, f06ReceivedDirect, f06CarriedOver, f06ResolvedTotal, f06Early, f06OnDue, f06Late, f06InProgressTotal, f06WithinDue, f06InProgressOverdue, f06Supplement, f06Returned, f06Withdrawn, f06Note, estimate766, index766, progress766, onlineService766, payment766, digitisation766, transparency766, satisfaction766, points, official766, rank, ourProgress, fullOnline, form06Breakdown
 }
 
 public struct Strings: Sendable {

@@ -8,9 +8,9 @@ extension Panel {
     /// Administrative dossiers: received, the change, online and on-time shares against
     /// target, overdue, and the 12-month trend.
     public static let dossiers = Panel(
-        id: .dossiers, title: { $0[.dossiers] }, indicators: ["dossiers.online_share", "dossiers.on_time_share"],
+        id: .dossiers, title: { $0[.dossiers] }, indicators: ["dossiers.online_share", "dossiers.on_time_share", "dossiers.progress_766", "index_766.total"],
         compact: DossiersPanel.compact, expanded: DossiersPanel.expanded, tile: DossiersPanel.tile,
-        detail: { ctx, _ in [DossiersPanel.fields(ctx)] },
+        detail: { ctx, _ in [DossiersPanel.fields(ctx), DossiersPanel.form06Table(ctx)] },
         tableColumns: [
             UnitColumn(id: "received", title: { $0[.received] }, minWidth: 9, priority: 1,
                        value: { r in DossiersPanel.held(r) { Double($0.received) } },
@@ -56,6 +56,32 @@ extension Panel {
 }
 
 enum DossiersPanel {
+    /// The columns of form 06 (Biểu số 06/VPCP/KSTT) in its order, then the wall screens'
+    /// awaiting supplement, returned and withdrawn: `report --form 06`.
+    static let form06Columns: [ReportColumn] = {
+        let items: [(String, StringKey, @Sendable (Form06) -> Int?)] = [
+            ("received_total", .f06ReceivedTotal, { $0.receivedTotal }),
+            ("received_online", .f06ReceivedOnline, { $0.receivedOnline }),
+            ("received_direct_postal", .f06ReceivedDirect, { $0.receivedDirectPostal }),
+            ("carried_over", .f06CarriedOver, { $0.carriedOver }),
+            ("resolved_total", .f06ResolvedTotal, { $0.resolvedTotal }),
+            ("resolved_before_due", .f06Early, { $0.resolvedEarly }),
+            ("resolved_on_due", .f06OnDue, { $0.resolvedOnDue }),
+            ("resolved_overdue", .f06Late, { $0.resolvedLate }),
+            ("in_progress_total", .f06InProgressTotal, { $0.inProgressTotal }),
+            ("in_progress_within_due", .f06WithinDue, { $0.inProgressWithinDue }),
+            ("in_progress_overdue", .f06InProgressOverdue, { $0.inProgressOverdue }),
+            ("awaiting_supplement", .f06Supplement, { $0.supplement }),
+            ("returned", .f06Returned, { $0.returned }),
+            ("withdrawn", .f06Withdrawn, { $0.withdrawn }),
+        ]
+        return items.map { key, title, value in
+            ReportColumn(key: key, title: { $0[title] },
+                         text: { r, f in r.form06.flatMap(value).map { f.integer($0) } ?? "—" },
+                         raw: { r in r.form06.flatMap(value).map(String.init) ?? "" })
+        }
+    }()
+
     /// Received against the same months of the period before, or of a year earlier.
     static func receivedChange(_ r: UnitFigures, yearOnYear: Bool) -> Double? {
         guard r.dossiersHeld else { return nil }
@@ -100,6 +126,7 @@ enum DossiersPanel {
             Widgets.labelValue(s[.overdue], f.integer(t.pendingOverdue), x: inner.x, y: y, width: inner.width,
                                valueRole: t.pendingOverdue > 0 ? .warn : .text, into: &c)
         }
+        index766Line(ctx, &lines, &c)
         let months = snap.dossiers.series(unit: fig.unit.index, endingAt: fig.span.lastMonth, count: 24)
         let chart = MonthChart(title: s[.onlineByMonth], values: months.map { $0.received > 0 ? $0.onlineShare : nil },
                                lastMonth: fig.span.lastMonth, target: snap.targets.targets["dossiers.online_share"]?.target,
@@ -118,12 +145,22 @@ enum DossiersPanel {
             .figure(s[.received], 9),
             .figure(s[.online], 10),
             .figure(s[.onTime], 9),
+            .figure(s[.progress766Short], 13),
             .figure(s[.overdue], 8),
+            .figure(s[.carriedShort], 15),
+            .figure(s[.resolvedShort], 13),
+            .figure(s[.inProgressShort], 15),
+            .figure(s[.f06Supplement], 11),
+            .figure(s[.index766Estimated], 14),
             .figure(s[.vsLastYear], 11),
             .bar],
             rows: children.map { r in
-                [UnitColumn.name.text(r, f), held(r) { f.integer($0.received) } ?? "—", f.percent(r.dossiers.onlineShare),
-                 f.percent(r.dossiers.onTimeShare), f.integer(r.dossiers.pendingOverdue),
+                let f06 = r.form06, e = r.estimate766
+                return [UnitColumn.name.text(r, f), held(r) { f.integer($0.received) } ?? "—", f.percent(r.dossiers.onlineShare),
+                 f.percent(r.dossiers.onTimeShare), f.percent(e?.progress?.rate), f.integer(r.dossiers.pendingOverdue),
+                 f06.map { f.integer($0.carriedOver) } ?? "—", f06.map { f.integer($0.resolvedTotal) } ?? "—",
+                 f06.map { f.integer($0.inProgressTotal) } ?? "—", f06?.supplement.map { f.integer($0) } ?? "—",
+                 e.map { f.decimal($0.points, places: 1) } ?? "—",
                  f.change(receivedChange(r, yearOnYear: true), glyphs: g),
                  PanelParts.bar(share: receivedChange(r, yearOnYear: true).map(abs), of: largest, 10, g)]
             })
@@ -135,6 +172,44 @@ enum DossiersPanel {
                          detail: "\(f.integer(fig.dossiers.received)) \(s[.received].lowercased())",
                          value: fig.dossiers.onlineShare, indicator: "dossiers.online_share",
                          change: UnitFigures.change(fig.dossiers.received, fig.dossiersLastYear?.received))
+    }
+
+    /// The 766 index in one line: its estimate from dossiers (points of what can be estimated,
+    /// and progress by its rule), marked as such.
+    static func index766Line(_ ctx: PanelContext, _ lines: inout PanelLines, _ c: inout Canvas) {
+        let s = ctx.strings, f = ctx.format, inner = lines.inner
+        guard let e = ctx.figures.estimate766, let progress = e.progress, let y = lines.take() else { return }
+        let status = ctx.snapshot.targets.status(of: "dossiers.progress_766", value: progress.rate)
+        var text = "\(f.decimal(e.points, places: 1))/\(f.decimal(e.maximum, places: 1)) \(s[.points]) · \(s[.progressShort]) \(f.percent(progress.rate))"
+        var role = Role.accent
+        if let (sym, r) = Widgets.mark(status, c.glyphs) { text += " \(sym)"; role = r }
+        Widgets.labelValue(s[.estimate766Label], text, x: inner.x, y: y, width: inner.width, valueRole: role, into: &c)
+    }
+
+    /// Form 06 of the unit, and the 766 index's parts estimated from its dossiers (rate, points).
+    static func form06Table(_ ctx: PanelContext) -> ListTable {
+        let s = ctx.strings, f = ctx.format, fig = ctx.figures
+        var rows: [[String]] = []
+        if fig.form06 != nil {
+            for c in form06Columns { rows.append([c.title(s), c.text(fig, f), ""]) }
+        } else {
+            rows.append([s[.form06Breakdown], "—", ""])
+        }
+        if let e = fig.estimate766 {
+            let parts: [(String, Estimate766.Part?)] = [
+                (s[.progress766], e.progress), (s[.online], e.onlineShare), (s[.fullOnline], e.fullOnline),
+                (s[.payment766], e.payment), ("\(s[.digitisation766]): \(s[.digitized])", e.digitized),
+                ("\(s[.digitisation766]): \(s[.eResult])", e.eResult)]
+            for (name, p) in parts {
+                rows.append([name, f.percent(p?.rate), p.map { "\(f.decimal($0.points, places: 2))/\(f.decimal($0.maximum, places: 2))" } ?? "—"])
+            }
+            rows.append(["\(s[.index766]) (\(s[.estimate766]))", "", "\(f.decimal(e.points, places: 1))/\(f.decimal(e.maximum, places: 1))"])
+        }
+        return ListTable(title: "\(s[.form06Breakdown]) · \(s[.index766]) · \(f.span(fig.span))",
+                         columns: [.init(title: "", weight: 4, minWidth: 22, align: .left),
+                                   .figure(s[.valueOrRate], 10),
+                                   .figure(s[.points], 12)],
+                         rows: rows)
     }
 
     /// A commune's dossiers by field, then by the level that received them.

@@ -5,6 +5,12 @@ import SnapshotKit
 /// one district) and each of its units, one row each.
 public struct Report: Sendable {
     public enum Format: String, CaseIterable, Sendable { case text, markdown, csv, json }
+    /// What the report lays out: the dashboard's figures, or an official form.
+    public enum Form: String, CaseIterable, Sendable {
+        case dashboard
+        /// Biểu số 06/VPCP/KSTT (Circular 01/2020/TT-VPCP): procedures received and resolved.
+        case form06 = "06"
+    }
 
     public struct Column: Sendable {
         public let key: String
@@ -33,15 +39,17 @@ public struct Report: Sendable {
 
     /// `now` and `staleAfter` decide whether the report is flagged as made from stale data.
     public init(snapshot s: Snapshot, period: Period, unit index: Int = 0, language: Language,
-                panels: PanelRegistry = .standard, now: Date? = nil, staleAfter: TimeInterval = 45 * 86400) {
+                panels: PanelRegistry = .standard, form: Form = .dashboard, now: Date? = nil,
+                staleAfter: TimeInterval = 45 * 86400) {
         let f = NumberFormat(language)
         let t = Strings(language)
         let unit = s.units.units[index]
         self.language = language
         span = Span(period, dataEnd: s.manifest.periodEnd)
         labels = (f.span(span), f.span(span.previous), f.span(span.sameLastYear))
-        title = "\(s.units.province.name) — \(unit.level == .province ? "" : unit.name + " — ")\(labels.span)"
-        let panelColumns = panels.shown(for: s).flatMap(\.reportColumns)
+        let heading = form == .form06 ? t[.form06Title] + " — " : ""
+        title = "\(heading)\(s.units.province.name) — \(unit.level == .province ? "" : unit.name + " — ")\(labels.span)"
+        let panelColumns = form == .form06 ? DossiersPanel.form06Columns : panels.shown(for: s).flatMap(\.reportColumns)
         columns = [Column(key: "code", title: t[.code], numeric: false), Column(key: "unit", title: t[.unit], numeric: false)]
             + panelColumns.map { Column(key: $0.key, title: $0.title(t), numeric: true) }
         var rows: [[String]] = []
@@ -60,10 +68,12 @@ public struct Report: Sendable {
         staleDays = age.flatMap { $0 > staleAfter ? Int($0 / 86400) : nil }
         let time = f.dateTime(secondsSince1970: Int(s.manifest.generatedAt.timeIntervalSince1970), utcOffset: s.manifest.utcOffsetSeconds)
         var notes = ["\(t[.dataTime]): \(time); \(t[.asOf]) \(f.date(s.manifest.periodEnd))",
-                     "\(t[.vsPrevious]) \(labels.previous), \(t[.vsLastYear]) \(labels.lastYear)"]
+                     form == .form06 ? t[.f06Note] : "\(t[.vsPrevious]) \(labels.previous), \(t[.vsLastYear]) \(labels.lastYear)"]
         if let d = staleDays { notes.insert("\(t[.stale]): \(f.integer(d)) \(t[.days])", at: 0) }
         if !hasData { notes.insert(t[.noDataForPeriod], at: 0) }
-        if span.endDay < s.manifest.periodEnd, !span.isEmpty {
+        if form == .form06 {
+            if hasData, !s.dossiers.measures.contains(.form06) { notes.insert("\(t[.form06Breakdown]): \(t[.noData])", at: 0) }
+        } else if span.endDay < s.manifest.periodEnd, !span.isEmpty {
             notes.append("\(t[.villages]), OCOP: \(t[.currentFigures]) (\(t[.asOf]) \(f.date(s.manifest.periodEnd)))")
         }
         if let note = UnitFigures.rebasedNote(s, span, t, f) { notes.append(note) }

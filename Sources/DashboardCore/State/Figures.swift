@@ -82,6 +82,18 @@ public struct UnitFigures: Sendable {
         return "\(t[.rebasedBefore]) \(f.date(change.date)) \(t[.rebasedOnto])"
     }
 
+    /// Form 06 for the span; nil when the data does not hold it (or, for statistics, lacks its columns).
+    public var form06: Form06? {
+        guard dossiersHeld, snapshot.dossiers.measures.contains(.form06) else { return nil }
+        return Form06(dossiers, supplementKnown: snapshot.dossiers.has(.supplement, endingAt: span.lastMonth))
+    }
+
+    /// The 766 index's parts estimated from the span's dossiers; nil when the data does not hold it.
+    public var estimate766: Estimate766? {
+        guard dossiersHeld else { return nil }
+        return Estimate766(dossiers, form06: form06 ?? Form06(), measures: snapshot.dossiers.measures)
+    }
+
     /// Relative change `now / before − 1`; nil when there is nothing to compare with.
     public static func change(_ now: Int, _ before: Int?) -> Double? {
         guard let b = before, b > 0 else { return nil }

@@ -54,11 +54,17 @@ extension DossierCube {
         return span.first >= firstMonth.index && span.last <= lastHeld.index
     }
 
-    /// The span's months added up (months the cube does not hold add nothing).
+    /// The span's months added up (months the cube does not hold add nothing); form 06's
+    /// stocks are those of its first month's start and its last month's end.
     public func total(unit: Int, span: Span) -> DossierTally {
         var t = DossierTally()
         guard span.monthCount > 0 else { return t }
-        for m in series(unit: unit, endingAt: span.lastMonth, count: span.monthCount) { t.add(m) }
+        let months = series(unit: unit, endingAt: span.lastMonth, count: span.monthCount)
+        for m in months { t.add(m) }
+        if let first = months.first, let last = months.last {
+            t.openStart = first.openStart
+            t.openEnd = last.openEnd; t.overdueEnd = last.overdueEnd; t.supplementEnd = last.supplementEnd
+        }
         return t
     }
 }

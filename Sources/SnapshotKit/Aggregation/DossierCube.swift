@@ -7,6 +7,10 @@ public struct DossierCube: Equatable, Sendable {
     public let monthCount: Int
     public let unitCount: Int
     public let fields: [String]
+    /// The optional figures the data carries (`DossierMeasures`).
+    public let measures: DossierMeasures
+    /// Raw rows tell who awaits a supplement at the data's end only: this month; nil with statistics.
+    public internal(set) var supplementMonth: Month?
     private var totals: [DossierTally]
     private var byField: [DossierTally]
     private var byLevel: [DossierTally]
@@ -47,6 +51,8 @@ public struct DossierCube: Equatable, Sendable {
         var used: Int32 = 0
         for m in slot.indices where slot[m] == 0 { slot[m] = used; used += 1 }
         self.slot = slot
+        measures = acc.measures
+        supplementMonth = acc.supplementMonth
         let f = fields.count
         let l = DossierLevel.allCases.count
         let cells = Int(used) * unitCount
@@ -63,6 +69,28 @@ public struct DossierCube: Equatable, Sendable {
                 byField[cell * f + fi].add(t)
                 byLevel[cell * l + key.level.rawValue].add(t)
                 u = units.parent(of: unit)
+            }
+        }
+        if acc.supplementMonth != nil {
+            let used = slot.filter { $0 >= 0 }.map(Int.init)
+            Self.stocks(&totals, cellsPerMonth: unitCount, months: used)
+            Self.stocks(&byField, cellsPerMonth: unitCount * f, months: used)
+            Self.stocks(&byLevel, cellsPerMonth: unitCount * l, months: used)
+        }
+    }
+
+    /// Turns form 06's stock changes (raw rows) into stocks: in progress at the end of a month
+    /// is the sum of the changes up to it, at its start the sum before it.
+    private static func stocks(_ cells: inout [DossierTally], cellsPerMonth n: Int, months: [Int]) {
+        var open = Array(repeating: 0, count: n), overdue = Array(repeating: 0, count: n)
+        for m in months {
+            for k in 0..<n {
+                let i = m * n + k
+                cells[i].openStart = open[k]
+                open[k] += cells[i].openEnd
+                overdue[k] += cells[i].overdueEnd
+                cells[i].openEnd = open[k]
+                cells[i].overdueEnd = overdue[k]
             }
         }
     }
@@ -110,6 +138,13 @@ public struct DossierCube: Equatable, Sendable {
             for lv in DossierLevel.allCases { out[lv, default: DossierTally()].add(byLevel[base + lv.rawValue]) }
         }
         return out
+    }
+
+    /// Whether figures needing `m` are known for a span ending with `lastMonth`.
+    public func has(_ m: DossierMeasures, endingAt lastMonth: Month) -> Bool {
+        guard measures.contains(m) else { return false }
+        if m == .supplement, let only = supplementMonth { return lastMonth == only }
+        return true
     }
 
     /// Monthly totals for the `count` months ending with `last` (missing months are empty).

@@ -17,6 +17,27 @@ public enum TableKind: String, CaseIterable, Sendable {
         }
     }
 
+    /// The columns a table may have and cdsboard reads when present (after `columns`, in this
+    /// order): a figure that needs one that is missing is "not available", never zero.
+    public var optionalColumns: [String] {
+        switch self {
+        case .dossiers:
+            return ["procedure_code"] + Self.flagColumns
+        case .dossierStats:
+            return Self.form06Columns + ["supplement"] + Self.flagColumns
+        default: return []
+        }
+    }
+
+    /// The yes/no flags of a dossier (counts of them in the statistics form).
+    public static let flagColumns = ["fee_required", "paid_online", "full_online", "digitized", "e_result", "vneid_verified"]
+    /// The statistics form's form 06 columns, which come together.
+    public static let form06Columns = ["carried_over", "resolved_before_due", "resolved_on_due", "resolved_after_due",
+                                       "returned_in_month", "withdrawn_in_month", "pending_end_overdue"]
+
+    /// `columns` then `optionalColumns`: what a table of the kind is read with.
+    public var readColumns: [String] { columns + optionalColumns }
+
     /// The columns the table must have (others are dropped when it is read).
     public var columns: [String] {
         switch self {

@@ -42,17 +42,19 @@ public struct TextTable<Rows: Sequence>: SnapshotTable where Rows.Element == Tex
 
     /// Finds `columns` in `header` by name (case and surrounding blanks ignored; extra columns are
     /// dropped); a missing or repeated column is reported at `source:1`.
-    public init(source: String, header: [String], rows: Rows, columns: [String]) throws(SnapshotIssue) {
+    public init(source: String, header: [String], rows: Rows, columns: [String],
+                optional: [String] = []) throws(SnapshotIssue) {
         self.source = source
         index = try TableHeader.indexes(of: columns, in: header.map { $0.trimmingASCIIWhitespace().lowercased() },
-                                        file: source)
+                                        file: source, optional: optional)
         fieldCount = header.count
         self.rows = rows
     }
 
     /// A table of the kind's columns.
     public init(_ kind: TableKind, source: String? = nil, header: [String], rows: Rows) throws(SnapshotIssue) {
-        try self.init(source: source ?? kind.fileName, header: header, rows: rows, columns: kind.columns)
+        try self.init(source: source ?? kind.fileName, header: header, rows: rows, columns: kind.readColumns,
+                      optional: kind.optionalColumns)
     }
 
     public mutating func forEachRow(_ body: (inout TableRow) throws(SnapshotIssue) -> Void) throws(SnapshotIssue) {
@@ -89,12 +91,14 @@ public struct TextTable<Rows: Sequence>: SnapshotTable where Rows.Element == Tex
 
 /// Where the requested columns are in a header.
 enum TableHeader {
-    /// For each of `columns`, its position in `names`; throws when one is missing or repeated.
-    static func indexes(of columns: [String], in names: [String], file: String) throws(SnapshotIssue) -> [Int] {
+    /// For each of `columns`, its position in `names` (−1 for a missing one of `optional`);
+    /// throws when a required one is missing or any is repeated.
+    static func indexes(of columns: [String], in names: [String], file: String,
+                        optional: [String] = []) throws(SnapshotIssue) -> [Int] {
         var idx: [Int] = []
         var missing: [String] = []
         for c in columns {
-            if let k = names.firstIndex(of: c) { idx.append(k) } else { missing.append(c) }
+            if let k = names.firstIndex(of: c) { idx.append(k) } else if optional.contains(c) { idx.append(-1) } else { missing.append(c) }
         }
         guard missing.isEmpty else {
             let plural = missing.count > 1 ? "columns" : "column"

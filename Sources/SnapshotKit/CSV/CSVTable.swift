@@ -21,8 +21,8 @@ public struct CSVTable: Sendable {
     public static let streamingThreshold = 16 << 20
 
     /// Opens `name` in `directory` and checks that every column in `columns` is present.
-    public init(directory: String, name: String, columns: [String], streamingThreshold: Int = CSVTable.streamingThreshold,
-                window: Int = 8 << 20) throws(SnapshotIssue) {
+    public init(directory: String, name: String, columns: [String], optional: [String] = [],
+                streamingThreshold: Int = CSVTable.streamingThreshold, window: Int = 8 << 20) throws(SnapshotIssue) {
         let path = directory + "/" + name
         var st = stat()
         if stat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, Int(st.st_size) > streamingThreshold {
@@ -34,7 +34,7 @@ public struct CSVTable: Sendable {
                 var reader = CSVReader(buffer: stream.view, file: name, range: 0..<stream.limit)
                 switch try CSVTable.readHeader(&reader) {
                 case .fields(let header):
-                    try self.init(reader: reader, header: header, columns: columns, byteCount: Int(st.st_size))
+                    try self.init(reader: reader, header: header, columns: columns, optional: optional, byteCount: Int(st.st_size))
                     self.stream = stream
                     return
                 case .incomplete(let issue):
@@ -49,7 +49,7 @@ public struct CSVTable: Sendable {
         do { buffer = try ByteBuffer(contentsOf: path, displayName: name) } catch let e as SnapshotIssue {
             throw e
         } catch { throw SnapshotIssue(file: name, line: nil, message: "\(error)") }
-        try self.init(buffer: buffer, file: name, columns: columns)
+        try self.init(buffer: buffer, file: name, columns: columns, optional: optional)
     }
 
     /// A part of the same file as `header`: the records in bytes `range`, which must start at
@@ -74,10 +74,11 @@ public struct CSVTable: Sendable {
     /// just opened.
     public var dataStart: Int { reader.offset + (stream?.consumedBeforeWindow ?? 0) }
 
-    public init(buffer: ByteBuffer, file: String, columns: [String]) throws(SnapshotIssue) {
+    public init(buffer: ByteBuffer, file: String, columns: [String], optional: [String] = []) throws(SnapshotIssue) {
         var reader = CSVReader(buffer: buffer, file: file)
         switch try CSVTable.readHeader(&reader) {
-        case .fields(let header): try self.init(reader: reader, header: header, columns: columns, byteCount: buffer.count)
+        case .fields(let header):
+            try self.init(reader: reader, header: header, columns: columns, optional: optional, byteCount: buffer.count)
         case .incomplete(let issue): throw issue
         }
     }
@@ -109,7 +110,8 @@ public struct CSVTable: Sendable {
         return .incomplete(SnapshotIssue(file: file, line: 1, message: "empty file: a header row is required"))
     }
 
-    private init(reader: CSVReader, header: [FieldSpan], columns: [String], byteCount: Int) throws(SnapshotIssue) {
+    private init(reader: CSVReader, header: [FieldSpan], columns: [String], optional: [String],
+                 byteCount: Int) throws(SnapshotIssue) {
         let file = reader.file
         self.byteCount = byteCount
         var names: [String] = []
@@ -120,7 +122,7 @@ public struct CSVTable: Sendable {
         if names.count == 1, columns.count > 1, let only = names.first, only.contains(";") {
             throw SnapshotIssue(file: file, line: 1, message: "header has one column holding ';': the file must be comma-separated")
         }
-        let idx = try TableHeader.indexes(of: columns, in: names, file: file)
+        let idx = try TableHeader.indexes(of: columns, in: names, file: file, optional: optional)
         self.reader = reader
         self.index = idx
         self.fieldCount = names.count
@@ -213,6 +215,8 @@ public struct CSVTable: Sendable {
         public var file: String { reader.file }
 
         public func span(_ c: Int) -> FieldSpan { fields[index[c]] }
+        /// Whether the table has column `c` (an optional column may be missing: then `span(c)` must not be read).
+        public func has(_ c: Int) -> Bool { c < index.count && index[c] >= 0 }
         public func isEmpty(_ c: Int) -> Bool { reader.isEmpty(span(c)) }
         public func string(_ c: Int) throws(SnapshotIssue) -> String {
             try reader.string(span(c), column: index[c] + 1)

@@ -51,7 +51,10 @@ struct DossierGenerator {
 
     func writeCalibratedStats(to path: String) throws {
         var rng = SeededRandom(seed: seed)
-        let w = try CSVWriter(path: path, header: TableKind.dossierStats.columns)
+        // The new columns draw from their own generator, so the counts above stay the article's.
+        var extra = SeededRandom(seed: seed ^ 0x766)
+        var flow = Form06Flow()
+        let w = try CSVWriter(path: path, header: TableKind.dossierStats.readColumns)
         let months = SampleProfile.dossierMonths
         for (mi, (monthText, total)) in months.enumerated() {
             let weights = cells.map { $0.weight * rng.uniform(0.9, 1.1) }
@@ -79,10 +82,11 @@ struct DossierGenerator {
             let monthsFromEnd = months.count - 1 - mi
             let pendingRates: [Double] = [0.0016, 0.0008, 0.0003]
             let pendingP = pendingRates[safe: monthsFromEnd] ?? 0
-            for (k, cell) in cells.enumerated() where counts[k] > 0 {
+            for (k, cell) in cells.enumerated() {
                 let postal = Int((Double(counts[k] - online[k]) * 0.02).rounded())
                 let direct = counts[k] - online[k] - postal
-                for (channel, n) in [(Channel.online, online[k]), (.direct, direct), (.postal, postal)] where n > 0 {
+                for (channel, n) in [(Channel.online, online[k]), (.direct, direct), (.postal, postal)]
+                where n > 0 || flow.open(k, channel) {
                     var t = DossierTally()
                     t.received = n
                     for _ in 0..<n {
@@ -97,8 +101,10 @@ struct DossierGenerator {
                             if rng.chance(cell.onTime) { t.resolvedOnTime += 1 }
                         }
                     }
+                    flow.month(k, channel, &t, last: mi == months.count - 1, &extra)
+                    Self.flags(&t, channel, &extra)
                     w.row([monthText, code(cell.district), cell.unit == cell.district ? "" : code(cell.unit),
-                           cell.level.name, cell.field, channel.name] + Self.counts(t))
+                           cell.level.name, cell.field, channel.name] + Self.counts(t) + Self.optionalCounts(t))
                 }
             }
         }
@@ -109,14 +115,74 @@ struct DossierGenerator {
         [t.received, t.resolved, t.resolvedOnTime, t.returned, t.withdrawn, t.pending, t.pendingOverdue].map(String.init)
     }
 
+    /// Form 06, supplement and the flag counts, in `TableKind.dossierStats.optionalColumns`' order.
+    static func optionalCounts(_ t: DossierTally) -> [String] {
+        [t.openStart, t.doneEarly, t.doneOnDue, t.doneLate, t.doneReturned, t.doneWithdrawn, t.overdueEnd, t.supplementEnd,
+         t.feeRequired, t.paidOnline, t.fullOnline, t.digitized, t.eResult, t.vneidVerified].map(String.init)
+    }
+
+    /// Flag counts of a row's received dossiers, shaped on the facts file: about a third with a
+    /// fee, > 90% of those paid online when submitted online; full-process online 55,76% of all
+    /// (2024); digitised components ≈ 87%, electronic results ≈ 84% of resolved; VNeID on most online.
+    static func flags(_ t: inout DossierTally, _ channel: Channel, _ rng: inout SeededRandom) {
+        func draw(_ n: Int, _ p: Double) -> Int { (0..<n).reduce(0) { a, _ in a + (rng.chance(p) ? 1 : 0) } }
+        let online = channel == .online
+        t.feeRequired = draw(t.received, 0.32)
+        t.paidOnline = draw(t.feeRequired, online ? 0.96 : 0.55)
+        t.fullOnline = online ? draw(t.received, 0.64) : 0
+        t.digitized = draw(t.received, 0.87)
+        t.eResult = draw(t.resolved, 0.84)
+        t.vneidVerified = online ? draw(t.received, 0.7) : 0
+    }
+
+    /// Form 06's flows and stocks for the calibrated statistics, kept per cell × channel from
+    /// month to month: a fifth of a month's resolved dossiers leave in the next month (those
+    /// resolved late first), the pending ones stay in progress to the data's end; returned and
+    /// withdrawn leave the month they came; about one in eight in progress awaits a supplement.
+    struct Form06Flow {
+        struct State { var carry = 0, carryLate = 0, carryEarly = 0, pending = 0, pendingOverdue = 0 }
+        var states: [String: State] = [:]
+        func open(_ key: String) -> Bool { states[key].map { $0.carry + $0.pending > 0 } ?? false }
+        func open(_ k: Int, _ c: Channel) -> Bool { open("\(k)/\(c.rawValue)") }
+
+        mutating func month(_ k: Int, _ c: Channel, _ t: inout DossierTally, last: Bool, _ rng: inout SeededRandom) {
+            month("\(k)/\(c.rawValue)", &t, last: last, &rng)
+        }
+
+        /// Fills `t`'s form 06 counts for the next month of `key` (months must come in order).
+        mutating func month(_ key: String, _ t: inout DossierTally, last: Bool, _ rng: inout SeededRandom) {
+            var s = states[key] ?? State()
+            t.openStart = s.carry + s.pending
+            let late = t.resolved - t.resolvedOnTime
+            let early = Int((Double(t.resolvedOnTime) * 0.7).rounded())
+            // Those carried from last month leave now.
+            t.doneLate = s.carryLate; t.doneEarly = s.carryEarly; t.doneOnDue = s.carry - s.carryLate - s.carryEarly
+            let carry = last ? 0 : Int((Double(t.resolved) * rng.uniform(0.15, 0.25)).rounded())
+            let carryLate = min(late, carry)
+            let carryEarly = min(early, carry - carryLate)
+            t.doneLate += late - carryLate
+            t.doneEarly += early - carryEarly
+            t.doneOnDue += (t.resolvedOnTime - early) - (carry - carryLate - carryEarly)
+            t.doneReturned = t.returned; t.doneWithdrawn = t.withdrawn
+            s.pending += t.pending
+            s.pendingOverdue += t.pendingOverdue
+            s.carry = carry; s.carryLate = carryLate; s.carryEarly = carryEarly
+            t.openEnd = s.carry + s.pending
+            t.overdueEnd = s.carryLate + s.pendingOverdue
+            t.supplementEnd = (0..<t.openEnd - t.overdueEnd).reduce(0) { a, _ in a + (rng.chance(0.12) ? 1 : 0) }
+            states[key] = s
+        }
+    }
+
     // MARK: Raw rows
 
     static let rowColumns = ["dossier_id", "applicant_name", "applicant_id", "phone", "address", "district_code",
                              "commune_code", "level", "field", "received_date", "due_date", "resolved_date",
-                             "channel", "status"]
+                             "channel", "status"] + TableKind.dossiers.optionalColumns
 
     func writeRows(count: Int, to path: String) throws {
         var rng = SeededRandom(seed: seed &+ UInt64(count))
+        var extra = SeededRandom(seed: (seed &+ UInt64(count)) ^ 0x766)   // the optional columns' own draws
         let w = try CSVWriter(path: path, header: Self.rowColumns)
         let months = SampleProfile.dossierMonths.map { (Month(iso: $0.0)!, Double($0.1)) }
         let monthCum = cumulative(months.map(\.1))
@@ -149,8 +215,17 @@ struct DossierGenerator {
             let id = String(format: "HG-%04d-%08d", month.year, n + 1)
             let citizen = String(format: "002%09d", Int(rng.next() % 1_000_000_000))
             let phone = String(format: "09%08d", Int(rng.next() % 100_000_000))
+            if status == "pending", extra.chance(0.12) { status = "supplement" }
+            var t = DossierTally()
+            t.received = 1
+            t.resolved = status == "resolved" ? 1 : 0
+            Self.flags(&t, channel, &extra)
+            let yes = { (v: Int) in v > 0 ? "yes" : "no" }
+            let procedure = String(format: "%d.%06d", extra.int(1...2), extra.int(1...2400))
             w.row([id, name, citizen, phone, address, code(cell.district), cell.unit == cell.district ? "" : unit.code,
-                   cell.level.name, cell.field, received.description, due.description, resolved, channel.name, status])
+                   cell.level.name, cell.field, received.description, due.description, resolved, channel.name, status,
+                   procedure, yes(t.feeRequired), yes(t.paidOnline), yes(t.fullOnline), yes(t.digitized), yes(t.eResult),
+                   yes(t.vneidVerified)])
         }
         try w.close()
     }
@@ -185,22 +260,65 @@ struct DossierGenerator {
     }
 }
 
-/// Writes a `DossierAccumulator` as `dossier_stats.csv`, rows in a stable order.
+/// Writes a `DossierAccumulator` as `dossier_stats.csv`, rows in a stable order, with the
+/// optional columns the accumulator carries. This is how an exporter fills the form 06 columns
+/// from per-dossier records: for each month and key, `carried_over` = in progress at the month's
+/// start (received before it, not yet left), `resolved_*` and `*_in_month` = those that left
+/// during the month whenever received, `pending_end_overdue` = in progress at the month's end
+/// with a due date before that end; a key gets a row for every month it has dossiers in
+/// progress, received or not.
 public enum DossierStatsWriter {
     public static func write(_ acc: DossierAccumulator, units: UnitTree, to path: String) throws {
-        let w = try CSVWriter(path: path, header: TableKind.dossierStats.columns)
-        let keys = acc.tallies.keys.sorted {
+        let m = acc.measures
+        let flags = zip(TableKind.flagColumns, DossierMeasures.flags).filter { m.contains($0.1) }
+        let header = TableKind.dossierStats.columns + (m.contains(.form06) ? TableKind.form06Columns : [])
+            + (m.contains(.supplement) ? ["supplement"] : []) + flags.map(\.0)
+        let w = try CSVWriter(path: path, header: header)
+        var cells = acc.tallies
+        if let last = acc.supplementMonth { cells = stocks(cells, through: last) }
+        let keys = cells.keys.sorted {
             ($0.month.index, $0.unit, $0.level.rawValue, acc.fields[$0.field], $0.channel.rawValue)
                 < ($1.month.index, $1.unit, $1.level.rawValue, acc.fields[$1.field], $1.channel.rawValue)
         }
         for k in keys {
-            let t = acc.tallies[k]!
+            let t = cells[k]!
             let u = units.units[k.unit]
             let district = u.level == .commune ? units.units[u.parent!].code : u.code
-            w.row([k.month.description, district, u.level == .commune ? u.code : "", k.level.name, acc.fields[k.field],
-                   k.channel.name] + DossierGenerator.counts(t))
+            var row = [k.month.description, district, u.level == .commune ? u.code : "", k.level.name, acc.fields[k.field],
+                       k.channel.name] + DossierGenerator.counts(t)
+            if m.contains(.form06) {
+                row += [t.openStart, t.doneEarly, t.doneOnDue, t.doneLate, t.doneReturned, t.doneWithdrawn, t.overdueEnd].map(String.init)
+            }
+            if m.contains(.supplement) { row.append(String(t.supplementEnd)) }
+            let values = [t.feeRequired, t.paidOnline, t.fullOnline, t.digitized, t.eResult, t.vneidVerified]
+            for (name, _) in flags { row.append(String(values[TableKind.flagColumns.firstIndex(of: name)!])) }
+            w.row(row)
         }
         try w.close()
+    }
+
+    /// Raw rows' stock changes turned into each key's stocks, month by month up to `last`, with
+    /// an empty cell for a month a key has dossiers in progress but no other count.
+    static func stocks(_ cells: [DossierKey: DossierTally], through last: Month) -> [DossierKey: DossierTally] {
+        var out = cells
+        var byKey: [DossierKey: [Month]] = [:]
+        for k in cells.keys { byKey[k.at(Month(index: 0)), default: []].append(k.month) }
+        for (base, months) in byKey {
+            var open = 0, overdue = 0
+            guard let first = months.min() else { continue }
+            var m = first
+            while m <= max(last, months.max()!) {
+                let k = base.at(m)
+                var t = out[k] ?? DossierTally()
+                let had = out[k] != nil
+                t.openStart = open
+                open += t.openEnd; overdue += t.overdueEnd
+                t.openEnd = open; t.overdueEnd = overdue
+                if had || open > 0 { out[k] = t }
+                m = m.adding(1)
+            }
+        }
+        return out
     }
 }
 

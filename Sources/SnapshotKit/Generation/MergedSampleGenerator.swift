@@ -47,6 +47,8 @@ public struct MergedSampleGenerator {
             return text.split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
         }
         var rng = SeededRandom(seed: seed)
+        // The first province's rows whole (the ha-giang sample, optional columns included); the
+        // others' and every copied month's optional columns are made again (`writeStats`).
         var stats = try read(tmp + "/first/dossier_stats.csv")
         for (k, t) in change.before.enumerated().dropFirst() {
             try DossierGenerator(units: t, seed: rng.next() &+ UInt64(k)).writeCalibratedStats(to: tmp + "/stats\(k).csv")
@@ -135,8 +137,9 @@ public struct MergedSampleGenerator {
 
     /// The counts of a statistics row (columns 6…12) multiplied by `f`, rounded down: every
     /// "at most" between them still holds.
+    /// The optional columns are left out: they are made again for the new counts.
     func scaled(_ r: Row, _ f: Double) -> Row {
-        var out = r
+        var out = Array(r.prefix(13))
         for c in 6...12 { out[c] = String(Int(Double(Int(r[c]) ?? 0) * f)) }
         return out
     }
@@ -179,8 +182,38 @@ public struct MergedSampleGenerator {
             order.append(m.description)
             m = m.adding(1)
         }
-        let w = try CSVWriter(path: path, header: TableKind.dossierStats.columns)
-        for month in order { for r in byMonth[month]! { w.row(r) } }
+        let w = try CSVWriter(path: path, header: TableKind.dossierStats.readColumns)
+        // Rows with their optional columns (the ha-giang sample's) are written whole. For the
+        // others, form 06 and the flags are made month by month per key as the ha-giang sample
+        // makes them; a key in progress keeps a row in a month it received nothing, until the
+        // change (after it those dossiers count under the new units' keys, which start afresh).
+        var flow = DossierGenerator.Form06Flow()
+        var extra = SeededRandom(seed: seed ^ 0x766)
+        var prefix: [String: (row: Row, month: Month)] = [:]
+        var keys: [String] = []
+        for month in order {
+            let m = Month(iso: month)!
+            var seen = Set<String>()
+            var rows = byMonth[month]!
+            for r in rows { let k = r[1...5].joined(separator: ","); seen.insert(k); if prefix[k] == nil { keys.append(k) }; prefix[k] = (r, m) }
+            for k in keys where !seen.contains(k) && flow.open(k) {
+                guard let p = prefix[k], !(p.month < change && m >= change) else { continue }
+                var r = Array(p.row.prefix(13))
+                r[0] = month
+                for c in 6...12 { r[c] = "0" }
+                rows.append(r)
+            }
+            for r in rows {
+                if r.count > 13 { w.row(r); continue }
+                var t = DossierTally()
+                t.received = Int(r[6]) ?? 0; t.resolved = Int(r[7]) ?? 0; t.resolvedOnTime = Int(r[8]) ?? 0
+                t.returned = Int(r[9]) ?? 0; t.withdrawn = Int(r[10]) ?? 0; t.pending = Int(r[11]) ?? 0
+                t.pendingOverdue = Int(r[12]) ?? 0
+                flow.month(r[1...5].joined(separator: ","), &t, last: m == last, &extra)
+                DossierGenerator.flags(&t, r[5] == "online" ? .online : .direct, &extra)
+                w.row(r + DossierGenerator.optionalCounts(t))
+            }
+        }
         try w.close()
     }
 

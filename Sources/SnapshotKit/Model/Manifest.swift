@@ -60,5 +60,8 @@ public struct Targets: Sendable, Equatable {
     public static let known = [
         "dossiers.online_share", "dossiers.on_time_share", "villages.coverage_share",
         "ocop.listed_share", "tourism.growth_yoy",
+        // Decision 766/QĐ-TTg: progress by its rule (a share), the index's total (points of 100),
+        // estimated from dossiers unless the portal's published score is in the snapshot.
+        "dossiers.progress_766", "index_766.total",
     ]
 }

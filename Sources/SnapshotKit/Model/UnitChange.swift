@@ -50,7 +50,11 @@ public struct UnitChange: Sendable, Equatable {
     /// that the parts sum to the whole exactly.
     public static func split(_ t: DossierTally, _ shares: [Double]) -> [DossierTally] {
         let paths: [WritableKeyPath<DossierTally, Int>] = [\.received, \.online, \.resolved, \.resolvedOnTime, \.returned,
-                                                           \.withdrawn, \.pending, \.pendingOverdue]
+                                                           \.withdrawn, \.pending, \.pendingOverdue,
+                                                           \.openStart, \.doneEarly, \.doneOnDue, \.doneLate, \.doneReturned,
+                                                           \.doneWithdrawn, \.openEnd, \.overdueEnd, \.supplementEnd,
+                                                           \.feeRequired, \.paidOnline, \.fullOnline, \.digitized, \.eResult,
+                                                           \.vneidVerified]
         var out = Array(repeating: DossierTally(), count: shares.count)
         for p in paths {
             for (k, v) in allocate(t[keyPath: p], weights: shares).enumerated() { out[k][keyPath: p] = v }

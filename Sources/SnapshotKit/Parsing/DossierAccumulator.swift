@@ -22,27 +22,26 @@ public struct DossierAccumulator: Sendable {
 
     struct Slot {
         var key: UInt64 = .max          // .max: empty (no packed key reaches it)
-        var received: UInt32 = 0, online: UInt32 = 0, resolved: UInt32 = 0, resolvedOnTime: UInt32 = 0
-        var returned: UInt32 = 0, withdrawn: UInt32 = 0, pending: UInt32 = 0, pendingOverdue: UInt32 = 0
+        /// The counts in `DossierTally`'s order: the first 8 by month of receipt, then form 06
+        /// and the flags. Form 06's stocks hold signed changes while raw rows are read
+        /// (`DossierCube` turns them into stocks), hence wrapping arithmetic.
+        var a = SIMD16<UInt32>()
+        var b = SIMD8<UInt32>()
 
         @inline(__always)
         mutating func add(_ t: DossierTally) {
-            received &+= UInt32(truncatingIfNeeded: t.received); online &+= UInt32(truncatingIfNeeded: t.online)
-            resolved &+= UInt32(truncatingIfNeeded: t.resolved)
-            resolvedOnTime &+= UInt32(truncatingIfNeeded: t.resolvedOnTime)
-            returned &+= UInt32(truncatingIfNeeded: t.returned); withdrawn &+= UInt32(truncatingIfNeeded: t.withdrawn)
-            pending &+= UInt32(truncatingIfNeeded: t.pending)
-            pendingOverdue &+= UInt32(truncatingIfNeeded: t.pendingOverdue)
+            let (x, y) = t.lanes
+            a &+= x; b &+= y
         }
 
-        var tally: DossierTally {
-            var t = DossierTally()
-            t.received = Int(received); t.online = Int(online); t.resolved = Int(resolved)
-            t.resolvedOnTime = Int(resolvedOnTime); t.returned = Int(returned); t.withdrawn = Int(withdrawn)
-            t.pending = Int(pending); t.pendingOverdue = Int(pendingOverdue)
-            return t
-        }
+        var tally: DossierTally { DossierTally(lanes: a, b) }
     }
+
+    /// Which optional figures the table carried (its optional columns).
+    public var measures: DossierMeasures = []
+    /// Raw rows: form 06's stocks are held as changes (+1 the month a dossier came, −1 the
+    /// month it left) and awaiting supplement is known for this month only (the data's end).
+    public var supplementMonth: Month? = nil
 
     public init() {}
 
@@ -123,6 +122,8 @@ public struct DossierAccumulator: Sendable {
 
     /// Merges another accumulator (e.g. another part of a file read on another core).
     public mutating func merge(_ other: DossierAccumulator) {
+        measures.formUnion(other.measures)
+        supplementMonth = supplementMonth ?? other.supplementMonth
         // Field names are mapped once: hashing a Vietnamese String per key made this merge
         // take 30 ms for two parts of a million rows.
         var fieldMap: [Int] = []

@@ -110,6 +110,48 @@ enum DossierParsers {
         static let online = FieldReader.word("online"), direct = FieldReader.word("direct"), postal = FieldReader.word("postal")
         static let resolved = FieldReader.word("resolved"), pending = FieldReader.word("pending")
         static let returned = FieldReader.word("returned")
+        static let yes = FieldReader.word("yes"), no = FieldReader.word("no")
+    }
+
+    /// The flag columns present, from column `first` on (`TableKind.flagColumns`' order).
+    static func flagMeasures(_ row: TableRow, from first: Int) -> DossierMeasures {
+        var m: DossierMeasures = []
+        for (k, f) in DossierMeasures.flags.enumerated() where row.has(first + k) { m.insert(f) }
+        return m
+    }
+
+    /// The yes/no flags of one dossier (empty: no), checked against its status and channel.
+    static func flags(_ row: TableRow, from first: Int, _ resolved: Bool, _ channel: Channel,
+                      _ t: inout DossierTally) throws(SnapshotIssue) {
+        var v = SIMD8<Int32>()             // no allocation per row
+        for k in 0..<6 where row.has(first + k) {
+            let f = row.span(first + k)
+            if f.end == f.start { continue }
+            let w = row.reader.word(f)
+            if w == Keyword.yes { v[k] = 1 } else if w != Keyword.no {
+                throw row.fail(first + k, "\(TableKind.flagColumns[k]) \"\(row.raw(first + k))\" must be yes, no or empty")
+            }
+        }
+        if v[1] == 1, row.has(first), v[0] == 0 { throw row.fail(first + 1, "paid_online is yes for a dossier without fee_required") }
+        if v[2] == 1, channel != .online { throw row.fail(first + 2, "full_online is yes for a dossier not submitted online") }
+        if v[4] == 1, !resolved { throw row.fail(first + 4, "e_result is yes for a dossier that is not resolved") }
+        t.feeRequired = Int(v[0]); t.paidOnline = Int(v[1]); t.fullOnline = Int(v[2]); t.digitized = Int(v[3])
+        t.eResult = Int(v[4]); t.vneidVerified = Int(v[5])
+    }
+
+    /// A procedure code as the national catalogue writes them (`1.001234`, `2.002156.000.00.00.H12`):
+    /// up to 40 letters, digits, dots, dashes and underscores; empty when unknown.
+    static func procedureCode(_ row: TableRow, _ c: Int) throws(SnapshotIssue) {
+        let f = row.span(c)
+        let n = f.end - f.start
+        var ok = n <= 40 && !f.hasEscapedQuote
+        if ok {
+            for i in 0..<n {
+                let b = row.reader.base[f.start + i]
+                if !((b >= 48 && b <= 57) || (b | 0x20 >= 97 && b | 0x20 <= 122) || b == 46 || b == 45 || b == 95) { ok = false; break }
+            }
+        }
+        if !ok { throw row.fail(c, "procedure_code \"\(row.raw(c))\" is not a procedure code (letters, digits and dots)") }
     }
 
     @inline(__always)
@@ -170,7 +212,14 @@ enum DossierParsers {
         let units = ctx.units
         var cache = FieldCache()
         var lines: [UInt64: Int] = [:]
+        var measured = false
         table.forEachRow(collecting: &issues) { (row: inout TableRow) throws(SnapshotIssue) in
+            if !measured {
+                measured = true
+                acc.measures.formUnion(flagMeasures(row, from: 21))
+                if row.has(13) { acc.measures.insert(.form06) }
+                if row.has(20) { acc.measures.insert(.supplement) }
+            }
             let month = try row.month(0, in: ctx.window)
             let place = try place(row, 1, 2, units, on: month.firstDay, communeRequired: false)
             let unit = place.unit
@@ -197,6 +246,14 @@ enum DossierParsers {
             if outcomes > t.received {
                 throw row.fail(6, "received (\(t.received)) is less than resolved + returned + withdrawn + pending (\(outcomes))")
             }
+            if row.has(13) { try form06(row, from: 13, &t) }
+            if row.has(20) {
+                t.supplementEnd = try row.count(20, "supplement")
+                if row.has(13), t.supplementEnd > t.openEnd {
+                    throw row.fail(20, "supplement (\(t.supplementEnd)) is greater than the dossiers in progress at the month's end (\(t.openEnd))")
+                }
+            }
+            try flagCounts(row, from: 21, channel, &t)
             var key = DossierKey(month: month, unit: unit, level: level, field: field, channel: channel)
             // A pre-change row is told apart by its old unit: two old communes share a new one.
             var seenKey = DossierAccumulator.pack(key)
@@ -223,5 +280,40 @@ enum DossierParsers {
                                                  field: history[old.tree].field(name), channel: channel), t)
             }
         }
+    }
+
+    /// Form 06's columns of a statistics row (`TableKind.form06Columns`, from `first`): they come together.
+    static func form06(_ row: TableRow, from first: Int, _ t: inout DossierTally) throws(SnapshotIssue) {
+        let names = TableKind.form06Columns
+        if let k = (0..<names.count).first(where: { !row.has(first + $0) }) {
+            throw row.fail("column \(names[k]) is missing: the form 06 columns (\(names.joined(separator: ", "))) come together")
+        }
+        var v: [Int] = []
+        for k in 0..<names.count { v.append(try row.count(first + k, names[k])) }
+        t.openStart = v[0]; t.doneEarly = v[1]; t.doneOnDue = v[2]; t.doneLate = v[3]; t.doneReturned = v[4]; t.doneWithdrawn = v[5]
+        let left = v[1] + v[2] + v[3] + v[4] + v[5]
+        t.openEnd = v[0] + t.received - left
+        if t.openEnd < 0 {
+            throw row.fail(first, "carried_over + received (\(v[0] + t.received)) is less than those resolved, returned and withdrawn in the month (\(left))")
+        }
+        t.overdueEnd = v[6]
+        if t.overdueEnd > t.openEnd {
+            throw row.fail(first + 6, "pending_end_overdue (\(v[6])) is greater than the dossiers in progress at the month's end (\(t.openEnd))")
+        }
+    }
+
+    /// The flag counts of a statistics row (`TableKind.flagColumns`, from `first`), each within what it counts among.
+    static func flagCounts(_ row: TableRow, from first: Int, _ channel: Channel, _ t: inout DossierTally) throws(SnapshotIssue) {
+        var v = [0, 0, 0, 0, 0, 0]
+        for (k, name) in TableKind.flagColumns.enumerated() where row.has(first + k) {
+            v[k] = try row.count(first + k, name)
+            if v[k] > t.received { throw row.fail(first + k, "\(name) (\(v[k])) is greater than received (\(t.received))") }
+        }
+        if row.has(first), row.has(first + 1), v[1] > v[0] {
+            throw row.fail(first + 1, "paid_online (\(v[1])) is greater than fee_required (\(v[0]))")
+        }
+        if v[2] > 0, channel != .online { throw row.fail(first + 2, "full_online (\(v[2])) on a row whose channel is not online") }
+        if v[4] > t.resolved { throw row.fail(first + 4, "e_result (\(v[4])) is greater than resolved (\(t.resolved))") }
+        t.feeRequired = v[0]; t.paidOnline = v[1]; t.fullOnline = v[2]; t.digitized = v[3]; t.eResult = v[4]; t.vneidVerified = v[5]
     }
 }

@@ -38,7 +38,8 @@ extension DossierParsers {
                     into acc: inout DossierAccumulator, issues: inout IssueCollector, parts requested: Int = defaultParts,
                     minimumParallelBytes: Int = parallelThreshold, expectedRows: Int? = nil, hashMask: UInt64 = .max) {
         let header: CSVTable
-        do { header = try CSVTable(directory: dir, name: file, columns: TableKind.dossiers.columns, window: 2 << 20) } catch {
+        do { header = try CSVTable(directory: dir, name: file, columns: TableKind.dossiers.readColumns,
+                                          optional: TableKind.dossiers.optionalColumns, window: 2 << 20) } catch {
             issues.add(error); return
         }
         let expected = expectedRows ?? header.estimatedRecordCount()
@@ -153,12 +154,17 @@ extension DossierParsers {
                       into part: inout RawPart) {
         var cache = FieldCache()
         let units = ctx.units, window = ctx.window, periodEnd = ctx.periodEnd
+        let lastMonth = periodEnd.month
         var acc = part.acc
+        acc.measures = [.form06, .supplement]
+        acc.supplementMonth = lastMonth
+        var measured = false
         // Each row is committed (ID checked, counts added) while the next one is parsed: the
         // slots it needs in the ID set and the key table were prefetched a row earlier, so
         // the cache misses of those large tables overlap with parsing instead of stalling it.
         var pending: PendingRow? = nil
         table.forEachRow(collecting: &part.issues) { (row: inout TableRow) throws(SnapshotIssue) in
+            if !measured { measured = true; acc.measures.formUnion(flagMeasures(row, from: 11)) }
             if row.isEmpty(0) { throw row.fail(0, "dossier_id is empty") }
             let id = try ids.see(row)
             // A dated catalogue reads the codes by the received date; a dossier is indivisible
@@ -169,31 +175,64 @@ extension DossierParsers {
             if level == .commune, row.isEmpty(2) { throw row.fail(2, "commune_code is empty for a commune-level dossier") }
             let field = try cache.lookup(row, 4, &acc)
             let (received, month) = try row.dateAndMonth(5, "received_date", in: window)
-            let due = try row.date(6, "due_date", in: window)
+            let (due, dueMonth) = try row.dateAndMonth(6, "due_date", in: window)
             if due < received { throw row.fail(6, "due_date \(due) is before received_date \(received)") }
-            let resolvedDate = try row.optionalDate(7, "resolved_date", in: window)
+            var left: (day: Day, month: Month)? = nil
+            if !row.isEmpty(7) { left = try row.dateAndMonth(7, "resolved_date", in: window) }
+            if let r = left?.day, r < received { throw row.fail(7, "resolved_date \(r) is before received_date \(received)") }
             let channel = try channel(row, 8)
             let key = DossierKey(month: month, unit: unit, level: level, field: field, channel: channel)
             acc.prefetch(key)
             var t = DossierTally()
             t.received = 1
             t.online = channel == .online ? 1 : 0
+            t.openEnd = 1                       // in progress from its month of receipt …
             let st = row.span(9)
             let status = row.reader.word(st)
+            var done = DossierTally()           // … until the month it left (form 06's flows)
+            done.openEnd = -1
             if status == Keyword.resolved {
-                guard let r = resolvedDate else { throw row.fail(7, "resolved_date is empty for a resolved dossier") }
-                if r < received { throw row.fail(7, "resolved_date \(r) is before received_date \(received)") }
+                guard let r = left?.day else { throw row.fail(7, "resolved_date is empty for a resolved dossier") }
                 t.resolved = 1
                 t.resolvedOnTime = r <= due ? 1 : 0
-            } else if status == Keyword.pending {
+                if r < due { done.doneEarly = 1 } else if r == due { done.doneOnDue = 1 } else { done.doneLate = 1 }
+            } else if status == Keyword.pending || row.reader.equals(st, "supplement") {
                 t.pending = 1
                 t.pendingOverdue = due < periodEnd ? 1 : 0
+                left = nil
+                if status != Keyword.pending {
+                    var s = DossierTally()
+                    s.supplementEnd = 1
+                    if lastMonth == month { t.add(s) } else if month < lastMonth { acc.add(key.at(lastMonth), s) }
+                }
             } else if status == Keyword.returned {
                 t.returned = 1
+                done.doneReturned = 1
             } else if row.reader.equals(st, "withdrawn") {
                 t.withdrawn = 1
+                done.doneWithdrawn = 1
             } else {
-                throw row.fail(9, "unknown status \"\(row.raw(9))\" (expected pending, resolved, returned or withdrawn)")
+                throw row.fail(9, "unknown status \"\(row.raw(9))\" (expected pending, supplement, resolved, returned or withdrawn)")
+            }
+            if t.returned + t.withdrawn > 0, left == nil {
+                left = (received, month)        // returned or withdrawn without a date: left the month it came
+            }
+            if row.has(10) { try procedureCode(row, 10) }
+            if row.has(11) { try flags(row, from: 11, t.resolved == 1, channel, &t) }
+            // Form 06: the month it left (one after the data's end has not happened yet), and
+            // the month it became overdue in progress (due before the end of that month, or of the data).
+            let leftMonth = left.flatMap { $0.month <= lastMonth ? $0.month : nil }
+            if let m = leftMonth { if m == month { t.add(done) } else { acc.add(key.at(m), done) } }
+            let dueEnd = dueMonth == lastMonth ? periodEnd : dueMonth.lastDay
+            let overdueFrom = due < dueEnd ? dueMonth : dueMonth.adding(1)
+            if overdueFrom <= lastMonth, leftMonth.map({ overdueFrom < $0 }) ?? true {
+                var o = DossierTally()
+                o.overdueEnd = 1
+                if overdueFrom == month { t.add(o) } else { acc.add(key.at(overdueFrom), o) }
+                if let m = leftMonth {
+                    o.overdueEnd = -1
+                    if m == month { t.add(o) } else { acc.add(key.at(m), o) }
+                }
             }
             if let previous = pending { ids.commit(previous, into: &acc) }
             pending = PendingRow(id: id, key: key, tally: t)

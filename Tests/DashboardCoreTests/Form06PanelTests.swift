@@ -1,0 +1,66 @@
+import DashboardTestSupport
+import Foundation
+import SnapshotKit
+import Testing
+@testable import DashboardCore
+
+/// The dossiers panel and the report with and without the optional columns: a figure whose
+/// column is missing is "—", never 0.
+@Suite struct Form06PanelTests {
+    let q2 = Period.quarter(year: 2024, quarter: 2)
+
+    /// The sample with its dossier statistics cut to the thirteen required columns.
+    static let withoutOptional: Snapshot = {
+        let dir = Fixtures.copyOfSample()
+        let path = dir + "/dossier_stats.csv"
+        let cut = Fixtures.read(path).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).prefix(13).joined(separator: ",") }
+        Fixtures.write(cut.joined(separator: "\n") + "\n", to: path)
+        // An export made so has no file listing (its digests would name the other file).
+        var manifest = try! JSONSerialization.jsonObject(with: Data(Fixtures.read(dir + "/manifest.json").utf8)) as! [String: Any]
+        manifest["files"] = nil
+        Fixtures.write(String(decoding: try! JSONSerialization.data(withJSONObject: manifest), as: UTF8.self), to: dir + "/manifest.json")
+        guard case .success(let s) = SnapshotLoader.load(directory: dir) else { fatalError("sample without optional columns refused") }
+        return s
+    }()
+
+    @Test func withoutTheColumnsTheFiguresAreAbsent() {
+        let s = Self.withoutOptional
+        let fig = UnitFigures(snapshot: s, unit: 0, period: q2)
+        #expect(fig.dossiersHeld && fig.form06 == nil)
+        #expect(fig.estimate766?.progress == nil && fig.estimate766?.payment == nil && fig.estimate766?.digitized == nil)
+        #expect(fig.dossiers.received == 143_218)    // the old figures unchanged
+        let r = Report(snapshot: s, period: q2, language: .vi, form: .form06)
+        #expect(r.rows[0].dropFirst(2).allSatisfy { $0 == "—" })
+        #expect(r.rawRows[0].dropFirst(2).allSatisfy { $0.isEmpty })
+        #expect(r.notes[0].contains("Biểu 06: Chưa có dữ liệu"))
+    }
+
+    @Test func theSampleGivesForm06AndTheEstimate() {
+        let s = SampleState.snapshot
+        let fig = UnitFigures(snapshot: s, unit: 0, period: q2)
+        let f = try! #require(fig.form06)
+        #expect(f.receivedInPeriod == 143_218 && f.receivedOnline == 125_029)
+        #expect(f.supplement != nil)                   // statistics say it for every month
+        let e = try! #require(fig.estimate766)
+        // 766 progress counts those in progress within due: not the dashboard's on-time share.
+        #expect(e.progress!.rate != fig.dossiers.onTimeShare)
+        #expect(e.onlineShare!.points == 6 && e.fullOnline != nil && e.payment != nil && e.eResult != nil)
+        #expect(abs(e.maximum - (20 + 6 + 6 + 6 + 44.0 / 3)) < 1e-9)
+    }
+
+    @Test func theExpandedPanelAndTheCommuneDetailShowForm06() {
+        var s = SampleState.state(size: Size(width: 200, height: 60))
+        _ = SampleState.press(&s, "1 Enter")
+        let screen = render(s).textDump()
+        for title in ["Tiến độ (766)", "Kỳ trước chuyển", "Đã giải quyết", "Đang giải quyết", "Chờ bổ sung", "766 (ước tính)"] {
+            #expect(screen.contains(title), "\(title)")
+        }
+        #expect(render(SampleState.state(size: Size(width: 80, height: 24))).textDump().contains("Ước tính theo công thức 766"))
+    }
+
+    @Test func targetsMayName766Indicators() {
+        for i in ["dossiers.progress_766", "index_766.total"] {
+            #expect(Targets.known.contains(i))
+        }
+    }
+}
