@@ -97,6 +97,54 @@ import Testing
         #expect(r.text.contains("Huyện Chiêm Hóa"))
     }
 
+    /// Any province: the old Tuyên Quang (three tiers) made by `gen`, and a two-tier province
+    /// without former districts, load and navigate.
+    @Test func anotherProvinceGeneratedByGenLoadsAndNavigates() throws {
+        let before = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath:
+            Fixtures.repositoryRoot() + "/SampleData/tuyen-quang/units_before.json"))) as? [String: Any]
+        let old = try #require((before?["provinces"] as? [Any])?.last)
+        let dir = Fixtures.temporaryDirectory("cdsboard-other")
+        try SampleGenerator(unitsJSON: JSONSerialization.data(withJSONObject: ["province": old])).write(to: dir)
+        let snap = try SnapshotLoader.load(directory: dir).get()
+        #expect(snap.units.province.code == "08" && !snap.units.twoTier)
+        var s = AppState()
+        _ = update(&s, .snapshotLoaded(snap))
+        #expect(TableModel.rows(s).count == 7)
+        _ = SampleState.press(&s, "Enter Enter")
+        guard case .commune = s.place else { Issue.record("not at a commune: \(s.place)"); return }
+        _ = SampleState.press(&s, "Escape Escape")
+        #expect(s.place == .province)
+
+        // Two tiers, no former districts: the province lists its communes; f does nothing.
+        Fixtures.write("""
+        {"province": {"code": "31", "name": "Hải Phòng", "communes": [
+          {"code": "11311", "name": "Phường Hồng Bàng", "kind": "phường"}, {"code": "11312", "name": "Xã Cát Hải"}]}}
+        """, to: dir + "/units.json")
+        Fixtures.write("""
+        {"province_code": "31", "generated_at": "2025-10-05T08:00:00+07:00", "period_end": "2025-09-30"}
+        """, to: dir + "/manifest.json")
+        Fixtures.write("""
+        month,district_code,commune_code,level,field,channel,received,resolved,resolved_on_time,returned,withdrawn,pending,pending_overdue
+        2025-09,,11311,commune,Hộ tịch,online,30,30,30,0,0,0,0
+        """, to: dir + "/dossier_stats.csv")
+        for (name, header) in [("bts.csv", "site_id,operator,district_code,commune_code,lat,lon,tech,status,commissioned_date"),
+                               ("villages.csv", "village_code,name,district_code,commune_code,households,poor_households,mobile,broadband"),
+                               ("ocop.csv", "product_id,name,producer,district_code,category,stars,platforms,listed_date"),
+                               ("tourism.csv", "month,district_code,domestic_visitors,international_visitors,revenue_million_vnd")] {
+            Fixtures.write(header + "\n", to: dir + "/" + name)
+        }
+        let two = try SnapshotLoader.load(directory: dir).get()
+        var t = AppState()
+        _ = update(&t, .snapshotLoaded(two))
+        _ = SampleState.press(&t, "f")
+        #expect(TableModel.rows(t).map(\.unit.code) == ["11311", "11312"])   // by name: Phường Hồng Bàng, Xã Cát Hải
+        _ = SampleState.press(&t, "j Enter")
+        #expect(t.place == .commune("11312"))
+        _ = SampleState.press(&t, "Escape")
+        #expect(t.place == .province)
+        #expect(render(t).textDump().contains("Hải Phòng"))
+    }
+
     static let goldenCases: [(String, Size, String, Bool)] = [
         ("tq-overview-80x24-vi", Size(width: 80, height: 24), "", false),
         ("tq-overview-200x50-vi", Size(width: 200, height: 50), "", false),

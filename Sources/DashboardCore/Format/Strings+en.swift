@@ -82,6 +82,8 @@ extension Strings {
         case .communesTable: return "Communes"
         case .groupsTable: return "Former districts"
         case .twoTierCommunesTable: return "Communes and wards"
+        case .aboveCommunesReceived: return "Received at province or former district level (no commune)"
+        case .straddlesLegend: return "* made of communes of several former districts"
         case .code: return "Code"
         case .name: return "Name"
         case .field: return "Field"

@@ -82,6 +82,8 @@ extension Strings {
         case .communesTable: return "Xã, phường, thị trấn"
         case .groupsTable: return "Khu vực (huyện cũ)"
         case .twoTierCommunesTable: return "Xã, phường"
+        case .aboveCommunesReceived: return "Cấp tỉnh, huyện cũ tiếp nhận (không thuộc xã nào)"
+        case .straddlesLegend: return "* gồm xã của nhiều huyện cũ"
         case .code: return "Mã"
         case .name: return "Tên"
         case .field: return "Lĩnh vực"

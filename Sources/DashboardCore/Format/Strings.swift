@@ -9,7 +9,7 @@ public enum StringKey: String, CaseIterable, Sendable {
     case products, listedOnline, stars, platforms
     case visitors, international, revenue
     case onTrack, atRisk, behind
-    case unit, districtsTable, communesTable, groupsTable, twoTierCommunesTable, code, name, field, level, operatorName, technology
+    case unit, districtsTable, communesTable, groupsTable, twoTierCommunesTable, straddlesLegend, aboveCommunesReceived, code, name, field, level, operatorName, technology
     case levelProvince, levelDistrict, levelCommune
     case hintMove, hintOpen, hintBack, hintSearch, hintSort, hintPeriod, hintHelp, hintQuit, hintPanel
     case helpTitle, helpClose, helpDashboard, helpSearch, helpKiosk, helpLegend, searchPrompt, noMatches, sortedBy, errorsMore

@@ -58,10 +58,15 @@ enum TableView {
         if layout.tableFooterRows > 0, let remainder = TableModel.receivedAboveChildren(state, rows), inner.height > 2 {
             // Every table adds up to its parent, or says why: what the district itself received.
             let y = inner.maxY - 1
-            c.write(s[.districtLevelReceived], x: inner.x + 2, y: y, role: .muted, maxWidth: inner.width - 14)
+            let label: StringKey = state.snapshot?.units.twoTier == true ? .aboveCommunesReceived : .districtLevelReceived
+            c.write(s[label], x: inner.x + 2, y: y, role: .muted, maxWidth: inner.width - 14)
             c.write(f.integer(remainder), x: inner.x, y: y, width: inner.width - 1, align: .right, role: .muted)
         }
         let scroll = showSelection ? layout.tableScroll(state) : fixedScroll
+        if rows.contains(where: { $0.unit.straddles }), rect.width > 40 {
+            // The mark on a straddling commune's name, explained on the bottom border.
+            c.write(" \(s[.straddlesLegend]) ", x: rect.x + 2, y: rect.maxY - 1, role: .muted, maxWidth: rect.width - 16)
+        }
         if rows.count > layout.tableCapacity, layout.tableCapacity > 0 {
             let position = " \(scroll + 1)–\(min(rows.count, scroll + layout.tableCapacity))/\(rows.count) "
             c.write(position, x: rect.x, y: rect.maxY - 1, width: rect.width - 2, align: .right, role: .muted)

@@ -117,7 +117,10 @@ struct AssetGenerator {
                     (name, category, stars, producer) = specials[k]
                 } else {
                     let t = templates[(k - specials.count) % templates.count]
-                    repeat { name = "\(t.0) \(rng.pick(SampleNames.packs))" } while !used.insert(name).inserted && used.count < 200
+                    // A district with few templates runs out of distinct names: give up after 200 tries
+                    // (counting tries, not names, which stop growing once all are taken).
+                    var tries = 0
+                    repeat { name = "\(t.0) \(rng.pick(SampleNames.packs))"; tries += 1 } while !used.insert(name).inserted && tries < 200
                     category = t.1
                     stars = 3
                     let commune = units.units[rng.pick(d.children)]
