@@ -34,6 +34,9 @@ struct Gen: ParsableCommand {
     @Option(help: "tuyen-quang: the old catalogue (units_before.json, or one units.json per old province, the first generated as the ha-giang sample).")
     var before: [String] = []
 
+    @Option(help: "geometry.json to copy in (default: the one beside --units, if any; 'none' for none).")
+    var geometry: String?
+
     func validate() throws {
         if let form, form != "rows", form != "stats" { throw ValidationError("--form must be rows or stats") }
         if let dossiers, dossiers < 0 { throw ValidationError("--dossiers must be positive") }
@@ -49,6 +52,11 @@ struct Gen: ParsableCommand {
         var g = SampleGenerator(unitsJSON: data)
         g.seed = seed
         g.dossierRows = dossiers
+        let geometryPath = geometry ?? (unitsPath as NSString).deletingLastPathComponent + "/geometry.json"
+        if geometryPath != "none" {
+            g.geometryJSON = FileManager.default.contents(atPath: geometryPath)
+            if geometry != nil, g.geometryJSON == nil { throw ValidationError("cannot read \(geometryPath)") }
+        }
         g.form = form.flatMap(SampleGenerator.Form.init(rawValue:)) ?? (dossiers == nil ? .stats : .rows)
         try g.write(to: out)
         print("wrote \(out)")

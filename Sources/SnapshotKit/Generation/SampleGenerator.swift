@@ -14,6 +14,8 @@ public struct SampleGenerator {
     public var form: Form = .stats
     /// Number of raw dossiers; nil = the calibrated monthly totals of the sample.
     public var dossierRows: Int?
+    /// A `geometry.json` to copy into the snapshot (checked against the units), if any.
+    public var geometryJSON: Data?
 
     public init(unitsJSON: Data) { self.unitsJSON = unitsJSON }
 
@@ -38,9 +40,16 @@ public struct SampleGenerator {
         try assets.writeVillages(to: directory + "/villages.csv")
         try assets.writeOCOP(to: directory + "/ocop.csv")
         try assets.writeTourism(to: directory + "/tourism.csv")
+        if let geometryJSON {
+            let (_, problems) = GeometryFile.parse(data: geometryJSON, units: units)
+            if let p = problems.first { throw p }
+            try geometryJSON.write(to: URL(fileURLWithPath: directory + "/" + GeometryFile.name), options: .atomic)
+        } else {
+            try? FileManager.default.removeItem(atPath: directory + "/" + GeometryFile.name)
+        }
         // Last, with the size and SHA-256 of every file written above.
         let names = ["units.json", "targets.json", form == .rows ? "dossiers.csv" : "dossier_stats.csv",
-                     "bts.csv", "villages.csv", "ocop.csv", "tourism.csv"]
+                     "bts.csv", "villages.csv", "ocop.csv", "tourism.csv"] + (geometryJSON == nil ? [] : [GeometryFile.name])
         let files = try ExportIntegrity.listing(directory: directory, names: names)
         try writeJSON(manifestText(units, files: files), to: directory + "/manifest.json")
     }
