@@ -52,14 +52,19 @@ struct Gen: ParsableCommand {
         var g = SampleGenerator(unitsJSON: data)
         g.seed = seed
         g.dossierRows = dossiers
-        let geometryPath = geometry ?? (unitsPath as NSString).deletingLastPathComponent + "/geometry.json"
-        if geometryPath != "none" {
-            g.geometryJSON = FileManager.default.contents(atPath: geometryPath)
-            if geometry != nil, g.geometryJSON == nil { throw ValidationError("cannot read \(geometryPath)") }
-        }
+        g.geometryJSON = try geometryData(beside: unitsPath)
         g.form = form.flatMap(SampleGenerator.Form.init(rawValue:)) ?? (dossiers == nil ? .stats : .rows)
         try g.write(to: out)
         print("wrote \(out)")
+    }
+
+    /// `--geometry FILE`, else the `geometry.json` beside the units if there is one; `none`: none.
+    func geometryData(beside unitsPath: String) throws -> Data? {
+        let path = geometry ?? (unitsPath as NSString).deletingLastPathComponent + "/geometry.json"
+        guard path != "none" else { return nil }
+        let data = FileManager.default.contents(atPath: path)
+        if geometry != nil, data == nil { throw ValidationError("cannot read \(path)") }
+        return data
     }
 
     /// The merged sample: from the bundled one's own catalogue unless --units / --before are given.
@@ -72,6 +77,7 @@ struct Gen: ParsableCommand {
             return d
         }
         var g = MergedSampleGenerator(unitsJSON: try read(unitsPath), beforeJSONs: try beforePaths.map(read))
+        g.geometryJSON = try geometryData(beside: unitsPath)
         if seed != SampleGenerator.defaultSeed { g.seed = seed }
         try g.write(to: out)
         print("wrote \(out)")

@@ -40,7 +40,8 @@ public struct MapRaster: Sendable {
     public let units: [Int]
     /// Dot → position in `units`, −1 outside every unit.
     public private(set) var owner: [Int32]
-    /// Dots on the edges of the backdrop outlines.
+    /// Dots on the edges of the backdrop outlines (`Geometry.outlines`, and the outlined units
+    /// not drawn when the units drawn are marks only).
     public private(set) var outline: [Bool]
     /// Per unit: the mean of its dots (x, y), nil when it has none.
     public private(set) var centroids: [(x: Double, y: Double)?]
@@ -67,12 +68,18 @@ public struct MapRaster: Sendable {
             for ring in s.rings { ring.forEach { include($0) } }
             if s.rings.isEmpty, let c = s.center { include(c, Self.markRadiusKm(s.areaKm2) / 111.2) }
         }
-        for o in geometry.outlines { for ring in o.rings { ring.forEach { include($0) } } }
+        if shapes.isEmpty { for o in geometry.outlines { for ring in o.rings { ring.forEach { include($0) } } } }
         guard w > 0, h > 0, south <= north, west <= east else { projection = nil; return }
         let pad = max(north - south, east - west) * 0.02
         let proj = MapProjection(south: south - pad, north: north + pad, west: west - pad, east: east + pad, width: w, height: h)
         projection = proj
+        // Under units known only by their centres: the outlines around them (the former
+        // districts of a two-tier province), whether backdrop outlines or other units' rings.
         for o in geometry.outlines { strokeOutline(o.rings.map { $0.map(proj.project) }) }
+        if shapes.allSatisfy({ $0.rings.isEmpty }) {
+            let drawn = Set(units)
+            for s in geometry.shapes where !s.rings.isEmpty && !drawn.contains(s.unit) { strokeOutline(s.rings.map { $0.map(proj.project) }) }
+        }
         for (k, s) in shapes.enumerated() where !s.rings.isEmpty {
             fill(s.rings.map { $0.map(proj.project) }, as: Int32(k))
         }

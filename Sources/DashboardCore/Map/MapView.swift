@@ -260,6 +260,8 @@ public enum MapView {
             for (k, t) in BTSSite.technologies.enumerated() { items.append((String(t.prefix(1)), siteRoles[k], t)) }
         }
         if beside {
+            // Clear of the outlines the legend stands over.
+            c.fill(Rect(x: rect.x - 1, y: rect.y, width: rect.width + 1, height: min(rect.height, items.count)), role: .background)
             var y = rect.y
             for (glyph, role, text) in items where y < rect.maxY {
                 let w = c.write(glyph, x: rect.x, y: y, role: role)

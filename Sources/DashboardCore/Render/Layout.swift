@@ -42,6 +42,14 @@ public struct Layout: Equatable, Sendable {
                 return Rect(x: x, y: y, width: max(a.maxX, r.maxX) - x, height: max(a.maxY, r.maxY) - y)
             }
             layout.panels = []
+            // Stacked above the table, the map takes three fifths (the table scrolls; eight rows stay).
+            if var map = layout.map, var table = layout.table, table.y == map.maxY {
+                let grow = min(layout.body.height * 3 / 5, map.height + table.height - 8) - map.height
+                if grow > 0 {
+                    map.height += grow; table.y += grow; table.height -= grow
+                    layout.map = map; layout.table = table
+                }
+            }
         }
         return layout
     }
