@@ -103,6 +103,16 @@ import Testing
         #expect(TableModel.rows(s)[s.selectedRow].unit.shortName == south)
     }
 
+    @Test func belowTheOutlinesTheArrowsMoveTheTable() {
+        // Hà Giang's communes have no outlines: in a district the map shows it among its
+        // neighbours, and ↑ ↓ on the map move the table's rows.
+        var s = SampleState.state(size: Size(width: 120, height: 40))
+        _ = SampleState.press(&s, "b Enter Tab")
+        #expect(inputMode(s) == .map && MapScope(s)?.followsTable == false)
+        _ = SampleState.press(&s, "Down Down")
+        #expect(s.selectedRow == 2)
+    }
+
     @Test func withoutGeometryTheKeySaysWhy() {
         var s = SampleState.state()
         s.snapshot = nil

@@ -68,10 +68,13 @@ public func perform(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .help: return helpAction(&state, action)
     case .map:
         switch action {
-        case .moveUp: MapNavigation.move(&state, dx: 0, dy: -1); return []
-        case .moveDown: MapNavigation.move(&state, dx: 0, dy: 1); return []
-        case .mapWest: MapNavigation.move(&state, dx: -1, dy: 0); return []
-        case .mapEast: MapNavigation.move(&state, dx: 1, dy: 0); return []
+        case .moveUp, .moveDown, .mapWest, .mapEast:
+            // When the map shows the place among its neighbours (no outlines below it), ↑ ↓ move the table.
+            guard MapScope(state)?.followsTable == true else { break }
+            let direction: [Action: (Double, Double)] = [.moveUp: (0, -1), .moveDown: (0, 1), .mapWest: (-1, 0), .mapEast: (1, 0)]
+            let (dx, dy) = direction[action]!
+            MapNavigation.move(&state, dx: dx, dy: dy)
+            return []
         case .open:
             // Drill down as in the table, and stay on the map.
             let focus = state.focus
