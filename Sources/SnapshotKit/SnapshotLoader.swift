@@ -26,6 +26,9 @@ public enum SnapshotLoader {
         }
         if FileManager.default.fileExists(atPath: directory + "/targets.json") { json("targets.json") { $0.setTargets(json: $1) } }
         guard b.units != nil else { return b.build() }
+        if FileManager.default.fileExists(atPath: directory + "/" + GeometryFile.name) {
+            json(GeometryFile.name) { $0.setGeometry(json: $1) }
+        }
         let audit = ExportIntegrity.Audit(directory: directory, manifest: b.manifest)   // digests while parsing
         let exists = { (k: TableKind) in FileManager.default.fileExists(atPath: directory + "/" + k.fileName) }
         switch (exists(.dossiers), exists(.dossierStats)) {

@@ -34,6 +34,9 @@ struct Gen: ParsableCommand {
     @Option(help: "tuyen-quang: the old catalogue (units_before.json, or one units.json per old province, the first generated as the ha-giang sample).")
     var before: [String] = []
 
+    @Option(help: "geometry.json to copy in (default: the one beside --units, if any; 'none' for none).")
+    var geometry: String?
+
     func validate() throws {
         if let form, form != "rows", form != "stats" { throw ValidationError("--form must be rows or stats") }
         if let dossiers, dossiers < 0 { throw ValidationError("--dossiers must be positive") }
@@ -49,9 +52,19 @@ struct Gen: ParsableCommand {
         var g = SampleGenerator(unitsJSON: data)
         g.seed = seed
         g.dossierRows = dossiers
+        g.geometryJSON = try geometryData(beside: unitsPath)
         g.form = form.flatMap(SampleGenerator.Form.init(rawValue:)) ?? (dossiers == nil ? .stats : .rows)
         try g.write(to: out)
         print("wrote \(out)")
+    }
+
+    /// `--geometry FILE`, else the `geometry.json` beside the units if there is one; `none`: none.
+    func geometryData(beside unitsPath: String) throws -> Data? {
+        let path = geometry ?? (unitsPath as NSString).deletingLastPathComponent + "/geometry.json"
+        guard path != "none" else { return nil }
+        let data = FileManager.default.contents(atPath: path)
+        if geometry != nil, data == nil { throw ValidationError("cannot read \(path)") }
+        return data
     }
 
     /// The merged sample: from the bundled one's own catalogue unless --units / --before are given.
@@ -64,6 +77,7 @@ struct Gen: ParsableCommand {
             return d
         }
         var g = MergedSampleGenerator(unitsJSON: try read(unitsPath), beforeJSONs: try beforePaths.map(read))
+        g.geometryJSON = try geometryData(beside: unitsPath)
         if seed != SampleGenerator.defaultSeed { g.seed = seed }
         try g.write(to: out)
         print("wrote \(out)")

@@ -17,7 +17,7 @@ struct ViewOptions: ParsableArguments {
     @Option(help: "Period: 2024-06, 2024-Q2 or 2024 (default: the latest quarter).")
     var period: Period?
 
-    @Option(help: "Place and focus: province, district:030, commune:00793, optionally ,panel:NAME[,expanded] (\(PanelRegistry.standard.ids.map(\.rawValue).joined(separator: "|"))).")
+    @Option(help: "Place and focus: province, district:030, commune:00793, optionally ,panel:NAME[,expanded], ,map[,sites] (\(PanelRegistry.standard.ids.map(\.rawValue).joined(separator: "|"))).")
     var view: String?
 
     @Option(help: "Keys to press after start, e.g. \"/ x u y e n Enter\" (names: Up Down Enter Esc Tab S-Tab PgUp PgDn C-l Space).")
@@ -99,11 +99,17 @@ struct ViewOptions: ParsableArguments {
             case ("panel", let name?):
                 guard s.panels[PanelID(name)] != nil else { throw CommandError("--view: no panel \"\(Echo.cut(name))\"") }
                 s.focus = .panel(PanelID(name))
+            case ("map", _):
+                guard snap.geometry != nil else { throw CommandError("--view: the snapshot has no geometry.json for a map") }
+                s.showMap = true
+            case ("sites", _):
+                s.showMap = snap.geometry != nil
+                s.showSites = true
             case ("expanded", _):
                 if case .panel(let p) = s.focus { s.expandedPanel = p }
             default:
                 throw CommandError("--view: cannot read \"\(Echo.cut(String(part)))\" (province, district:CODE, commune:CODE, "
-                                   + "panel:NAME, expanded)")
+                                   + "panel:NAME, expanded, map, sites)")
             }
         }
     }

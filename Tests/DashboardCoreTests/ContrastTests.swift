@@ -10,7 +10,7 @@ import Testing
     static let textRoles: [Role] = [.text, .muted, .accent, .title, .header, .selection, .status, .statusKey, .good, .warn,
                                     .bad, .stale, .error, .bigDigits]
     /// Lines, bars and charts: WCAG asks 3:1 for graphics that carry meaning.
-    static let graphicRoles: [Role] = [.border, .chart1, .chart2, .chart3, .chart4, .barEmpty]
+    static let graphicRoles: [Role] = [.border, .chart1, .chart2, .chart3, .chart4, .barEmpty, .map1, .map2, .map3, .map4, .map5]
 
     func rgb(_ c: ThemeColor, foreground: Bool, dark: Bool) -> (Int, Int, Int) {
         switch c {

@@ -50,6 +50,14 @@ import Testing
             Case(name: "ascii-80x24-vi", size: Size(width: 80, height: 24), ascii: true),
             Case(name: "linux-console-120x40-vi", size: Size(width: 120, height: 40), console: true),
             Case(name: "too-small-50x12-vi", size: Size(width: 50, height: 12)),
+            // The map (b) where the panels stand; Tab gives it the keys, → moves east on it.
+            Case(name: "map-80x24-vi", size: Size(width: 80, height: 24), keys: "b"),
+            Case(name: "map-120x40-en", size: Size(width: 120, height: 40), language: .en, keys: "b j j Tab l"),
+            Case(name: "map-300x80-vi", size: Size(width: 300, height: 80), keys: "b 2"),
+            Case(name: "map-sites-120x40-vi", size: Size(width: 120, height: 40), keys: "d"),
+            Case(name: "map-district-120x40-vi", size: Size(width: 120, height: 40), keys: "b j Enter"),
+            Case(name: "map-ascii-80x24-vi", size: Size(width: 80, height: 24), keys: "b", ascii: true),
+            Case(name: "map-console-120x40-vi", size: Size(width: 120, height: 40), keys: "b", console: true),
         ]
         return out
     }()

@@ -155,6 +155,11 @@ import Testing
         ("tq-commune-200x50-vi", Size(width: 200, height: 50), "/ x a Space d o n g Space v a n Enter", false),
         ("tq-rebased-200x50-vi", Size(width: 200, height: 50), "[ [ [ [", false),
         ("hg-overview-200x50-vi", Size(width: 200, height: 50), "", false),
+        // The map: the 18 former districts filled; in one of them its communes as marks sized by
+        // area over the outlines; the flat list's 124 communes on the wall.
+        ("tq-map-120x40-vi", Size(width: 120, height: 40), "b", false),
+        ("tq-map-khu-vuc-120x40-en", Size(width: 120, height: 40), "b / c h i e m Enter", true),
+        ("tq-map-flat-300x80-vi", Size(width: 300, height: 80), "b f", false),
     ]
 
     @Test(arguments: 0..<goldenCases.count)

@@ -57,7 +57,9 @@ import Testing
         let out = Fixtures.temporaryDirectory("cdsboard-gen-tq")
         let units = try #require(FileManager.default.contents(atPath: Self.directory + "/units.json"))
         let before = try #require(FileManager.default.contents(atPath: Self.directory + "/units_before.json"))
-        try MergedSampleGenerator(unitsJSON: units, beforeJSONs: [before]).write(to: out)
+        var g = MergedSampleGenerator(unitsJSON: units, beforeJSONs: [before])
+        g.geometryJSON = FileManager.default.contents(atPath: Self.directory + "/geometry.json")
+        try g.write(to: out)
         let names = try FileManager.default.contentsOfDirectory(atPath: Self.directory).filter { !$0.hasPrefix(".") }.sorted()
         for name in names {
             let same = FileManager.default.contentsEqual(atPath: out + "/" + name, andPath: Self.directory + "/" + name)

@@ -68,7 +68,9 @@ import Testing
     @Test func genWithItsDefaultsReproducesTheCommittedSample() throws {
         let out = Fixtures.temporaryDirectory("cdsboard-gen")
         let units = try #require(FileManager.default.contents(atPath: Fixtures.sampleDirectory + "/units.json"))
-        try SampleGenerator(unitsJSON: units).write(to: out)
+        var g = SampleGenerator(unitsJSON: units)
+        g.geometryJSON = FileManager.default.contents(atPath: Fixtures.sampleDirectory + "/geometry.json")
+        try g.write(to: out)
         let names = try FileManager.default.contentsOfDirectory(atPath: Fixtures.sampleDirectory).filter { !$0.hasPrefix(".") }.sorted()
         #expect(try FileManager.default.contentsOfDirectory(atPath: out).sorted() == names)
         for name in names {

@@ -6,4 +6,7 @@ public enum Role: String, CaseIterable, Sendable, Hashable {
     case good, warn, bad, stale, error
     case chart1, chart2, chart3, chart4, barEmpty
     case bigDigits
+    /// The map's classes, lowest values first (a sequential ramp; the classes also differ in
+    /// fill density, so they read in mono too).
+    case map1, map2, map3, map4, map5
 }

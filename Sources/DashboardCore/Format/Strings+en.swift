@@ -124,6 +124,11 @@ extension Strings {
         case .themeNamed: return "Theme"
         case .mouseOn: return "Mouse: on"
         case .mouseOff: return "Mouse: off (text can be selected and copied)"
+        case .mapTitle: return "Map"
+        case .mapNoGeometry: return "This snapshot has no outlines (geometry.json)"
+        case .mapSelected: return "selected"
+        case .mapSites: return "BTS sites (best technology)"
+        case .helpMap: return "On the map, once focused (Tab)"
         case .helpDashboard: return "Dashboard"
         case .helpSearch: return "While finding a unit"
         case .helpKiosk: return "Wall screen (--kiosk)"
@@ -200,6 +205,10 @@ extension Strings {
         case .kioskPause: return "Pause / resume the rotation"
         case .kioskNext: return "Next screen"
         case .kioskPrevious: return "Previous screen"
+        case .toggleMap: return "Map instead of the panels"
+        case .toggleSites: return "BTS sites on the map"
+        case .mapWest: return "Unit to the west"
+        case .mapEast: return "Unit to the east"
         }
     }
 }

@@ -124,6 +124,11 @@ extension Strings {
         case .themeNamed: return "Giao diện màu"
         case .mouseOn: return "Chuột: bật"
         case .mouseOff: return "Chuột: tắt (có thể chọn và sao chép chữ)"
+        case .mapTitle: return "Bản đồ"
+        case .mapNoGeometry: return "Bản dữ liệu không có ranh giới (geometry.json)"
+        case .mapSelected: return "đang chọn"
+        case .mapSites: return "Trạm BTS (công nghệ cao nhất)"
+        case .helpMap: return "Trên bản đồ, khi được chọn (Tab)"
         case .helpDashboard: return "Bảng điều khiển"
         case .helpSearch: return "Khi tìm đơn vị"
         case .helpKiosk: return "Màn hình treo tường (--kiosk)"
@@ -200,6 +205,10 @@ extension Strings {
         case .kioskPause: return "Tạm dừng / tiếp tục xoay vòng"
         case .kioskNext: return "Màn hình sau"
         case .kioskPrevious: return "Màn hình trước"
+        case .toggleMap: return "Bản đồ thay cho các bảng"
+        case .toggleSites: return "Hiện/ẩn trạm BTS trên bản đồ"
+        case .mapWest: return "Đơn vị bên trái (phía tây)"
+        case .mapEast: return "Đơn vị bên phải (phía đông)"
         }
     }
 }

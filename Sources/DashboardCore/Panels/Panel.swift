@@ -88,6 +88,30 @@ public struct ReportColumn: Sendable {
     public static func rawShare(_ x: Double?) -> String { x.map { String(format: "%.6f", $0) } ?? "" }
 }
 
+/// What a panel colours the map with: one value per unit, how to write a class bound, and
+/// which way is worse.
+public struct MapValue: Sendable {
+    /// The indicator's column (or target indicator) id, for tests and the legend.
+    public let indicator: String
+    public let title: @Sendable (Strings) -> String
+    public let value: @Sendable (UnitFigures) -> Double?
+    /// How a class bound is written; nil: as a percentage when every value lies within 0…1
+    /// (a share), else as a whole number.
+    public let text: (@Sendable (Double, NumberFormat) -> String)?
+    public let lowerIsWorse: Bool?
+
+    public init(indicator: String, title: @escaping @Sendable (Strings) -> String, lowerIsWorse: Bool?,
+                value: @escaping @Sendable (UnitFigures) -> Double?,
+                text: (@Sendable (Double, NumberFormat) -> String)? = nil) {
+        self.indicator = indicator; self.title = title; self.value = value; self.text = text; self.lowerIsWorse = lowerIsWorse
+    }
+
+    /// From a table column.
+    public init(column c: UnitColumn) {
+        self.init(indicator: c.id, title: c.title, lowerIsWorse: c.lowerIsWorse, value: c.value)
+    }
+}
+
 /// A panel of the dashboard, as one value: its name and title, how it draws in the overview,
 /// full screen, on the wall screen and in a commune's detail, and the columns it gives the
 /// unit table and the report. Layout, focus keys, help, the kiosk playlist, `report` and
@@ -108,6 +132,14 @@ public struct Panel: Sendable {
     public let detail: @Sendable (PanelContext, Glyphs) -> [ListTable]
     public let tableColumns: [UnitColumn]
     public let reportColumns: [ReportColumn]
+    /// What the panel colours the map with; nil: its headline column (the first with a
+    /// notion of worse, else the first).
+    public let mapValue: MapValue?
+
+    /// The map's value: `mapValue`, else from the headline column; nil without columns.
+    public var map: MapValue? {
+        mapValue ?? (tableColumns.first { $0.lowerIsWorse != nil } ?? tableColumns.first).map(MapValue.init(column:))
+    }
 
     public init(id: PanelID, title: @escaping @Sendable (Strings) -> String, indicators: [String] = [],
                 isShown: @escaping @Sendable (Snapshot) -> Bool = { _ in true },
@@ -115,7 +147,8 @@ public struct Panel: Sendable {
                 expanded: @escaping @Sendable (PanelContext, [UnitFigures], Glyphs) -> ListTable,
                 tile: @escaping @Sendable (PanelContext, Glyphs) -> KioskTile,
                 detail: @escaping @Sendable (PanelContext, Glyphs) -> [ListTable] = { _, _ in [] },
-                tableColumns: [UnitColumn] = [], reportColumns: [ReportColumn] = []) {
+                tableColumns: [UnitColumn] = [], reportColumns: [ReportColumn] = [], mapValue: MapValue? = nil) {
+        self.mapValue = mapValue
         self.id = id; self.title = title; self.indicators = indicators; self.isShown = isShown; self.compact = compact
         self.expanded = expanded; self.tile = tile; self.detail = detail; self.tableColumns = tableColumns
         self.reportColumns = reportColumns

@@ -11,6 +11,7 @@ enum KioskView {
         var tiles: [(Panel, Rect)] = []
         var table: Rect?
         var tableCapacity = 0
+        var map: Rect?
     }
 
     static func frame(_ state: AppState) -> Frame {
@@ -20,7 +21,9 @@ enum KioskView {
         let (sub, rest2) = rest.splitTop(1)
         let (body, status) = rest2.splitBottom(1)
         var f = Frame(header: header, sub: sub, body: body, status: status)
-        if let id = state.expandedPanel, let panel = state.panels[id] {
+        if state.kioskStep == .map {
+            f.map = body
+        } else if let id = state.expandedPanel, let panel = state.panels[id] {
             let (top, bottom) = body.splitTop(min(body.height / 2, 11))
             f.tiles = [(panel, top)]
             f.table = bottom
@@ -85,6 +88,7 @@ enum KioskView {
 
         let ctx = PanelContext(state: state, snapshot: snap, figures: UnitFigures(snapshot: snap, unit: here, period: period))
         for (panel, r) in geometry.tiles { tile(panel, ctx, r, into: &c) }
+        if let map = geometry.map { MapView.draw(state, map, into: &c, focused: false, selection: false) }
         if let table = geometry.table {
             if let id = state.expandedPanel, let panel = state.panels[id] {
                 ExpandedPanelView.draw(panel, ctx, table, tableOnly: true, into: &c)

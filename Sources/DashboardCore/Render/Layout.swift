@@ -20,17 +20,41 @@ public struct Layout: Equatable, Sendable {
     public var detail: Rect?
     /// Below the table, when it leaves room: the units furthest behind and the largest changes.
     public var insights: Rect?
+    /// The map, where the panels would stand (`AppState.showMap`).
+    public var map: Rect?
     /// Rows at the table's foot (the dossiers received above the communes, in a district).
     public var tableFooterRows = 0
 
     public static func == (a: Layout, b: Layout) -> Bool {
         a.header == b.header && a.body == b.body && a.table == b.table && a.detail == b.detail && a.tabs == b.tabs
-            && a.insights == b.insights
+            && a.insights == b.insights && a.map == b.map
             && a.panels.map(\.0) == b.panels.map(\.0) && a.panels.map(\.1) == b.panels.map(\.1)
     }
 
     /// nil when the terminal is below the minimum size.
     public static func make(_ state: AppState) -> Layout? {
+        guard var layout = panelsAndTable(state) else { return nil }
+        // The map takes the panels' place (the tab strip stays: it names the indicator).
+        if state.showMap, state.expandedPanel == nil, let first = layout.panels.first?.1 {
+            layout.map = layout.panels.dropFirst().reduce(first) { a, p in
+                let r = p.1
+                let x = min(a.x, r.x), y = min(a.y, r.y)
+                return Rect(x: x, y: y, width: max(a.maxX, r.maxX) - x, height: max(a.maxY, r.maxY) - y)
+            }
+            layout.panels = []
+            // Stacked above the table, the map takes three fifths (the table scrolls; eight rows stay).
+            if var map = layout.map, var table = layout.table, table.y == map.maxY {
+                let grow = min(layout.body.height * 3 / 5, map.height + table.height - 8) - map.height
+                if grow > 0 {
+                    map.height += grow; table.y += grow; table.height -= grow
+                    layout.map = map; layout.table = table
+                }
+            }
+        }
+        return layout
+    }
+
+    private static func panelsAndTable(_ state: AppState) -> Layout? {
         let size = state.size
         guard size.width >= minimum.width, size.height >= minimum.height else { return nil }
         let screen = Rect(x: 0, y: 0, width: size.width, height: size.height)
@@ -76,7 +100,9 @@ public struct Layout: Equatable, Sendable {
             assign(&layout, bottom, isCommune)
         } else {
             let (tabs, rest) = body.splitTop(1)
-            let (panel, bottom) = rest.splitTop(isCommune ? 9 : min(min(12, panelHeight), max(8, rest.height - 8)))
+            // The map wants rows more than the table does: it leaves the table five.
+            let mapRows = state.showMap ? max(8, rest.height - 8) : 0
+            let (panel, bottom) = rest.splitTop(isCommune ? 9 : max(mapRows, min(min(12, panelHeight), max(8, rest.height - 8))))
             layout.tabs = tabs
             layout.panels = [(state.focusedPanelOrFirst, panel)]
             assign(&layout, bottom, isCommune)

@@ -36,7 +36,7 @@ enum Overlays {
         let panels = state.shownPanels
         var out: [HelpLine] = []
         for (mode, title) in [(InputMode.normal, StringKey.helpDashboard), (.search, .helpSearch), (.help, .helpTitle),
-                              (.kiosk, .helpKiosk)] {
+                              (.map, .helpMap), (.kiosk, .helpKiosk)] {
             if !out.isEmpty { out.append(HelpLine(keys: "", text: "")) }
             out.append(HelpLine(keys: "", text: s[title], heading: true))
             for b in state.keymap.bindings(in: mode) {

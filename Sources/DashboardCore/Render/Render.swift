@@ -26,6 +26,7 @@ public func render(_ state: AppState) -> Canvas {
                 PanelView.draw(panel, ctx, rect, into: &canvas)
             }
         }
+        if let map = layout.map { MapView.draw(state, map, into: &canvas) }
         if let table = layout.table { TableView.draw(state, layout, table, into: &canvas) }
         if let insights = layout.insights { InsightsView.draw(state, insights, into: &canvas) }
         if let detail = layout.detail { DetailView.draw(ctx, detail, into: &canvas) }

@@ -14,6 +14,9 @@ public enum Action: Hashable, Sendable {
     case searchAccept, searchCancel, searchErase, searchPrevious, searchNext
     case closeHelp
     case kioskPause, kioskNext, kioskPrevious
+    /// The map instead of the panels; BTS sites on it; on the map, the neighbour west or east
+    /// (↑ ↓ move north and south).
+    case toggleMap, toggleSites, mapWest, mapEast
 
     /// The actions without a parameter, and panels 1–9.
     public static let all: [Action] = [
@@ -21,7 +24,7 @@ public enum Action: Hashable, Sendable {
     ] + (1...9).map { .focusPanel($0) } + [
         .previousPeriod, .nextPeriod, .cyclePeriodKind, .sort, .reverseSort, .toggleFlatList, .cycleTheme, .toggleMouse, .help, .redraw,
         .suspend, .quit, .searchAccept, .searchCancel, .searchErase, .searchPrevious, .searchNext, .closeHelp,
-        .kioskPause, .kioskNext, .kioskPrevious,
+        .kioskPause, .kioskNext, .kioskPrevious, .toggleMap, .toggleSites, .mapWest, .mapEast,
     ]
 
     /// The name used in `config.toml`'s `[keys]` table.
@@ -60,6 +63,10 @@ public enum Action: Hashable, Sendable {
         case .kioskPause: "kiosk_pause"
         case .kioskNext: "kiosk_next"
         case .kioskPrevious: "kiosk_previous"
+        case .toggleMap: "map"
+        case .toggleSites: "map_sites"
+        case .mapWest: "map_west"
+        case .mapEast: "map_east"
         }
     }
 
@@ -69,6 +76,9 @@ public enum Action: Hashable, Sendable {
 /// Which keys mean what: the dashboard, the search line, the help overlay, the wall screen.
 public enum InputMode: String, CaseIterable, Sendable {
     case normal, search, help, kiosk
+    /// The map has the keys (shown, with a panel focused): arrows move between neighbouring
+    /// units; keys not bound here mean what they mean in `normal`.
+    case map
 }
 
 /// The one table of key bindings, per mode. Help, status-bar hints and config rebinding read it.
@@ -103,11 +113,17 @@ public struct Keymap: Equatable, Sendable {
             b(.normal, .sort, [.char("s")]), b(.normal, .reverseSort, [.char("S")]),
             b(.normal, .toggleFlatList, [.char("f")]),
             b(.normal, .cycleTheme, [.char("t")]), b(.normal, .toggleMouse, [.char("m")]),
+            b(.normal, .toggleMap, [.char("b")]), b(.normal, .toggleSites, [.char("d")]),
             b(.normal, .help, [.char("?")]), b(.normal, .redraw, [.ctrl("l")]), b(.normal, .suspend, [.ctrl("z")]),
             b(.normal, .quit, [.char("q"), .ctrl("c")]),
             b(.search, .searchAccept, [.enter]), b(.search, .searchCancel, [.escape, .ctrl("c")]),
             b(.search, .searchErase, [.backspace]), b(.search, .searchPrevious, [.up]),
             b(.search, .searchNext, [.down, .tab]),
+        ]
+        out += [
+            b(.map, .moveUp, [.up, .char("k")]), b(.map, .moveDown, [.down, .char("j")]),
+            b(.map, .mapWest, [.left, .char("h")]), b(.map, .mapEast, [.right, .char("l")]),
+            b(.map, .open, [.enter]), b(.map, .back, [.escape, .backspace]),
         ]
         out += scroll.map { b(.help, $0.action, $0.keys) }
         out += [
@@ -121,6 +137,7 @@ public struct Keymap: Equatable, Sendable {
 
     public func action(for key: Key, in mode: InputMode) -> Action? {
         bindings.first { $0.mode == mode && $0.keys.contains(key) }?.action
+            ?? (mode == .map ? action(for: key, in: .normal) : nil)
     }
 
     public func keys(for action: Action, in mode: InputMode = .normal) -> [Key] {

@@ -53,6 +53,11 @@ public struct AppState: Equatable, Sendable {
     public var flatList = false
     public var focus: Focus = .table
     public var expandedPanel: PanelID?
+    /// The map stands where the panels stood (`geometry.json`); with a panel focused, the
+    /// map has the keys and is coloured by that panel's indicator.
+    public var showMap = false
+    /// BTS sites on the map, by technology.
+    public var showSites = false
     public var periodKind: Period.Kind = .quarter
     /// 0 = the period holding the snapshot's last month; −1 the one before, …
     public var periodOffset = 0

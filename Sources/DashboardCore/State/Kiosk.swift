@@ -6,12 +6,14 @@ public enum KioskStep: Equatable, Sendable {
     case overview
     case panel(PanelID)
     case district(String)
+    /// The province's map (when the snapshot has `geometry.json`).
+    case map
 }
 
 /// The wall screen's rotation: where it is in the playlist, and when it moves on.
 public struct KioskState: Equatable, Sendable {
-    /// What the playlist is made of, in order: `overview`, `panels`, `districts`, a panel's
-    /// name, `district:CODE`.
+    /// What the playlist is made of, in order: `overview`, `panels`, `districts`, `map`, a
+    /// panel's name, `district:CODE`.
     public var parts: [String]
     public var interval: TimeInterval
     public var position = 0
@@ -36,6 +38,7 @@ public struct KioskState: Equatable, Sendable {
             case "overview": out.append(.overview)
             case "panels": out += panels.shown(for: snapshot).map { .panel($0.id) }
             case "districts": out += (snapshot?.units.districts ?? []).map { .district($0.code) }
+            case "map": if snapshot?.geometry != nil { out.append(.map) }
             default:
                 if part.hasPrefix("district:") { out.append(.district(String(part.dropFirst(9)))) }
                 else if panels[PanelID(part)] != nil { out.append(.panel(PanelID(part))) }
@@ -46,11 +49,11 @@ public struct KioskState: Equatable, Sendable {
 
     /// Playlist parts a config may name.
     public static func isValidPart(_ p: String, panels: PanelRegistry = .standard) -> Bool {
-        ["overview", "panels", "districts"].contains(p) || p.hasPrefix("district:") || panels[PanelID(p)] != nil
+        ["overview", "panels", "districts", "map"].contains(p) || p.hasPrefix("district:") || panels[PanelID(p)] != nil
     }
 
     public static func validParts(_ panels: PanelRegistry = .standard) -> String {
-        (["overview", "panels", "districts"] + panels.ids.map(\.rawValue)).joined(separator: ", ") + " or district:CODE"
+        (["overview", "panels", "districts", "map"] + panels.ids.map(\.rawValue)).joined(separator: ", ") + " or district:CODE"
     }
 }
 
@@ -78,7 +81,10 @@ func showKioskStep(_ state: inout AppState) {
     guard let step = state.kioskStep else { return }
     state.search = nil
     state.showHelp = false
+    state.showMap = step == .map
     switch step {
+    case .map:
+        state.place = .province; state.expandedPanel = nil; state.focus = .table
     case .overview:
         state.place = .province; state.expandedPanel = nil; state.focus = .table
     case .panel(let p):

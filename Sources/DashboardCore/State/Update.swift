@@ -44,6 +44,7 @@ public func inputMode(_ state: AppState) -> InputMode {
     if state.kiosk != nil { return .kiosk }
     if state.showHelp { return .help }
     if state.search != nil { return .search }
+    if state.showMap, state.expandedPanel == nil, state.focus != .table, state.snapshot?.geometry != nil { return .map }
     return .normal
 }
 
@@ -65,6 +66,23 @@ public func perform(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .kiosk: return kioskAction(&state, action)
     case .search: return searchAction(&state, action)
     case .help: return helpAction(&state, action)
+    case .map:
+        switch action {
+        case .moveUp, .moveDown, .mapWest, .mapEast:
+            // When the map shows the place among its neighbours (no outlines below it), ↑ ↓ move the table.
+            guard MapScope(state)?.followsTable == true else { break }
+            let direction: [Action: (Double, Double)] = [.moveUp: (0, -1), .moveDown: (0, 1), .mapWest: (-1, 0), .mapEast: (1, 0)]
+            let (dx, dy) = direction[action]!
+            MapNavigation.move(&state, dx: dx, dy: dy)
+            return []
+        case .open:
+            // Drill down as in the table, and stay on the map.
+            let focus = state.focus
+            openSelected(&state)
+            state.focus = focus
+            return []
+        default: break
+        }
     case .normal: break
     }
     let rowCount = TableModel.rows(state).count
@@ -132,6 +150,9 @@ public func perform(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.helpScroll = 0
     case .redraw: return [.redrawAll]
     case .suspend: return [.suspend]
+    case .toggleMap, .toggleSites:
+        guard state.snapshot?.geometry != nil else { state.flash = state.strings[.mapNoGeometry]; return [] }
+        if action == .toggleMap { state.showMap.toggle() } else { state.showSites.toggle(); state.showMap = true }
     default: break
     }
     return []

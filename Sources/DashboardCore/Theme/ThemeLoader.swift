@@ -108,5 +108,10 @@ public enum ThemeLoader {
         .chart4: RoleStyle(fg: .indexed(179)),
         .barEmpty: RoleStyle(fg: .indexed(242)),
         .bigDigits: RoleStyle(fg: .ansi(15), bold: true),
+        .map1: RoleStyle(fg: .indexed(61)),
+        .map2: RoleStyle(fg: .indexed(67)),
+        .map3: RoleStyle(fg: .indexed(73)),
+        .map4: RoleStyle(fg: .indexed(114)),
+        .map5: RoleStyle(fg: .indexed(229)),
     ])
 }

@@ -32,12 +32,16 @@ public struct Snapshot: Equatable, Sendable {
     public let ocopListedDays: [[Int]]
     /// The old provinces' pre-change figures in their own units (statistics form only).
     public let history: [HistoricalProvince]
+    /// Outlines and centres of units for the map (`geometry.json`); nil when the export has none.
+    public let geometry: Geometry?
 
     /// Aggregates validated records; build one through `SnapshotBuilder`, which validates them.
     public init(manifest: Manifest, units: UnitTree, targets: Targets, dossierForm: DossierForm, dossiers: DossierCube,
          btsSites: [BTSSite], villages: [Village], ocopProducts: [OCOPProduct],
-         tourismRows: [(Month, Int, TourismTally)], warnings: [SnapshotIssue], history: [HistoricalProvince] = []) {
+         tourismRows: [(Month, Int, TourismTally)], warnings: [SnapshotIssue], history: [HistoricalProvince] = [],
+         geometry: Geometry? = nil) {
         self.history = history
+        self.geometry = geometry
         self.manifest = manifest
         self.units = units
         self.targets = targets
@@ -119,6 +123,6 @@ public struct Snapshot: Equatable, Sendable {
     public static func == (a: Snapshot, b: Snapshot) -> Bool {
         a.manifest == b.manifest && a.units == b.units && a.targets == b.targets && a.dossiers == b.dossiers
             && a.btsSites == b.btsSites && a.villages == b.villages && a.ocopProducts == b.ocopProducts
-            && a.tourism == b.tourism && a.history == b.history
+            && a.tourism == b.tourism && a.history == b.history && a.geometry == b.geometry
     }
 }

@@ -115,6 +115,8 @@ public struct SnapshotBuilder {
     public private(set) var manifest: Manifest?
     public private(set) var units: UnitTree?
     public private(set) var targets = Targets()
+    /// The optional outlines and centres of units (`geometry.json`).
+    public private(set) var geometry: Geometry?
     private var dossiers = DossierAccumulator()
     /// Pre-change statistics rows in the old units, per old province.
     private var history: [DossierAccumulator] = []
@@ -162,6 +164,18 @@ public struct SnapshotBuilder {
     }
 
     public mutating func setTargets(_ t: Targets) { targets = t }
+
+    /// The optional `geometry.json`: outlines and/or centres of units, checked against the
+    /// units (give those first): rings closed with four positions or more, coordinates in
+    /// range, codes of `units.json`.
+    public mutating func setGeometry(json: Data, source: String = "geometry.json") {
+        guard let units else { return }
+        let (g, problems) = GeometryFile.parse(data: json, units: units, name: source)
+        for p in problems { issues.add(p) }
+        geometry = g
+    }
+
+    public mutating func setGeometry(_ g: Geometry?) { geometry = g }
 
     private mutating func checkProvince() {
         if let m = manifest, let units, m.provinceCode != units.province.code {
@@ -258,7 +272,7 @@ public struct SnapshotBuilder {
                                  warnings: issues.warnings,
                                  history: zip(units.change?.before ?? [], history).map {
                                      HistoricalProvince(units: $0, dossiers: DossierCube(accumulator: $1, units: $0))
-                                 }))
+                                 }, geometry: geometry))
     }
 }
 

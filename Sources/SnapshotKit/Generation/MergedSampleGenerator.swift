@@ -21,6 +21,8 @@ public struct MergedSampleGenerator {
     /// `units_before.json` (`{"provinces": […]}`), or several `{"province": …}` files.
     public var beforeJSONs: [Data]
     public var seed: UInt64 = MergedSampleGenerator.defaultSeed
+    /// A `geometry.json` to copy into the snapshot (checked against the units), if any.
+    public var geometryJSON: Data?
 
     public init(unitsJSON: Data, beforeJSONs: [Data]) { self.unitsJSON = unitsJSON; self.beforeJSONs = beforeJSONs }
 
@@ -64,10 +66,11 @@ public struct MergedSampleGenerator {
         try writeOCOP(try read(tmp + "/first/ocop.csv"), change, &assets, to: dir + "/ocop.csv")
         try writeTourism(try read(tmp + "/first/tourism.csv"), change, first, &assets, to: dir + "/tourism.csv")
         try Data(SampleGenerator.targetsText.utf8).write(to: URL(fileURLWithPath: dir + "/targets.json"), options: .atomic)
+        let geometryName = try SampleGenerator.writeGeometry(geometryJSON, units: tree, to: dir)
         // Last, with the size and SHA-256 of every file written above.
         let files = try ExportIntegrity.listing(directory: dir, names: ["units.json", "units_before.json", "targets.json",
                                                                         "dossier_stats.csv", "bts.csv", "villages.csv",
-                                                                        "ocop.csv", "tourism.csv"])
+                                                                        "ocop.csv", "tourism.csv"] + geometryName)
         try Data(manifest(tree, files).utf8).write(to: URL(fileURLWithPath: dir + "/manifest.json"), options: .atomic)
     }
 

@@ -14,6 +14,8 @@ public struct SampleGenerator {
     public var form: Form = .stats
     /// Number of raw dossiers; nil = the calibrated monthly totals of the sample.
     public var dossierRows: Int?
+    /// A `geometry.json` to copy into the snapshot (checked against the units), if any.
+    public var geometryJSON: Data?
 
     public init(unitsJSON: Data) { self.unitsJSON = unitsJSON }
 
@@ -38,11 +40,26 @@ public struct SampleGenerator {
         try assets.writeVillages(to: directory + "/villages.csv")
         try assets.writeOCOP(to: directory + "/ocop.csv")
         try assets.writeTourism(to: directory + "/tourism.csv")
+        let geometryName = try Self.writeGeometry(geometryJSON, units: units, to: directory)
         // Last, with the size and SHA-256 of every file written above.
         let names = ["units.json", "targets.json", form == .rows ? "dossiers.csv" : "dossier_stats.csv",
-                     "bts.csv", "villages.csv", "ocop.csv", "tourism.csv"]
+                     "bts.csv", "villages.csv", "ocop.csv", "tourism.csv"] + geometryName
         let files = try ExportIntegrity.listing(directory: directory, names: names)
         try writeJSON(manifestText(units, files: files), to: directory + "/manifest.json")
+    }
+
+    /// Copies `geometry.json` (checked against the units) into `directory`, or removes a stale
+    /// one; the names to list in the manifest.
+    static func writeGeometry(_ data: Data?, units: UnitTree, to directory: String) throws -> [String] {
+        let path = directory + "/" + GeometryFile.name
+        guard let data else {
+            try? FileManager.default.removeItem(atPath: path)
+            return []
+        }
+        let (_, problems) = GeometryFile.parse(data: data, units: units)
+        if let p = problems.first { throw p }
+        try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+        return [GeometryFile.name]
     }
 
     func manifestText(_ units: UnitTree, files: [ManifestFile]) -> String {
