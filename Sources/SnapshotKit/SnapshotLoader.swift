@@ -47,6 +47,7 @@ public enum SnapshotLoader {
         if var t = table(directory, .villages, &b) { b.addVillages(&t) }
         if var t = table(directory, .ocop, &b) { b.addOCOP(&t) }
         if var t = table(directory, .tourism, &b) { b.addTourism(&t) }
+        if exists(.index766), var t = table(directory, .index766, &b) { b.addIndex766(&t) }
         for issue in audit.finish() { b.report(issue) }
         return b.build()
     }

@@ -52,7 +52,7 @@ import Testing
         var s = SampleState.state(size: Size(width: 200, height: 60))
         _ = SampleState.press(&s, "1 Enter")
         let screen = render(s).textDump()
-        for title in ["Tiến độ (766)", "Kỳ trước chuyển", "Đã giải quyết", "Đang giải quyết", "Chờ bổ sung", "766 (ước tính)"] {
+        for title in ["Tiến độ (766)", "Kỳ trước chuyển", "Đã giải quyết", "Đang giải quyết", "Chờ bổ sung", "Chỉ số 766", "~4"] {
             #expect(screen.contains(title), "\(title)")
         }
         #expect(render(SampleState.state(size: Size(width: 80, height: 24))).textDump().contains("Ước tính theo công thức 766"))
@@ -62,5 +62,33 @@ import Testing
         for i in ["dossiers.progress_766", "index_766.total"] {
             #expect(Targets.known.contains(i))
         }
+    }
+
+    @Test func officialScoresAreShownBesideTheEstimateWithRankAndChange() throws {
+        let dir = Fixtures.copyOfSample()
+        Fixtures.write("""
+        period,unit_code,transparency,progress,online_service,online_payment,digitisation,satisfaction,total,rank,ranked
+        2024-Q2,02,9.9,19.1,8.1,10,14,18,79.1,5,34
+        2024-Q1,02,9.5,18.9,8.0,9.6,13.9,18,77.9,7,34
+        2024-Q2,026,10,19,8,9,14,17.5,77.5,12,124
+
+        """, to: dir + "/index_766.csv")
+        var manifest = try JSONSerialization.jsonObject(with: Data(Fixtures.read(dir + "/manifest.json").utf8)) as! [String: Any]
+        manifest["files"] = nil
+        Fixtures.write(String(decoding: try JSONSerialization.data(withJSONObject: manifest), as: UTF8.self), to: dir + "/manifest.json")
+        guard case .success(let s) = SnapshotLoader.load(directory: dir) else { Issue.record("refused"); return }
+        let fig = UnitFigures(snapshot: s, unit: 0, period: q2)
+        #expect(fig.official766?.total == 79.1 && fig.official766Previous?.rank == 7)
+        let text = DossiersPanel.official766Text(fig.official766!, fig.official766Previous, NumberFormat(.vi), .unicode, Strings(.vi))
+        #expect(text == "79,1 điểm (+1,2) · 5/34 (▲2)")
+        let dongVan = UnitFigures(snapshot: s, unit: s.units.unit(code: "026")!.index, period: q2)
+        #expect(DossiersPanel.index766Cell(dongVan, NumberFormat(.vi)) == "77,5 · 12/124")
+        let other = UnitFigures(snapshot: s, unit: s.units.unit(code: "030")!.index, period: q2)
+        #expect(DossiersPanel.index766Cell(other, NumberFormat(.vi)).hasPrefix("~"))   // the estimate, marked
+        let report = Report(snapshot: s, period: q2, language: .vi)
+        let csv = report.rendered(as: .csv)
+        #expect(csv.contains(",79.10,5,") || csv.contains("79.10"))
+        let detail = DossiersPanel.form06Table(PanelContext(state: SampleState.state(), snapshot: s, figures: fig))
+        #expect(detail.rows.contains { $0[0].contains("Công khai, minh bạch") && $0[2] == "9,9/18" })
     }
 }

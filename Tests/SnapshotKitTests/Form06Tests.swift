@@ -172,3 +172,46 @@ import Testing
         #expect(text.contains("dossier_stats.csv:4:22: full_online (1) on a row whose channel is not online"))
     }
 }
+
+/// The portal's published 766 scores (`index_766.csv`).
+@Suite struct Official766Tests {
+    static let scores = """
+    period,unit_code,transparency,progress,online_service,online_payment,digitisation,satisfaction,total,rank,ranked
+    2024-06,02,9.9,19.1,8.1,10,14,18,79.1,5,34
+    2024-05,02,9.5,18.9,8.0,9.6,13.9,18,77.9,7,34
+    2024-Q2,026,10,19,8,9,14,17.5,77.5,12,124
+    """
+
+    @Test func scoresAreReadPerUnitAndPeriod() throws {
+        guard case .success(let s) = SnapshotLoader.load(directory: TinySnapshot.write(["index_766.csv": Self.scores])) else {
+            Issue.record("refused"); return
+        }
+        let june = try #require(s.official766[0]?[.month(Month(year: 2024, month: 6))])
+        #expect(june.total == 79.1 && june.rank == 5 && june.ranked == 34 && june.groups[1] == 19.1)
+        #expect(s.official766[0]?[.month(Month(year: 2024, month: 5))]?.rank == 7)
+        #expect(s.official766[s.units.unit(code: "026")!.index]?[.quarter(year: 2024, quarter: 2)]?.ranked == 124)
+        // Without the file, nothing: never a zero score.
+        guard case .success(let plain) = SnapshotLoader.load(directory: TinySnapshot.write()) else { return }
+        #expect(plain.official766.isEmpty)
+    }
+
+    @Test func badScoresAreRefusedAtTheirLine() {
+        let rows = """
+        period,unit_code,transparency,progress,online_service,online_payment,digitisation,satisfaction,total,rank,ranked
+        2024-13,02,9.9,19.1,8.1,10,14,18,79.1,5,34
+        2024-06,99,9.9,19.1,8.1,10,14,18,79.1,5,34
+        2024-06,02,9.9,21,8.1,10,14,18,81,5,34
+        2024-06,02,9.9,19.1,8.1,10,14,18,79.1,35,34
+        2024-06,026,9.9,19.1,8.1,10,14,18,70,5,34
+        """
+        guard case .failure(let f) = SnapshotLoader.load(directory: TinySnapshot.write(["index_766.csv": rows])) else {
+            Issue.record("accepted"); return
+        }
+        let text = (f.errors + f.warnings).map(\.description).joined(separator: "\n")
+        #expect(text.contains("index_766.csv:2:1: period \"2024-13\""))
+        #expect(text.contains("index_766.csv:3:2: unknown unit_code \"99\""))
+        #expect(text.contains("index_766.csv:4:4: progress \"21\" is not a score from 0 to 20"))
+        #expect(text.contains("index_766.csv:5:10: rank 35 is not between 1 and ranked (34)"))
+        #expect(text.contains("index_766.csv:6:9: warning: total 70 is not the sum of the six groups (79.1)"))
+    }
+}

@@ -49,6 +49,18 @@ extension Panel {
             ReportColumn(key: "received_change_last_year", title: { "\($0[.received]) \($0[.vsLastYear])" },
                          text: { r, f in f.signedPercent(DossiersPanel.receivedChange(r, yearOnYear: true)) },
                          raw: { r in ReportColumn.rawShare(DossiersPanel.receivedChange(r, yearOnYear: true)) }),
+            ReportColumn(key: "progress_766", title: { $0[.progress766] },
+                         text: { r, f in f.percent(r.estimate766?.progress?.rate) },
+                         raw: { r in ReportColumn.rawShare(r.estimate766?.progress?.rate) }),
+            ReportColumn(key: "index_766_estimate", title: { "\($0[.index766]) (\($0[.estimate766]))" },
+                         text: { r, f in r.estimate766.flatMap { $0.progress == nil ? nil : "\(f.decimal($0.points, places: 1))/\(f.decimal($0.maximum, places: 1))" } ?? "—" },
+                         raw: { r in r.estimate766.flatMap { $0.progress == nil ? nil : String(format: "%.2f", $0.points) } ?? "" }),
+            ReportColumn(key: "index_766_official", title: { "\($0[.index766]) (\($0[.official766]))" },
+                         text: { r, f in r.official766.map { "\(f.decimal($0.total, places: 1)) · \($0.rank)/\($0.ranked)" } ?? "—" },
+                         raw: { r in r.official766.map { String(format: "%.2f", $0.total) } ?? "" }),
+            ReportColumn(key: "index_766_rank", title: { "\($0[.rank]) 766" },
+                         text: { r, _ in r.official766.map { "\($0.rank)/\($0.ranked)" } ?? "—" },
+                         raw: { r in r.official766.map { String($0.rank) } ?? "" }),
             ReportColumn(key: "online_share_status", title: { "\($0[.online]): \($0[.targetStatus].lowercased())" },
                          text: { r, f in Widgets.statusLabel(DossiersPanel.onlineStatus(r), Strings(f.language)) },
                          raw: { r in DossiersPanel.onlineStatus(r).map { "\($0)" } ?? "" }),
@@ -151,7 +163,7 @@ enum DossiersPanel {
             .figure(s[.resolvedShort], 13),
             .figure(s[.inProgressShort], 15),
             .figure(s[.f06Supplement], 11),
-            .figure(s[.index766Estimated], 14),
+            .figure(s[.index766], 14),
             .figure(s[.vsLastYear], 11),
             .bar],
             rows: children.map { r in
@@ -160,7 +172,7 @@ enum DossiersPanel {
                  f.percent(r.dossiers.onTimeShare), f.percent(e?.progress?.rate), f.integer(r.dossiers.pendingOverdue),
                  f06.map { f.integer($0.carriedOver) } ?? "—", f06.map { f.integer($0.resolvedTotal) } ?? "—",
                  f06.map { f.integer($0.inProgressTotal) } ?? "—", f06?.supplement.map { f.integer($0) } ?? "—",
-                 e.map { f.decimal($0.points, places: 1) } ?? "—",
+                 index766Cell(r, f),
                  f.change(receivedChange(r, yearOnYear: true), glyphs: g),
                  PanelParts.bar(share: receivedChange(r, yearOnYear: true).map(abs), of: largest, 10, g)]
             })
@@ -178,12 +190,41 @@ enum DossiersPanel {
     /// and progress by its rule), marked as such.
     static func index766Line(_ ctx: PanelContext, _ lines: inout PanelLines, _ c: inout Canvas) {
         let s = ctx.strings, f = ctx.format, inner = lines.inner
+        if let o = ctx.figures.official766, let y = lines.take() {
+            let status = ctx.snapshot.targets.status(of: "index_766.total", value: o.total)
+            var text = official766Text(o, ctx.figures.official766Previous, f, c.glyphs, s)
+            var role = Role.accent
+            if let (sym, r) = Widgets.mark(status, c.glyphs) { text += " \(sym)"; role = r }
+            Widgets.labelValue("\(s[.index766]) (\(s[.official766]))", text, x: inner.x, y: y, width: inner.width,
+                               valueRole: role, into: &c)
+        }
         guard let e = ctx.figures.estimate766, let progress = e.progress, let y = lines.take() else { return }
         let status = ctx.snapshot.targets.status(of: "dossiers.progress_766", value: progress.rate)
         var text = "\(f.decimal(e.points, places: 1))/\(f.decimal(e.maximum, places: 1)) \(s[.points]) · \(s[.progressShort]) \(f.percent(progress.rate))"
         var role = Role.accent
         if let (sym, r) = Widgets.mark(status, c.glyphs) { text += " \(sym)"; role = r }
         Widgets.labelValue(s[.estimate766Label], text, x: inner.x, y: y, width: inner.width, valueRole: role, into: &c)
+    }
+
+    /// `79,1 điểm (+1,2) · 5/34 (▲2)`: the published total, its change, the rank and its change.
+    static func official766Text(_ o: Official766, _ before: Official766?, _ f: NumberFormat, _ g: Glyphs, _ s: Strings) -> String {
+        var text = "\(f.decimal(o.total, places: 1)) \(s[.points])"
+        if let b = before {
+            let d = o.total - b.total
+            let shown = f.decimal(abs(d), places: 1)
+            text += " (\(shown == f.decimal(0, places: 1) ? "" : d > 0 ? "+" : "−")\(shown))"
+        }
+        text += " · \(o.rank)/\(o.ranked)"
+        if let b = before, b.rank != o.rank {
+            text += " (\(b.rank > o.rank ? g.up : g.down)\(abs(b.rank - o.rank)))"
+        }
+        return text
+    }
+
+    /// The expanded table's 766 cell: the published total and rank, else `~` and the estimate.
+    static func index766Cell(_ r: UnitFigures, _ f: NumberFormat) -> String {
+        if let o = r.official766 { return "\(f.decimal(o.total, places: 1)) · \(o.rank)/\(o.ranked)" }
+        return r.estimate766.flatMap { $0.progress == nil ? nil : "~" + f.decimal($0.points, places: 1) } ?? "—"
     }
 
     /// Form 06 of the unit, and the 766 index's parts estimated from its dossiers (rate, points).
@@ -204,6 +245,14 @@ enum DossiersPanel {
                 rows.append([name, f.percent(p?.rate), p.map { "\(f.decimal($0.points, places: 2))/\(f.decimal($0.maximum, places: 2))" } ?? "—"])
             }
             rows.append(["\(s[.index766]) (\(s[.estimate766]))", "", "\(f.decimal(e.points, places: 1))/\(f.decimal(e.maximum, places: 1))"])
+        }
+        if let o = fig.official766 {
+            let names: [StringKey] = [.transparency766, .progress766, .onlineService766, .payment766, .digitisation766, .satisfaction766]
+            for (k, name) in names.enumerated() {
+                rows.append(["\(s[.official766]): \(s[name])", "", "\(f.decimal(o.groups[k], places: 1))/\(Int(Official766.maxima[k]))"])
+            }
+            rows.append(["\(s[.index766]) (\(s[.official766]))", "\(o.rank)/\(o.ranked)",
+                         official766Text(o, fig.official766Previous, f, ctx.state.ascii ? .ascii : (ctx.state.consoleGlyphs ? .console : .unicode), s)])
         }
         return ListTable(title: "\(s[.form06Breakdown]) · \(s[.index766]) · \(f.span(fig.span))",
                          columns: [.init(title: "", weight: 4, minWidth: 22, align: .left),

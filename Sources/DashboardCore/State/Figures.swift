@@ -88,6 +88,11 @@ public struct UnitFigures: Sendable {
         return Form06(dossiers, supplementKnown: snapshot.dossiers.has(.supplement, endingAt: span.lastMonth))
     }
 
+    /// The portal's published 766 score for exactly this period (a month or a quarter), if the
+    /// snapshot has it, and the one of the period before (for the change).
+    public var official766: Official766? { snapshot.official766[unit.index]?[period] }
+    public var official766Previous: Official766? { snapshot.official766[unit.index]?[period.previous] }
+
     /// The 766 index's parts estimated from the span's dossiers; nil when the data does not hold it.
     public var estimate766: Estimate766? {
         guard dossiersHeld else { return nil }

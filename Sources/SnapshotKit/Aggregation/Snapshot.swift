@@ -17,6 +17,8 @@ public struct Snapshot: Equatable, Sendable {
     public let targets: Targets
     public let dossierForm: DossierForm
     public let dossiers: DossierCube
+    /// The portal's published 766 scores per unit index and period (`index_766.csv`); empty without it.
+    public internal(set) var official766: [Int: [Period: Official766]] = [:]
     public let btsSites: [BTSSite]
     public let villages: [Village]
     public let ocopProducts: [OCOPProduct]

@@ -7,12 +7,15 @@ public enum TableKind: String, CaseIterable, Sendable {
     /// One row per month × unit × level × field × channel (`dossier_stats.csv`).
     case dossierStats
     case bts, villages, ocop, tourism
+    /// The portal's published 766 scores (optional).
+    case index766
 
     /// The file of a snapshot directory that holds the table.
     public var fileName: String {
         switch self {
         case .dossiers: return "dossiers.csv"
         case .dossierStats: return "dossier_stats.csv"
+        case .index766: return "index_766.csv"
         default: return rawValue + ".csv"
         }
     }
@@ -57,6 +60,8 @@ public enum TableKind: String, CaseIterable, Sendable {
             return ["product_id", "name", "producer", "district_code", "category", "stars", "platforms", "listed_date"]
         case .tourism:
             return ["month", "district_code", "domestic_visitors", "international_visitors", "revenue_million_vnd"]
+        case .index766:
+            return ["period", "unit_code"] + Official766.groupColumns + ["total", "rank", "ranked"]
         }
     }
 }
@@ -126,6 +131,7 @@ public struct SnapshotBuilder {
     private var villages: [Village] = []
     private var products: [OCOPProduct] = []
     private var tourism: [(Month, Int, TourismTally)] = []
+    private var official766: [Int: [Period: Official766]] = [:]
 
     public init(options: Options = Options()) { self.options = options }
 
@@ -234,6 +240,11 @@ public struct SnapshotBuilder {
     public mutating func addVillages(_ table: inout some SnapshotTable) { add(&table, AssetParsers.villages, to: \.villages) }
     public mutating func addOCOP(_ table: inout some SnapshotTable) { add(&table, AssetParsers.ocop, to: \.products) }
     public mutating func addTourism(_ table: inout some SnapshotTable) { add(&table, AssetParsers.tourism, to: \.tourism) }
+    /// The portal's published 766 scores (`TableKind.index766`), optional.
+    public mutating func addIndex766(_ table: inout some SnapshotTable) {
+        guard let ctx = context else { return }
+        official766.merge(Index766Parser.parse(&table, ctx, &issues)) { a, b in a.merging(b) { x, _ in x } }
+    }
 
     private mutating func add<T: SnapshotTable, R>(_ table: inout T,
                                                    _ parse: (inout T, RowContext, inout IssueCollector) -> [R],
@@ -266,13 +277,15 @@ public struct SnapshotBuilder {
         guard let manifest, let units, let dossierForm, !issues.hasErrors else {
             return .failure(SnapshotFailure(errors: issues.errors, warnings: issues.warnings, suppressed: issues.suppressedSummary))
         }
-        return .success(Snapshot(manifest: manifest, units: units, targets: targets, dossierForm: dossierForm,
+        var snapshot = Snapshot(manifest: manifest, units: units, targets: targets, dossierForm: dossierForm,
                                  dossiers: DossierCube(accumulator: dossiers, units: units), btsSites: sites,
                                  villages: villages, ocopProducts: products, tourismRows: tourism,
                                  warnings: issues.warnings,
                                  history: zip(units.change?.before ?? [], history).map {
                                      HistoricalProvince(units: $0, dossiers: DossierCube(accumulator: $1, units: $0))
-                                 }, geometry: geometry))
+                                 }, geometry: geometry)
+        snapshot.official766 = official766
+        return .success(snapshot)
     }
 }
 
