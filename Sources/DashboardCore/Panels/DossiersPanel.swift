@@ -134,12 +134,21 @@ enum DossiersPanel {
         }
         PanelParts.share(s[.online], t.onlineShare, indicator: "dossiers.online_share", ctx, &lines, &c, gauge: lines.left >= 5)
         PanelParts.share(s[.onTime], t.onTimeShare, indicator: "dossiers.on_time_share", ctx, &lines, &c, gauge: false)
+        let months = snap.dossiers.series(unit: fig.unit.index, endingAt: fig.span.lastMonth, count: 24)
+        // In a short panel (80×24) the 766 line takes the trend's row: the 12 months then stand
+        // in the overdue row, between its label and its figure, so nothing is lost.
+        let inlineTrend = lines.left == 2 && inner.width >= 40
         if let y = lines.take() {
             Widgets.labelValue(s[.overdue], f.integer(t.pendingOverdue), x: inner.x, y: y, width: inner.width,
                                valueRole: t.pendingOverdue > 0 ? .warn : .text, into: &c)
+            if inlineTrend {
+                let x = inner.x + DisplayWidth.of(s[.overdue]) + 2
+                Widgets.sparkline(months.suffix(12).map(\.received), x: x, y: y, width: 12, role: .chart1, into: &c)
+                c.write(" " + s[.twelveMonths], x: x + 12, y: y, role: .muted, maxWidth: max(0, inner.width - x - 12 - 8))
+            }
         }
         index766Line(ctx, &lines, &c)
-        let months = snap.dossiers.series(unit: fig.unit.index, endingAt: fig.span.lastMonth, count: 24)
+        if inlineTrend { return }
         let chart = MonthChart(title: s[.onlineByMonth], values: months.map { $0.received > 0 ? $0.onlineShare : nil },
                                lastMonth: fig.span.lastMonth, target: snap.targets.targets["dossiers.online_share"]?.target,
                                isShare: true)
