@@ -72,13 +72,14 @@ struct SocietyGenerator {
                 let d = units.units[c.parent ?? 0]
                 let teams = villages[c.index]?.villages ?? 0
                 let cashless = min(payments[j], Int((Double(payments[j]) * cashlessShare * lead[j]).rounded()))
-                w.row([month.description, d.code, c.code, String(adults[j]), String(min(vneid[j], adults[j])), String(teams),
+                // Two tiers: a commune is named by its own code alone.
+                w.row([month.description, units.twoTier ? "" : d.code, c.code, String(adults[j]), String(min(vneid[j], adults[j])), String(teams),
                        String(max(teams, teamMembers[j])), "", "", String(Int(households[j])),
                        String(min(withAccount[j], Int(households[j]))), String(payments[j]), String(cashless),
                        downloads.map { String($0[j]) } ?? "", accounts.map { String(min($0[j], downloads![j])) } ?? "", "", ""])
             }
             let email = allocate(Int((Double(officials.reduce(0, +)) * along(P.emailShares, t)).rounded()), weights: officials.map(Double.init))
-            for (j, d) in districts.enumerated() {
+            for (j, d) in districts.enumerated() where !units.twoTier {
                 w.row([month.description, d.code, "", "", "", "", "", "", "", "", "", "", "", "", "", String(officials[j]),
                        String(min(email[j], officials[j]))])
             }
