@@ -48,6 +48,12 @@ public enum SnapshotLoader {
         if var t = table(directory, .ocop, &b) { b.addOCOP(&t) }
         if var t = table(directory, .tourism, &b) { b.addTourism(&t) }
         if exists(.index766), var t = table(directory, .index766, &b) { b.addIndex766(&t) }
+        if exists(.society) {
+            if var t = table(directory, .society, &b) { b.addSociety(&t) }
+        } else {
+            b.report(SnapshotIssue(file: TableKind.society.fileName, line: nil,
+                                   message: "not present: the digital society panel is hidden", severity: .warning))
+        }
         for issue in audit.finish() { b.report(issue) }
         return b.build()
     }

@@ -58,6 +58,14 @@ import Testing
             Case(name: "map-district-120x40-vi", size: Size(width: 120, height: 40), keys: "b j Enter"),
             Case(name: "map-ascii-80x24-vi", size: Size(width: 80, height: 24), keys: "b", ascii: true),
             Case(name: "map-console-120x40-vi", size: Size(width: 120, height: 40), keys: "b", console: true),
+            // The fifth panel: a tab at 80×24, all five across at 200×50, expanded, in both languages.
+            Case(name: "society-tab-80x24-vi", size: Size(width: 80, height: 24), keys: "5"),
+            Case(name: "society-tab-80x24-en", size: Size(width: 80, height: 24), language: .en, keys: "5"),
+            Case(name: "overview-200x50-vi", size: Size(width: 200, height: 50)),
+            Case(name: "overview-200x50-en", size: Size(width: 200, height: 50), language: .en),
+            Case(name: "expanded-society-120x40-vi", size: Size(width: 120, height: 40), keys: "5 Enter"),
+            Case(name: "expanded-society-district-120x40-en", size: Size(width: 120, height: 40), language: .en,
+                 keys: "/ m e o Enter 5 Enter"),
         ]
         return out
     }()

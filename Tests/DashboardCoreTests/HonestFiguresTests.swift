@@ -76,7 +76,8 @@ import Testing
     }
 
     @Test func aCommuneSaysItsOCOPFiguresAreTheDistricts() {
-        var s = SampleState.state(size: Size(width: 200, height: 60))
+        // Wide enough for five panels across to hold the whole sentence.
+        var s = SampleState.state(size: Size(width: 240, height: 60))
         _ = SampleState.press(&s, "/ d a o Space d u c Enter")
         #expect(render(s).textDump().contains("Số liệu OCOP chỉ có ở cấp huyện: Vị Xuyên"))
     }

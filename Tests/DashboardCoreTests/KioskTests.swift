@@ -18,10 +18,11 @@ import Testing
     @Test func thePlaylistIsTheOverviewEachPanelAndEachDistrict() {
         let s = kioskState()
         let list = s.kiosk!.playlist(for: SampleState.snapshot)
-        #expect(list.count == 1 + 4 + 11)
+        #expect(list.count == 1 + 5 + 11)
         #expect(list[0] == .overview)
         #expect(list[1] == .panel(.dossiers))
-        #expect(list[5] == .district("024"))
+        #expect(list[5] == .panel(.society))
+        #expect(list[6] == .district("024"))
         #expect(KioskState(parts: ["bts", "district:030"]).playlist(for: nil) == [.panel(.bts), .district("030")])
     }
 
@@ -32,7 +33,7 @@ import Testing
         _ = update(&s, .tick(Instant(SampleState.now.addingTimeInterval(20))))
         #expect(s.kiosk!.position == 1)
         #expect(s.expandedPanel == .dossiers)
-        for k in 2...5 { _ = update(&s, .tick(Instant(SampleState.now.addingTimeInterval(Double(20 * k))))) }
+        for k in 2...6 { _ = update(&s, .tick(Instant(SampleState.now.addingTimeInterval(Double(20 * k))))) }
         #expect(s.kioskStep == .district("024"))
         #expect(s.place == .district("024"))
     }
@@ -70,13 +71,16 @@ import Testing
         #expect(render(s).plainText.contains("███"))     // the last good figures stay, in large digits
     }
 
-    @Test(arguments: ["kiosk-overview-200x60", "kiosk-bts-200x60", "kiosk-district-120x40", "kiosk-overview-80x24-ascii"])
+    @Test(arguments: ["kiosk-overview-200x60", "kiosk-bts-200x60", "kiosk-district-120x40", "kiosk-overview-80x24-ascii",
+                      "kiosk-society-200x60", "kiosk-overview-137x38"])
     func kioskScreensMatchTheirGoldens(_ name: String) {
         var s: AppState
         switch name {
         case "kiosk-bts-200x60": s = kioskState(); _ = SampleState.press(&s, "Right Right")
         case "kiosk-district-120x40": s = kioskState(size: Size(width: 120, height: 40)); _ = SampleState.press(&s, "Left")
         case "kiosk-overview-80x24-ascii": s = kioskState(size: Size(width: 80, height: 24)); s.ascii = true
+        case "kiosk-society-200x60": s = kioskState(); _ = SampleState.press(&s, "Right Right Right Right Right")
+        case "kiosk-overview-137x38": s = kioskState(size: Size(width: 137, height: 38))
         default: s = kioskState()
         }
         let path = Fixtures.repositoryRoot() + "/Tests/DashboardCoreTests/Goldens/Screens/\(name).txt"

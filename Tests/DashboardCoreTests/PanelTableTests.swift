@@ -37,43 +37,43 @@ import Testing
         return s
     }
 
-    @Test func repeatedIdsAreDroppedSoTheRegistryHasFivePanels() {
-        #expect(Self.registry.ids == [.dossiers, .bts, .ocop, .tourism, "test-villages"])
+    @Test func repeatedIdsAreDroppedSoTheRegistryHasSixPanels() {
+        #expect(Self.registry.ids == [.dossiers, .bts, .ocop, .tourism, .society, "test-villages"])
     }
 
-    @Test func theFifthPanelIsLaidOutAndDrawnAtEverySize() {
+    @Test func theSixthPanelIsLaidOutAndDrawnAtEverySize() {
         for size in [Size(width: 200, height: 60), Size(width: 120, height: 40), Size(width: 300, height: 80)] {
             let s = state(size: size)
             let layout = Layout.make(s)!
             #expect(layout.panels.map(\.0).contains("test-villages"), "at \(size)")
             let text = render(s).textDump()
-            #expect(text.contains("5 Test villages"), "at \(size)")
+            #expect(text.contains("6 Test villages"), "at \(size)")
             #expect(text.contains("villages 2"), "at \(size)") // the province's village count starts with 2
         }
         // At 80×24 it is a tab, shown when focused with its key.
         var small = state(size: Size(width: 80, height: 24))
-        #expect(render(small).line(2).contains("5 Test"))
-        _ = SampleState.press(&small, "5")
+        #expect(render(small).line(2).contains(" 6 Test"))
+        _ = SampleState.press(&small, "6")
         #expect(small.focus == .panel("test-villages"))
         #expect(Layout.make(small)!.panels.map(\.0) == ["test-villages"])
     }
 
     @Test func focusCyclesThroughItAndHelpNamesItsKey() {
         var s = state()
-        _ = SampleState.press(&s, "Tab Tab Tab Tab Tab")
+        _ = SampleState.press(&s, "Tab Tab Tab Tab Tab Tab")
         #expect(s.focus == .panel("test-villages"))
         _ = SampleState.press(&s, "Tab")
         #expect(s.focus == .table)
-        _ = SampleState.press(&s, "6") // no sixth panel: nothing happens
+        _ = SampleState.press(&s, "7") // no seventh panel: nothing happens
         #expect(s.focus == .table)
-        #expect(Overlays.helpLines(s).contains { $0.keys == "5" && $0.text.hasSuffix("Test villages") })
-        #expect(!Overlays.helpLines(s).contains { $0.keys == "6" })
+        #expect(Overlays.helpLines(s).contains { $0.keys == "6" && $0.text.hasSuffix("Test villages") })
+        #expect(!Overlays.helpLines(s).contains { $0.keys == "7" })
     }
 
     @Test func itIsAStepOfTheKioskPlaylistAndExpands() {
         var s = state()
         s.kiosk = KioskState(parts: ["panels"])
-        #expect(s.kiosk!.playlist(for: SampleState.snapshot, panels: s.panels).count == 5)
+        #expect(s.kiosk!.playlist(for: SampleState.snapshot, panels: s.panels).count == 6)
         _ = update(&s, .snapshotLoaded(SampleState.snapshot))
         _ = SampleState.press(&s, "Left")
         #expect(s.expandedPanel == "test-villages")
@@ -84,7 +84,7 @@ import Testing
     @Test func itsColumnJoinsTheUnitTableAndSorts() {
         var s = state()
         #expect(s.panels.tableColumns.map(\.id).last == "test_villages")
-        for _ in 0..<12 where s.sortColumn != "test_villages" { _ = SampleState.press(&s, "s") }
+        for _ in 0..<20 where s.sortColumn != "test_villages" { _ = SampleState.press(&s, "s") }
         #expect(s.sortColumn == "test_villages")
         let counts = TableModel.rows(s).map(\.villages.villages)
         #expect(counts == counts.sorted(by: >))
@@ -105,7 +105,7 @@ import Testing
         s.panels = PanelRegistry(PanelRegistry.standard.all + [hidden])
         s.size = Size(width: 200, height: 60)
         _ = update(&s, .snapshotLoaded(SampleState.snapshot))
-        #expect(s.shownPanels.count == 4)
+        #expect(s.shownPanels.count == 5)
         #expect(!render(s).textDump().contains("Never"))
     }
 }

@@ -130,7 +130,8 @@ import Testing
         for (name, header) in [("bts.csv", "site_id,operator,district_code,commune_code,lat,lon,tech,status,commissioned_date"),
                                ("villages.csv", "village_code,name,district_code,commune_code,households,poor_households,mobile,broadband"),
                                ("ocop.csv", "product_id,name,producer,district_code,category,stars,platforms,listed_date"),
-                               ("tourism.csv", "month,district_code,domestic_visitors,international_visitors,revenue_million_vnd")] {
+                               ("tourism.csv", "month,district_code,domestic_visitors,international_visitors,revenue_million_vnd"),
+                               ("society.csv", TableKind.society.columns.joined(separator: ","))] {
             Fixtures.write(header + "\n", to: dir + "/" + name)
         }
         let two = try SnapshotLoader.load(directory: dir).get()

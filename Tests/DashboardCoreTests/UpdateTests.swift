@@ -66,6 +66,8 @@ import Testing
         _ = SampleState.press(&s, "Tab")
         #expect(s.focus == .panel(.dossiers))
         _ = SampleState.press(&s, "S-Tab S-Tab")
+        #expect(s.focus == .panel(.society))
+        _ = SampleState.press(&s, "S-Tab")
         #expect(s.focus == .panel(.tourism))
         _ = SampleState.press(&s, "2 Enter")
         #expect(s.expandedPanel == .bts)

@@ -39,6 +39,8 @@ import Testing
         b.addOCOP(&o)
         var t = try table(.tourism, TinySnapshot.tourism)
         b.addTourism(&t)
+        var society = try table(.society, TinySnapshot.society)
+        b.addSociety(&society)
         return b.build()
     }
 

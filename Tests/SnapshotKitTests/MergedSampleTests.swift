@@ -53,6 +53,20 @@ import Testing
         #expect(String(format: "%.1f", (s.villageTotals[0].coverageShare ?? 0) * 100) == "97.6")
     }
 
+    /// Society: about 1.833 teams after the reform; before it, the former Hà Giang's rows of the
+    /// `ha-giang` sample, re-based onto the new communes with the same province totals.
+    @Test func societyAfterAndBeforeTheReform() throws {
+        let cube = try #require(Self.sample?.society)
+        let oct2026 = Month(year: 2026, month: 10).index, jun2024 = Month(year: 2024, month: 6).index
+        let now = cube.figures(unit: 0, first: oct2026, last: oct2026)
+        #expect(now[.teams] == 1_833)
+        #expect(now[.teamMembers]! <= 124 * 10 + 1_709 * 5)
+        #expect(now[.appAccounts] == nil && now[.emailAccounts] == nil)   // not reported after the change
+        let hg = try #require(Self.hagiang?.society).figures(unit: 0, first: jun2024 - 2, last: jun2024)
+        let before = cube.figures(unit: 0, first: jun2024 - 2, last: jun2024)
+        for m in [SocietyMeasure.vneidActivated, .adults, .teams, .teamMembers, .benefitPayments] { #expect(before[m] == hg[m], "\(m)") }
+    }
+
     @Test func genReproducesTheCommittedSample() throws {
         let out = Fixtures.temporaryDirectory("cdsboard-gen-tq")
         let units = try #require(FileManager.default.contents(atPath: Self.directory + "/units.json"))

@@ -52,6 +52,22 @@ import Testing
         #expect(String(format: "%.1f", (Double(y2023.revenueMillionVND) / Double(y2022.revenueMillionVND) - 1) * 100) == "56.3")
     }
 
+    /// June 2024, the article's time: its digital-society figures, province totals.
+    @Test func societyMatchesTheArticle() throws {
+        let cube = try #require(Self.sample?.society)
+        let june = Month(year: 2024, month: 6).index
+        let t = cube.figures(unit: 0, first: june - 2, last: june)
+        #expect(t[.teams] == 2_071 && t[.teamMembers] == 12_131)
+        #expect(t[.vneidActivated]! > 431_000 && t[.vneidActivated]! < 432_000)
+        #expect(String(format: "%.1f", t.share(.vneidActivated, of: .adults)! * 100) == "65.1")
+        #expect(t[.appDownloads] == 18_157 && t[.appAccounts] == 15_624)
+        #expect(t[.emailAccounts] == 25_468 && t.share(.emailAccounts, of: .officials) == 1.0)
+        #expect(t[.trained] == nil)   // "Bình dân học vụ số" began in 2025
+        #expect(cube.firstMonth == Month(year: 2023, month: 1) && cube.lastMonth == Month(year: 2024, month: 6))
+        // Before the app's trial (October 2023) it has no figure, not zero.
+        #expect(cube.month(Month(year: 2023, month: 9), unit: 0)[.appDownloads] == nil)
+    }
+
     @Test func highlandDistrictsPeakInTheBuckwheatSeason() throws {
         let s = try #require(Self.sample)
         for code in ["026", "027"] {

@@ -53,12 +53,24 @@ enum TinySnapshot {
     2024-04,030,500,0,1000
     2023-04,026,800,80,4000
     """
+    /// Digital society: Lũng Cú (00715) in June 2023, May and June 2024; Phó Bảng (00712) and
+    /// Đạo Đức (00793) in June 2024; Đồng Văn's own officials (no commune) in June 2024.
+    static let society = """
+    month,district_code,commune_code,adults,vneid_activated,digital_teams,team_members,trained,certified,households,households_with_account,benefit_payments,benefit_payments_cashless,app_downloads,app_accounts,officials,email_accounts
+    2023-06,026,00715,1000,300,2,8,,,180,70,30,3,,,,
+    2024-05,026,00715,1000,500,2,9,,,180,90,40,10,30,20,,
+    2024-06,026,00715,1000,600,2,10,,,180,100,50,20,40,25,,
+    2024-06,026,00712,2000,1400,1,5,,,200,150,60,30,100,80,,
+    2024-06,026,,,,,,,,,,,,,,300,300
+    2024-06,030,00793,500,200,1,4,,,120,60,20,5,,,,
+    """
 
     /// Writes the snapshot to a new directory, with `overrides` (file → text) applied.
     static func write(_ overrides: [String: String?] = [:]) -> String {
         let dir = Fixtures.temporaryDirectory("cdsboard-tiny")
         var files: [String: String?] = ["units.json": units, "manifest.json": manifest, "dossiers.csv": dossiers,
-                                        "bts.csv": bts, "villages.csv": villages, "ocop.csv": ocop, "tourism.csv": tourism]
+                                        "bts.csv": bts, "villages.csv": villages, "ocop.csv": ocop, "tourism.csv": tourism,
+                                        "society.csv": society]
         for (k, v) in overrides { files[k] = v }
         for (name, text) in files { if let text { Fixtures.write(text + (name.hasSuffix(".csv") ? "\n" : ""), to: dir + "/" + name) } }
         return dir

@@ -18,6 +18,9 @@ public enum StringKey: String, CaseIterable, Sendable {
     case onTimeOfficial, overdueOfficial, latestPeriod, earliestPeriod, legendChange, legendWorst, legendSort
     case noDataForPeriod, revenueMillion, page, vsLastYearShort, targetStatus, atRiskShort
     case onlineByMonth, visitorsByMonth, sitesByMonth, listedByMonth, furthestBehind, largestChanges, value, gap, targetValue, ranking
+    case society, vneidActivated, vneidShare, digitalTeams, digitalTeamsShort, teamMembers, members, digitalSkills
+    case cashless, householdAccounts, citizenApp, accounts, officialEmail
+    case cashlessShort, accountsShort, appAccountsShort, digitalSkillsShort
     case asOf, kioskPaused, twelveMonths, yes, no, days, arriving, clockBehind, themeNamed, mouseOn, mouseOff
     case digitized, eResult, valueOrRate, estimate766Label, progressShort
     case progress766Short, carriedShort, resolvedShort, inProgressShort, index766Estimated

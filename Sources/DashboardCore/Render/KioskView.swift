@@ -31,11 +31,14 @@ enum KioskView {
         } else {
             let panels = state.shownPanels
             let across = size.width >= 160 && size.width / max(1, panels.count) >= 36
-            let gridRows = (panels.count + 1) / 2
+            // More than four tiles stand three to a row when each keeps 36 columns.
+            let perRow = panels.count > 4 && size.width / 3 >= 36 ? 3 : 2
+            let gridRows = (panels.count + perRow - 1) / perRow
             let tall = body.height >= 13 * gridRows
             let tilesHeight = across ? 11 : (tall ? 11 * gridRows : body.height)
             let (top, bottom) = body.splitTop(min(tilesHeight, body.height))
-            let rects = across ? top.columns(Array(repeating: 1, count: panels.count)) : gridRects(top, count: panels.count)
+            let rects = across ? top.columns(Array(repeating: 1, count: panels.count))
+                : gridRects(top, count: panels.count, perRow: perRow)
             f.tiles = Array(zip(panels, rects))
             if bottom.height >= 6 {
                 f.table = bottom
@@ -119,9 +122,12 @@ enum KioskView {
     }
 
     /// Two columns, as many rows as it takes.
-    static func gridRects(_ r: Rect, count: Int) -> [Rect] {
-        let rows = r.rows(Array(repeating: 1, count: max(1, (count + 1) / 2)))
-        return rows.flatMap { $0.columns([1, 1]) }
+    /// `perRow` tiles to a row; the last row's tiles share its whole width.
+    static func gridRects(_ r: Rect, count: Int, perRow: Int = 2) -> [Rect] {
+        let rows = r.rows(Array(repeating: 1, count: max(1, (count + perRow - 1) / perRow)))
+        return rows.enumerated().flatMap { k, row in
+            row.columns(Array(repeating: 1, count: max(1, min(perRow, count - k * perRow))))
+        }
     }
 
     /// One panel's headline in large digits, with its change and status below.

@@ -71,7 +71,9 @@ public struct Layout: Equatable, Sendable {
         let isCommune: Bool
         if case .commune = state.place { isCommune = true } else { isCommune = false }
         let ids = state.shownPanels.map(\.id)
-        let gridRows = (ids.count + 1) / 2
+        // More than four panels stand three to a row when each keeps 38 columns.
+        let perRow = ids.count > 4 && size.width / 3 >= 38 ? 3 : 2
+        let gridRows = (ids.count + perRow - 1) / perRow
         // Panels take what the table does not need: at least 9 rows each (8 in a grid), and on
         // a tall screen up to three fifths of it, where they have room for month charts.
         let tableRows = state.snapshot.flatMap { s in state.placeIndex.map { s.units.units[$0].children.count } } ?? 11
@@ -96,7 +98,7 @@ public struct Layout: Equatable, Sendable {
             assign(&layout, bottom, isCommune)
         } else if size.width >= 100 && body.height >= gridRows * 8 + 10 {
             let (top, bottom) = body.splitTop(isCommune ? gridRows * 8 : gridHeight)
-            layout.panels = grid(top, ids, columns: 2)
+            layout.panels = grid(top, ids, columns: perRow)
             assign(&layout, bottom, isCommune)
         } else {
             let (tabs, rest) = body.splitTop(1)
@@ -114,13 +116,15 @@ public struct Layout: Equatable, Sendable {
         if isCommune { layout.detail = area } else { layout.table = area }
     }
 
+    /// `columns` panels to a row; the last row's panels share its whole width.
     private static func grid(_ area: Rect, _ kinds: [PanelID], columns: Int) -> [(PanelID, Rect)] {
         let rowCount = (kinds.count + columns - 1) / columns
         let rows = area.rows(Array(repeating: 1, count: rowCount))
         var out: [(PanelID, Rect)] = []
         for (r, row) in rows.enumerated() {
-            let cells = row.columns(Array(repeating: 1, count: columns))
-            for c in 0..<columns where r * columns + c < kinds.count { out.append((kinds[r * columns + c], cells[c])) }
+            let count = min(columns, kinds.count - r * columns)
+            let cells = row.columns(Array(repeating: 1, count: count))
+            for c in 0..<count { out.append((kinds[r * columns + c], cells[c])) }
         }
         return out
     }

@@ -33,13 +33,26 @@ enum PanelView {
         return rect.inset(by: 1).intersection(Rect(x: rect.x + 2, y: rect.y + 1, width: rect.width - 4, height: rect.height - 2))
     }
 
+    /// When the titles do not all fit, the tab shown keeps its title and the others share the
+    /// rest (the shortest whole), each keeping at least its number.
     static func tabs(_ state: AppState, _ r: Rect, into c: inout Canvas) {
         var col = r.x + 1
         let panels = state.shownPanels
         let shown = state.focusedPanelOrFirst
+        let texts = panels.enumerated().map { k, panel in " \(k + 1) \(panel.title(state.strings)) " }
+        var widths = texts.map(\.count)
+        let selected = panels.firstIndex { $0.id == shown } ?? 0
+        if widths.reduce(0, +) + texts.count > r.width - 1 {
+            let others = widths.indices.filter { $0 != selected }.sorted { widths[$0] < widths[$1] }
+            var budget = r.width - 1 - texts.count - widths[selected]
+            for (i, k) in others.enumerated() {
+                widths[k] = min(widths[k], max(4, budget / (others.count - i)))
+                budget -= widths[k]
+            }
+        }
         for (k, panel) in panels.enumerated() {
-            let text = " \(k + 1) \(panel.title(state.strings)) "
-            col += c.write(text, x: col, y: r.y, role: panel.id == shown ? .selection : .muted, maxWidth: r.maxX - col) + 1
+            col += c.write(texts[k], x: col, y: r.y, role: panel.id == shown ? .selection : .muted,
+                           maxWidth: min(widths[k], r.maxX - col)) + 1
         }
     }
 

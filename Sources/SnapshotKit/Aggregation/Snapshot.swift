@@ -23,6 +23,8 @@ public struct Snapshot: Equatable, Sendable {
     public let villages: [Village]
     public let ocopProducts: [OCOPProduct]
     public let tourism: TourismCube
+    /// The digital-society counts; nil when the snapshot has no `society.csv`.
+    public let society: SocietyCube?
     public let bts: [BTSTotals]
     public let villageTotals: [VillageTotals]
     public let ocop: [OCOPTotals]
@@ -40,8 +42,8 @@ public struct Snapshot: Equatable, Sendable {
     /// Aggregates validated records; build one through `SnapshotBuilder`, which validates them.
     public init(manifest: Manifest, units: UnitTree, targets: Targets, dossierForm: DossierForm, dossiers: DossierCube,
          btsSites: [BTSSite], villages: [Village], ocopProducts: [OCOPProduct],
-         tourismRows: [(Month, Int, TourismTally)], warnings: [SnapshotIssue], history: [HistoricalProvince] = [],
-         geometry: Geometry? = nil) {
+         tourismRows: [(Month, Int, TourismTally)], societyRows: [(Month, Int, SocietyTally)]? = nil,
+         warnings: [SnapshotIssue], history: [HistoricalProvince] = [], geometry: Geometry? = nil) {
         self.history = history
         self.geometry = geometry
         self.manifest = manifest
@@ -53,6 +55,7 @@ public struct Snapshot: Equatable, Sendable {
         self.villages = villages
         self.ocopProducts = ocopProducts
         self.tourism = TourismCube(rows: tourismRows, units: units)
+        self.society = societyRows.map { SocietyCube(rows: $0, units: units) }
         self.warnings = warnings
         let n = units.units.count
         func chain(_ start: Int?) -> [Int] {
@@ -125,6 +128,6 @@ public struct Snapshot: Equatable, Sendable {
     public static func == (a: Snapshot, b: Snapshot) -> Bool {
         a.manifest == b.manifest && a.units == b.units && a.targets == b.targets && a.dossiers == b.dossiers
             && a.btsSites == b.btsSites && a.villages == b.villages && a.ocopProducts == b.ocopProducts
-            && a.tourism == b.tourism && a.history == b.history && a.geometry == b.geometry
+            && a.tourism == b.tourism && a.history == b.history && a.geometry == b.geometry && a.society == b.society
     }
 }

@@ -9,6 +9,8 @@ public enum TableKind: String, CaseIterable, Sendable {
     case bts, villages, ocop, tourism
     /// The portal's published 766 scores (optional).
     case index766
+    /// The digital-society counts (`society.csv`), optional: without it the panel is hidden.
+    case society
 
     /// The file of a snapshot directory that holds the table.
     public var fileName: String {
@@ -62,6 +64,8 @@ public enum TableKind: String, CaseIterable, Sendable {
             return ["month", "district_code", "domestic_visitors", "international_visitors", "revenue_million_vnd"]
         case .index766:
             return ["period", "unit_code"] + Official766.groupColumns + ["total", "rank", "ranked"]
+        case .society:
+            return ["month", "district_code", "commune_code"] + SocietyMeasure.allCases.map(\.column)
         }
     }
 }
@@ -132,6 +136,7 @@ public struct SnapshotBuilder {
     private var products: [OCOPProduct] = []
     private var tourism: [(Month, Int, TourismTally)] = []
     private var official766: [Int: [Period: Official766]] = [:]
+    private var society: [(Month, Int, SocietyTally)]?
 
     public init(options: Options = Options()) { self.options = options }
 
@@ -246,6 +251,12 @@ public struct SnapshotBuilder {
         official766.merge(Index766Parser.parse(&table, ctx, &issues)) { a, b in a.merging(b) { x, _ in x } }
     }
 
+    /// The society table (optional: a snapshot given none has no society figures).
+    public mutating func addSociety(_ table: inout some SnapshotTable) {
+        guard let ctx = context else { return }
+        society = (society ?? []) + SocietyParser.parse(&table, ctx, &issues)
+    }
+
     private mutating func add<T: SnapshotTable, R>(_ table: inout T,
                                                    _ parse: (inout T, RowContext, inout IssueCollector) -> [R],
                                                    to list: WritableKeyPath<SnapshotBuilder, [R]>) {
@@ -279,7 +290,7 @@ public struct SnapshotBuilder {
         }
         var snapshot = Snapshot(manifest: manifest, units: units, targets: targets, dossierForm: dossierForm,
                                  dossiers: DossierCube(accumulator: dossiers, units: units), btsSites: sites,
-                                 villages: villages, ocopProducts: products, tourismRows: tourism,
+                                 villages: villages, ocopProducts: products, tourismRows: tourism, societyRows: society,
                                  warnings: issues.warnings,
                                  history: zip(units.change?.before ?? [], history).map {
                                      HistoricalProvince(units: $0, dossiers: DossierCube(accumulator: $1, units: $0))

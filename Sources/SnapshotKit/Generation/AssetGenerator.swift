@@ -53,7 +53,10 @@ struct AssetGenerator {
         try w.close()
     }
 
-    func writeVillages(to path: String) throws {
+    /// Writes the villages; returns each commune's villages and households (index → counts).
+    @discardableResult
+    func writeVillages(to path: String) throws -> [Int: (villages: Int, households: Int)] {
+        var perUnit: [Int: (villages: Int, households: Int)] = [:]
         var rng = SeededRandom(seed: seed ^ 0x7111)
         let w = try CSVWriter(path: path, header: TableKind.villages.columns)
         for d in units.districts {
@@ -86,11 +89,14 @@ struct AssetGenerator {
                     let broadband = rng.chance(mobile == "none" ? 0.1 : (p.highland ? 0.58 : 0.9))
                     w.row([String(format: "%@%03d", c.code, n + 1), name, d.code, c.code, String(households), String(poor),
                            mobile, broadband ? "yes" : "no"])
+                    perUnit[c.index, default: (0, 0)].villages += 1
+                    perUnit[c.index, default: (0, 0)].households += households
                     serial += 1
                 }
             }
         }
         try w.close()
+        return perUnit
     }
 
     func writeOCOP(to path: String) throws {

@@ -65,12 +65,15 @@ public struct MergedSampleGenerator {
         try writeVillages(try read(tmp + "/first/villages.csv"), change, newCode, &assets, to: dir + "/villages.csv")
         try writeOCOP(try read(tmp + "/first/ocop.csv"), change, &assets, to: dir + "/ocop.csv")
         try writeTourism(try read(tmp + "/first/tourism.csv"), change, first, &assets, to: dir + "/tourism.csv")
+        try writeSociety(try read(tmp + "/first/society.csv"), tree, villages: try read(dir + "/villages.csv"),
+                         to: dir + "/" + TableKind.society.fileName)
         try Data(SampleGenerator.targetsText.utf8).write(to: URL(fileURLWithPath: dir + "/targets.json"), options: .atomic)
         let geometryName = try SampleGenerator.writeGeometry(geometryJSON, units: tree, to: dir)
         // Last, with the size and SHA-256 of every file written above.
         let files = try ExportIntegrity.listing(directory: dir, names: ["units.json", "units_before.json", "targets.json",
                                                                         "dossier_stats.csv", "bts.csv", "villages.csv",
-                                                                        "ocop.csv", "tourism.csv"] + geometryName)
+                                                                        "ocop.csv", "tourism.csv", TableKind.society.fileName]
+                                                     + geometryName)
         try Data(manifest(tree, files).utf8).write(to: URL(fileURLWithPath: dir + "/manifest.json"), options: .atomic)
     }
 

@@ -37,13 +37,14 @@ public struct SampleGenerator {
         }
         let assets = AssetGenerator(units: units, seed: rng.next())
         try assets.writeBTS(to: directory + "/bts.csv")
-        try assets.writeVillages(to: directory + "/villages.csv")
+        let villages = try assets.writeVillages(to: directory + "/villages.csv")
         try assets.writeOCOP(to: directory + "/ocop.csv")
         try assets.writeTourism(to: directory + "/tourism.csv")
+        try SocietyGenerator(units: units, villages: villages, seed: rng.next()).write(to: directory + "/" + TableKind.society.fileName)
         let geometryName = try Self.writeGeometry(geometryJSON, units: units, to: directory)
         // Last, with the size and SHA-256 of every file written above.
         let names = ["units.json", "targets.json", form == .rows ? "dossiers.csv" : "dossier_stats.csv",
-                     "bts.csv", "villages.csv", "ocop.csv", "tourism.csv"] + geometryName
+                     "bts.csv", "villages.csv", "ocop.csv", "tourism.csv", TableKind.society.fileName] + geometryName
         let files = try ExportIntegrity.listing(directory: directory, names: names)
         try writeJSON(manifestText(units, files: files), to: directory + "/manifest.json")
     }
@@ -91,7 +92,8 @@ public struct SampleGenerator {
         {"indicator": "dossiers.on_time_share", "target": 0.98, "at_risk": 0.95},
         {"indicator": "villages.coverage_share", "target": 1.0, "at_risk": 0.98},
         {"indicator": "ocop.listed_share", "target": 1.0, "at_risk": 0.9},
-        {"indicator": "tourism.growth_yoy", "target": 0.1, "at_risk": 0.0}
+        {"indicator": "tourism.growth_yoy", "target": 0.1, "at_risk": 0.0},
+        {"indicator": "society.vneid_share", "target": 0.8, "at_risk": 0.6}
       ]
     }
 

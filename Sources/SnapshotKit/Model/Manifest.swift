@@ -62,6 +62,6 @@ public struct Targets: Sendable, Equatable {
         "ocop.listed_share", "tourism.growth_yoy",
         // Decision 766/QĐ-TTg: progress by its rule (a share), the index's total (points of 100),
         // estimated from dossiers unless the portal's published score is in the snapshot.
-        "dossiers.progress_766", "index_766.total",
+        "dossiers.progress_766", "index_766.total", "society.vneid_share",
     ]
 }
