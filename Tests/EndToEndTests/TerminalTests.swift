@@ -28,7 +28,7 @@ import Glibc
         defer { t.kill() }
         let screen = t.waitFor("Bắc Quang")
         #expect(screen.contains("Hà Giang · Chuyển đổi số"))
-        #expect(screen.contains("Dữ liệu: 05/07/2024 08:00"))
+        #expect(screen.contains("Số liệu cập nhật đến 08:00 ngày 05/07/2024"))
         #expect(screen.contains("Huyện, thành phố (11)"))
         for name in ["Bắc Mê", "Đồng Văn", "Hoàng Su Phì", "Mèo Vạc", "Quản Bạ", "Quang Bình", "Vị Xuyên", "Xín Mần", "Yên Minh"] {
             #expect(screen.contains(name), "\(name) missing")

@@ -95,6 +95,14 @@ public struct NumberFormat: Sendable {
         return language == .vi ? "\(p(c.day))/\(p(c.month))/\(c.year)" : d.description
     }
 
+    /// The data time in the administration's words: `Số liệu cập nhật đến 08:00 ngày 05/07/2024`
+    /// / `Data as of 2024-07-05 08:00`.
+    public func dataTimeOfficial(secondsSince1970 t: Int, utcOffset: Int) -> String {
+        let full = dateTime(secondsSince1970: t, utcOffset: utcOffset)
+        guard language == .vi, let space = full.firstIndex(of: " ") else { return "Data as of " + full }
+        return "Số liệu cập nhật đến \(full[full.index(after: space)...]) ngày \(full[..<space])"
+    }
+
     /// `05/07/2024 08:00` / `2024-07-05 08:00`, in the offset the time was written with.
     public func dateTime(secondsSince1970 t: Int, utcOffset: Int) -> String {
         let local = t + utcOffset

@@ -11,8 +11,10 @@ enum HeaderView {
         c.fill(h, role: .header)
         let province = state.snapshot?.units.province.shortName ?? "cdsboard"
         var right: [(String, Role)] = []
+        var official: String?
         if let snap = state.snapshot {
             let t = Int(snap.manifest.generatedAt.timeIntervalSince1970)
+            official = f.dataTimeOfficial(secondsSince1970: t, utcOffset: snap.manifest.utcOffsetSeconds)
             right.append(("\(s[.dataTime]): \(f.dateTime(secondsSince1970: t, utcOffset: snap.manifest.utcOffsetSeconds))", .header))
             if state.clockIsBehind {
                 right.append(("  \(c.glyphs.bad) \(s[.clockBehind]) ", .error))
@@ -27,8 +29,13 @@ enum HeaderView {
             let clock = String(format: "%02d:%02d", secs / 3600, secs % 3600 / 60)
             right.append(("  " + clock, .header))
         }
-        let rightWidth = right.reduce(0) { $0 + DisplayWidth.of($1.0) } + 1
         let title = " \(province) · \(s[.appTitle])"
+        // The administration's wording of the data time when the row has room for it.
+        if let official, !right.isEmpty,
+           DisplayWidth.of(title) + 2 + right.dropFirst().reduce(DisplayWidth.of(official) + 1, { $0 + DisplayWidth.of($1.0) }) <= h.width {
+            right[0].0 = official
+        }
+        let rightWidth = right.reduce(0) { $0 + DisplayWidth.of($1.0) } + 1
         c.write(title, x: h.x, y: h.y, role: .title, maxWidth: max(0, h.width - rightWidth - 1))
         var col = h.maxX - rightWidth
         if col < h.x + DisplayWidth.of(title) + 1 { col = max(h.x + 1, h.maxX - rightWidth) }

@@ -66,8 +66,7 @@ public struct Report: Sendable {
         periodEnd = s.manifest.periodEnd
         let age = now.map { $0.timeIntervalSince(s.manifest.generatedAt) }
         staleDays = age.flatMap { $0 > staleAfter ? Int($0 / 86400) : nil }
-        let time = f.dateTime(secondsSince1970: Int(s.manifest.generatedAt.timeIntervalSince1970), utcOffset: s.manifest.utcOffsetSeconds)
-        var notes = ["\(t[.dataTime]): \(time); \(t[.asOf]) \(f.date(s.manifest.periodEnd))",
+        var notes = ["\(f.dataTimeOfficial(secondsSince1970: Int(s.manifest.generatedAt.timeIntervalSince1970), utcOffset: s.manifest.utcOffsetSeconds)); \(t[.asOf]) \(f.date(s.manifest.periodEnd))",
                      form == .form06 ? t[.f06Note] : "\(t[.vsPrevious]) \(labels.previous), \(t[.vsLastYear]) \(labels.lastYear)"]
         if let d = staleDays { notes.insert("\(t[.stale]): \(f.integer(d)) \(t[.days])", at: 0) }
         if !hasData { notes.insert(t[.noDataForPeriod], at: 0) }
