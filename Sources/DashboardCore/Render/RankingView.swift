@@ -19,7 +19,7 @@ enum RankingView {
     }
 
     static func ranking(_ state: AppState) -> Ranking? {
-        guard let snap = state.snapshot, let period = state.period else { return nil }
+        guard let snap = state.snapshot else { return nil }
         let rows = TableModel.rows(state)
         for panel in state.shownPanels {
             let tiles = rows.map { panel.tile(PanelContext(state: state, snapshot: snap, figures: $0), .unicode) }
@@ -31,7 +31,6 @@ enum RankingView {
                       text: t.value.map { isShare ? state.format.percent($0) : state.format.signedPercent($0) } ?? "—",
                       status: t.value.flatMap { snap.targets.status(of: indicator, value: $0) })
             }.sorted { ($0.value ?? -.infinity, $1.name) > ($1.value ?? -.infinity, $0.name) }
-            _ = period
             return Ranking(title: "\(state.strings[.ranking]): \(panel.title(state.strings)) · \(label)",
                            target: snap.targets.targets[indicator]?.target, isShare: isShare, entries: entries)
         }

@@ -35,6 +35,12 @@ public struct Span: Equatable, Sendable {
     /// The same months a year earlier.
     public var sameLastYear: Span { shiftedTo(period.sameLastYear) }
 
+    /// Whether months `first…last` (a cube's) hold every month of the span.
+    public func isHeld(from first: Month, to last: Month?) -> Bool {
+        guard let last, !isEmpty else { return false }
+        return self.first >= first.index && self.last <= last.index
+    }
+
     private func shiftedTo(_ p: Period) -> Span {
         let start = p.months.lowerBound
         guard !isEmpty else { return Span(p, dataEnd: p.lastMonth.lastDay) }
@@ -49,10 +55,7 @@ public struct Span: Equatable, Sendable {
 
 extension DossierCube {
     /// Whether the cube holds every month of the span.
-    public func covers(_ span: Span) -> Bool {
-        guard let lastHeld = lastMonth, !span.isEmpty else { return false }
-        return span.first >= firstMonth.index && span.last <= lastHeld.index
-    }
+    public func covers(_ span: Span) -> Bool { span.isHeld(from: firstMonth, to: lastMonth) }
 
     /// The span's months added up (months the cube does not hold add nothing); form 06's
     /// stocks are those of its first month's start and its last month's end.
@@ -70,10 +73,7 @@ extension DossierCube {
 }
 
 extension TourismCube {
-    public func covers(_ span: Span) -> Bool {
-        guard let lastHeld = lastMonth, !span.isEmpty else { return false }
-        return span.first >= firstMonth.index && span.last <= lastHeld.index
-    }
+    public func covers(_ span: Span) -> Bool { span.isHeld(from: firstMonth, to: lastMonth) }
 
     public func total(unit: Int, span: Span) -> TourismTally {
         var t = TourismTally()
