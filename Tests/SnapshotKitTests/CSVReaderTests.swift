@@ -24,6 +24,14 @@ import Testing
         #expect(try records("a,b\r\n1,2") == [["a", "b"], ["1", "2"]])
     }
 
+    /// A doubled quote followed by a combining mark (NFD text: `""` then U+0300) is undoubled
+    /// byte by byte; as Characters the second quote and the mark are one cluster.
+    @Test func aDoubledQuoteBeforeACombiningMarkIsUndoubled() throws {
+        let rows = try records(bytes: Array("a,\"x\"\"\u{0300}y\"\n".utf8))
+        #expect(rows == [["a", "x\"\u{0300}y"]])
+        #expect(Array(rows[0][1].utf8) == Array("x\"\u{0300}y".utf8))
+    }
+
     @Test func skipsTheByteOrderMark() throws {
         #expect(try records(bytes: [0xEF, 0xBB, 0xBF] + Array("x,y\n".utf8)) == [["x", "y"]])
     }

@@ -224,7 +224,17 @@ public struct FieldReader {
         guard let s = String(validating: raw, as: UTF8.self) else {
             throw SnapshotIssue(file: file, line: recordLine, column: column, message: "invalid UTF-8")
         }
-        return f.hasEscapedQuote ? s.replacingOccurrences(of: "\"\"", with: "\"") : s
+        guard f.hasEscapedQuote else { return s }
+        // Undouble the quotes byte by byte: as Characters, a quote followed by a combining mark
+        // (text in NFD, say) is one cluster, and `""` would not be found (fuzz finding).
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(raw.count)
+        var k = 0
+        while k < raw.count {
+            bytes.append(raw[k])
+            k += raw[k] == 0x22 && k + 1 < raw.count && raw[k + 1] == 0x22 ? 2 : 1
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     public func isEmpty(_ f: FieldSpan) -> Bool { f.end == f.start }
