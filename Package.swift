@@ -52,7 +52,7 @@ let package = Package(
             ]
         ),
         .target(name: "DashboardTestSupport", dependencies: ["DashboardCore", "SnapshotKit"]),
-        .testTarget(name: "SnapshotKitTests", dependencies: ["SnapshotKit", "CByteScan", "DashboardTestSupport"]),
+        .testTarget(name: "SnapshotKitTests", dependencies: ["SnapshotKit", "CByteScan", "CSHA256", "DashboardTestSupport"]),
         .testTarget(
             name: "DashboardCoreTests",
             dependencies: ["DashboardCore", "SnapshotKit", "DashboardTestSupport"],

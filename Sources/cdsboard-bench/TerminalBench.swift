@@ -82,8 +82,8 @@ final class PtyProcess {
     let master: Int32
     var text = ""
 
-    init(binary: String, args: [String], rows: Int, cols: Int) throws {
-        var env = ProcessInfo.processInfo.environment
+    init(binary: String, args: [String], rows: Int, cols: Int, environment extra: [String: String] = [:]) throws {
+        var env = ProcessInfo.processInfo.environment.merging(extra) { _, new in new }
         env["TERM"] = "xterm-256color"
         env["LANG"] = env["LANG"].flatMap { $0.contains("UTF-8") || $0.contains("utf8") ? $0 : nil } ?? "C.UTF-8"
         env.removeValue(forKey: "NO_COLOR")

@@ -51,11 +51,13 @@ enum SnapshotSource {
     }
 
     /// One snapshot, now (`render`, `report`, `check`).
-    func load() -> Result<Snapshot, SnapshotFailure> {
+    func load(cache: SharedSnapshotCache? = nil) -> Result<Snapshot, SnapshotFailure> {
         switch self {
         case .directory(let path):
+            let result = cache.map { c in c.load(export: path) { SnapshotLoader.load(directory: path) }.0 }
+                ?? SnapshotLoader.load(directory: path)
             // A path given on the command line is echoed in messages: cut it.
-            return SnapshotLoader.load(directory: path).mapError { f in
+            return result.mapError { f in
                 var f = f
                 for i in f.errors.indices { f.errors[i].file = Echo.cut(f.errors[i].file) }
                 return f
@@ -65,10 +67,12 @@ enum SnapshotSource {
 
     /// A provider that follows the source for the dashboard, with its first snapshot already
     /// loaded, so that `--view`, `--period` and `--keys` apply to the first frame.
-    func provider(poll: Bool) -> (SnapshotProvider, ProviderEvent) {
+    func provider(poll: Bool, cache: SharedSnapshotCache?,
+                  onCacheUse: (@Sendable (SharedSnapshotCache.Use, [String]) -> Void)? = nil) -> (SnapshotProvider, ProviderEvent) {
         switch self {
         case .directory(let path):
-            let p = DirectorySnapshotProvider(directory: path, useInotify: !poll)
+            let p = DirectorySnapshotProvider(directory: path, useInotify: !poll, cache: cache)
+            p.onCacheUse = onCacheUse
             let first = p.loadNow()
             p.initialLoadDone = true
             return (p, first)

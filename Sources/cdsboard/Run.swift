@@ -33,7 +33,12 @@ struct Run: ParsableCommand {
         if let p = config.problem, view.kiosk { FileHandle.standardError.write(Data("\(p) — ignored\n".utf8)) }
         var state = view.initialState(config: config)
         if mouse { state.mouseEnabled = true }
-        let (provider, first) = SnapshotSource.choose(view.data).provider(poll: poll)
+        let log = Logger(label: "cdsboard")
+        let cache = view.cache(fallback: config.cacheDirectory ?? SharedSnapshotCache.defaultDirectory(environment: Environment.values))
+        let (provider, first) = SnapshotSource.choose(view.data).provider(poll: poll, cache: cache) { use, notes in
+            for n in notes { log.warning("shared cache", metadata: ["why": "\(n)"]) }
+            log.info("snapshot load", metadata: ["cache": "\(use)"])
+        }
         switch first {
         case .loaded(let s): _ = update(&state, .snapshotLoaded(s))
         case .refused(let f): _ = update(&state, .snapshotRefused(f))

@@ -35,6 +35,20 @@ struct ViewOptions: ParsableArguments {
     @Option(help: "Kiosk: time per screen, e.g. 20s, 1m (default: config, then 20s).")
     var rotate: String?
 
+    @Option(name: .customLong("cache-dir"),
+            help: "Where viewers of one export share its load (dashboard default: config cache_dir, then $XDG_CACHE_HOME/cdsboard).")
+    var cacheDirectory: String?
+
+    @Flag(name: .customLong("no-cache"), help: "Load the export in this process only, without the shared cache.")
+    var noCache = false
+
+    /// The shared cache: none with `--no-cache` or an empty directory; `fallback` when no
+    /// `--cache-dir` is given (the dashboard's default; `render` has none).
+    func cache(fallback: String?) -> SharedSnapshotCache? {
+        guard !noCache, let dir = cacheDirectory ?? fallback, !dir.isEmpty else { return nil }
+        return SharedSnapshotCache(directory: dir)
+    }
+
     func validate() throws {
         if let keys, Key.script(keys) == nil { throw ValidationError("--keys: cannot read \"\(Echo.cut(keys))\"") }
         try Echo.check(period)

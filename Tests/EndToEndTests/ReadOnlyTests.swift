@@ -113,4 +113,37 @@ import Testing
         #expect(watch.changes() == [])
         #expect(FileManager.default.fileExists(atPath: scratch + "/state/cdsboard/cdsboard.log"), "the log goes to XDG_STATE_HOME")
     }
+
+    /// A cache directory the viewer cannot write (issue 16): it loads alone, says so in the
+    /// log, and shows the same figures as without a cache.
+    @Test func aReadOnlyCacheDirectoryMeansLoadingAlone() throws {
+        let dir = Fixtures.copyOfSample()
+        chmod(dir, 0o755)
+        let cache = Fixtures.temporaryDirectory("cdsboard-ro-cache")
+        chmod(cache, 0o555)
+        defer { chmod(cache, 0o755) }
+        let scratch = Fixtures.temporaryDirectory("cdsboard-ro")
+        chmod(scratch, 0o777)
+        let env = ["HOME": scratch, "XDG_STATE_HOME": scratch + "/state", "XDG_CONFIG_HOME": "/nonexistent",
+                   "LANG": "C.UTF-8", "TERM": "xterm-256color"]
+        func render(_ extra: [String]) -> (status: Int32, output: String) {
+            let argv = Self.asNobody + ["render", "--data", dir, "--size", "100x30", "--now", "2024-07-05T09:00:00+07:00"] + extra
+            return Fixtures.run(argv[0], Array(argv.dropFirst()), environment: env)
+        }
+        let plain = render(["--no-cache"])
+        let readOnly = render(["--cache-dir", cache])
+        #expect(plain.status == 0 && readOnly.status == 0, "\(readOnly.output.prefix(300))")
+        #expect(plain.output.contains("Hà Giang"))
+        #expect(readOnly.output == plain.output)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: cache) == [])
+
+        let command = (Self.asNobody + ["--data", dir, "--cache-dir", cache]).joined(separator: " ")
+        let t = TmuxSession(command: command, width: 100, height: 30, environment: env)
+        defer { t.kill() }
+        t.waitFor("Bắc Quang")
+        t.sendKeys("q")
+        #expect(t.waitFor("CDSBOARD-EXITED").contains("CDSBOARD-EXITED 0"))
+        let log = Fixtures.read(scratch + "/state/cdsboard/cdsboard.log")
+        #expect(log.contains("is not writable"), "\(log.suffix(600))")
+    }
 }

@@ -14,4 +14,12 @@ int cds_sha256_hw_available(void);
 /// Call only when `cds_sha256_hw_available()` returned 1.
 void cds_sha256_hw_blocks(uint32_t state[8], const uint8_t *data, size_t blocks);
 
+/// CRC-32C (Castagnoli) of `n` bytes, continuing from `crc` (0 to start): with SSE4.2 where
+/// the CPU has it, else slicing-by-8 tables.
+uint32_t cds_crc32c(uint32_t crc, const uint8_t *p, size_t n);
+/// The table path always (to test it where the hardware path is taken).
+uint32_t cds_crc32c_portable(uint32_t crc, const uint8_t *p, size_t n);
+/// 1 when this CPU has SSE4.2's CRC-32C instruction, else 0.
+int cds_crc32c_hw_available(void);
+
 #endif

@@ -9,6 +9,7 @@ import TOMLKit
 ///     mouse = false
 ///     flat_list = false           # two-tier provinces: open on the flat list of communes
 ///     stale_after_days = 45
+///     cache_dir = "/var/cache/cdsboard"   # shared by the viewers of one account; "" = no cache
 ///
 ///     [keys]                      # rebind by action name (see `cdsboard keys`)
 ///     move_down = ["j", "Down"]
@@ -24,6 +25,8 @@ public struct Config: Sendable {
     /// Two-tier provinces: open on the flat list of all communes rather than by former district.
     public var flatList = false
     public var staleAfterDays: Double = 45
+    /// Where viewers share loaded snapshots: nil = the default (`$XDG_CACHE_HOME/cdsboard`), "" = none.
+    public var cacheDirectory: String?
     /// Kiosk: seconds per screen, the playlist, and whether `q` may quit.
     public var kioskInterval: Double = 20
     public var kioskPlaylist: [String] = ["overview", "panels", "districts"]
@@ -52,6 +55,7 @@ public struct Config: Sendable {
                 case "clock": parsed.clock = try bool(t, key, path, text)
                 case "mouse": parsed.mouse = try bool(t, key, path, text)
                 case "flat_list": parsed.flatList = try bool(t, key, path, text)
+                case "cache_dir": parsed.cacheDirectory = try string(t, key, path, text)
                 case "stale_after_days":
                     guard let d = t[key]?.double ?? t[key]?.int.map(Double.init), d > 0, d <= 36_500 else {
                         throw ConfigError(file: path, line: line(key, text), message: "stale_after_days must be a number of days, 1 to 36500")

@@ -42,7 +42,12 @@ public struct TourismCube: Equatable, Sendable {
     public let firstMonth: Month
     public let monthCount: Int
     public let unitCount: Int
-    private var cells: [TourismTally]
+    var cells: [TourismTally]
+
+    /// A cube read back from the cache.
+    init(firstMonth: Month, monthCount: Int, unitCount: Int, cells: [TourismTally]) {
+        self.firstMonth = firstMonth; self.monthCount = monthCount; self.unitCount = unitCount; self.cells = cells
+    }
 
     init(rows: [(Month, Int, TourismTally)], units: UnitTree) {
         let lo = rows.map(\.0.index).min() ?? 0

@@ -11,9 +11,10 @@ public struct DossierCube: Equatable, Sendable {
     public let measures: DossierMeasures
     /// Raw rows tell who awaits a supplement at the data's end only: this month; nil with statistics.
     public internal(set) var supplementMonth: Month?
-    private var totals: [DossierTally]
-    private var byField: [DossierTally]
-    private var byLevel: [DossierTally]
+    // Internal for the cache (SnapshotEncoding), which writes and maps them whole.
+    var totals: TallyCells
+    var byField: TallyCells
+    var byLevel: TallyCells
 
     public static let empty = DossierCube(accumulator: DossierAccumulator(), units: UnitTree(
         province: AdminUnit(index: 0, code: "", name: "", shortName: "", kind: "", level: .province, parent: nil, children: []),
@@ -22,7 +23,7 @@ public struct DossierCube: Equatable, Sendable {
     /// Months between the first and the last month with data that hold none take no cells:
     /// `slot[m]` is the cell block of month `firstMonth + m`, or −1. So memory follows the
     /// rows (months with data × units × fields), never the date range.
-    private var slot: [Int32]
+    var slot: [Int32]
 
     /// Bytes the cube for `acc` would take (its cell arrays).
     public static func bytes(for acc: DossierAccumulator, units: UnitTree) -> Int {
@@ -56,9 +57,10 @@ public struct DossierCube: Equatable, Sendable {
         let f = fields.count
         let l = DossierLevel.allCases.count
         let cells = Int(used) * unitCount
-        totals = Array(repeating: DossierTally(), count: cells)
-        byField = Array(repeating: DossierTally(), count: cells * f)
-        byLevel = Array(repeating: DossierTally(), count: cells * l)
+        var totals = Array(repeating: DossierTally(), count: cells)
+        var byField = Array(repeating: DossierTally(), count: cells * f)
+        var byLevel = Array(repeating: DossierTally(), count: cells * l)
+        let unitCount = self.unitCount
         acc.forEach { key, t in
             let m = Int(slot[key.month.index - lo])
             var u: Int? = key.unit
@@ -77,6 +79,17 @@ public struct DossierCube: Equatable, Sendable {
             Self.stocks(&byField, cellsPerMonth: unitCount * f, months: used)
             Self.stocks(&byLevel, cellsPerMonth: unitCount * l, months: used)
         }
+        self.totals = TallyCells(totals)
+        self.byField = TallyCells(byField)
+        self.byLevel = TallyCells(byLevel)
+    }
+
+    /// A cube read back from the cache: its parts as they were written (`SnapshotEncoding`).
+    init(firstMonth: Month, monthCount: Int, unitCount: Int, fields: [String], measures: DossierMeasures,
+         supplementMonth: Month?, slot: [Int32], totals: TallyCells, byField: TallyCells, byLevel: TallyCells) {
+        self.firstMonth = firstMonth; self.monthCount = monthCount; self.unitCount = unitCount
+        self.fields = fields; self.measures = measures; self.supplementMonth = supplementMonth
+        self.slot = slot; self.totals = totals; self.byField = byField; self.byLevel = byLevel
     }
 
     /// Turns form 06's stock changes (raw rows) into stocks: in progress at the end of a month

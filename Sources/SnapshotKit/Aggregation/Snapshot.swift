@@ -44,6 +44,18 @@ public struct Snapshot: Equatable, Sendable {
          btsSites: [BTSSite], villages: [Village], ocopProducts: [OCOPProduct],
          tourismRows: [(Month, Int, TourismTally)], societyRows: [(Month, Int, SocietyTally)]? = nil,
          warnings: [SnapshotIssue], history: [HistoricalProvince] = [], geometry: Geometry? = nil) {
+        self.init(manifest: manifest, units: units, targets: targets, dossierForm: dossierForm, dossiers: dossiers,
+                  btsSites: btsSites, villages: villages, ocopProducts: ocopProducts,
+                  tourism: TourismCube(rows: tourismRows, units: units),
+                  society: societyRows.map { SocietyCube(rows: $0, units: units) },
+                  warnings: warnings, history: history, geometry: geometry)
+    }
+
+    /// From its parts with the cubes made (the cache reads a snapshot back this way); the
+    /// totals per unit are made here.
+    init(manifest: Manifest, units: UnitTree, targets: Targets, dossierForm: DossierForm, dossiers: DossierCube,
+         btsSites: [BTSSite], villages: [Village], ocopProducts: [OCOPProduct], tourism: TourismCube,
+         society: SocietyCube?, warnings: [SnapshotIssue], history: [HistoricalProvince], geometry: Geometry?) {
         self.history = history
         self.geometry = geometry
         self.manifest = manifest
@@ -54,8 +66,8 @@ public struct Snapshot: Equatable, Sendable {
         self.btsSites = btsSites
         self.villages = villages
         self.ocopProducts = ocopProducts
-        self.tourism = TourismCube(rows: tourismRows, units: units)
-        self.society = societyRows.map { SocietyCube(rows: $0, units: units) }
+        self.tourism = tourism
+        self.society = society
         self.warnings = warnings
         let n = units.units.count
         func chain(_ start: Int?) -> [Int] {

@@ -51,8 +51,9 @@ public enum SocietyMeasure: Int, CaseIterable, Sendable {
 /// The society counts of one unit (one month, or a span): each measure known or not. An
 /// empty cell is "not reported", never zero.
 public struct SocietyTally: Equatable, Sendable {
-    private var values = [Int](repeating: 0, count: SocietyMeasure.allCases.count)
-    private var known: UInt32 = 0
+    // Internal for the cache (SnapshotEncoding).
+    var values = [Int](repeating: 0, count: SocietyMeasure.allCases.count)
+    var known: UInt32 = 0
     public init() {}
 
     public subscript(_ m: SocietyMeasure) -> Int? {
@@ -85,7 +86,12 @@ public struct SocietyCube: Equatable, Sendable {
     public let firstMonth: Month
     public let monthCount: Int
     public let unitCount: Int
-    private var cells: [SocietyTally]
+    var cells: [SocietyTally]
+
+    /// A cube read back from the cache.
+    init(firstMonth: Month, monthCount: Int, unitCount: Int, cells: [SocietyTally]) {
+        self.firstMonth = firstMonth; self.monthCount = monthCount; self.unitCount = unitCount; self.cells = cells
+    }
 
     public init(rows: [(Month, Int, SocietyTally)], units: UnitTree) {
         let lo = rows.map(\.0.index).min() ?? 0

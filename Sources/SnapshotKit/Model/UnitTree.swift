@@ -83,14 +83,20 @@ public struct UnitTree: Sendable, Equatable {
             all[i].sortKey = all[i].shortName.searchKey
             all[i].searchKey = all[i].name.searchKey
         }
+        self.init(restoring: all, districtIndexes: dIdx, communeIndexes: cIdx)
+    }
+
+    /// A tree from units already indexed and keyed (as the cache holds them): the lookup tables
+    /// are made again.
+    init(restoring all: [AdminUnit], districtIndexes dIdx: [Int], communeIndexes cIdx: [Int]) {
         parents = all.map { Int32($0.parent ?? -1) }
         units = all
         districtIndexes = dIdx
         communeIndexes = cIdx
         districtByCode = Array(repeating: -1, count: 1000)
         communeByCode = Array(repeating: -1, count: 100_000)
-        for i in dIdx { if let n = Int(all[i].code), n < 1000 { districtByCode[n] = Int32(i) } }
-        for i in cIdx { if let n = Int(all[i].code), n < 100_000 { communeByCode[n] = Int32(i) } }
+        for i in dIdx { if let n = Int(all[i].code), n >= 0, n < 1000 { districtByCode[n] = Int32(i) } }
+        for i in cIdx { if let n = Int(all[i].code), n >= 0, n < 100_000 { communeByCode[n] = Int32(i) } }
     }
 
     mutating func setStraddles(_ index: Int) { units[index].straddles = true }

@@ -22,6 +22,10 @@ public final class DirectorySnapshotProvider: SnapshotProvider, @unchecked Senda
     public let arrivalRecheck: Double
     public let recheckInterval: Double
     private let watcher: DirectoryWatcher
+    /// Where viewers of one export share its load; nil: every load is this process's own.
+    public let cache: SharedSnapshotCache?
+    /// Told how each load used the cache (from the loading thread).
+    public var onCacheUse: (@Sendable (SharedSnapshotCache.Use, [String]) -> Void)?
     private var wakeRead: Int32 = -1
     private var wakeWrite: Int32 = -1
     private let lock = NSLock()
@@ -38,8 +42,10 @@ public final class DirectorySnapshotProvider: SnapshotProvider, @unchecked Senda
     private var digestsFirst = false
 
     public init(directory: String, settleDelay: Double = 0.12, useInotify: Bool = true,
-                arrivalTimeout: Double = 60, arrivalRecheck: Double = 1, recheckInterval: Double = 5) {
+                arrivalTimeout: Double = 60, arrivalRecheck: Double = 1, recheckInterval: Double = 5,
+                cache: SharedSnapshotCache? = nil) {
         self.directory = directory
+        self.cache = cache
         self.settleDelay = settleDelay
         self.arrivalTimeout = arrivalTimeout
         self.arrivalRecheck = arrivalRecheck
@@ -120,7 +126,7 @@ public final class DirectorySnapshotProvider: SnapshotProvider, @unchecked Senda
         if let issue = differs(digests: digests) {
             event = arriving(issue, signature: signature)
         } else {
-            switch SnapshotLoader.load(directory: directory) {
+            switch load() {
             case .success(let s):
                 event = .loaded(s)
                 settle(recheck: nil, unless: nil, arriving: nil)
@@ -137,6 +143,14 @@ public final class DirectorySnapshotProvider: SnapshotProvider, @unchecked Senda
             }
         }
         return event
+    }
+
+    /// The load itself: through the shared cache when there is one.
+    private func load() -> Result<Snapshot, SnapshotFailure> {
+        guard let cache else { return SnapshotLoader.load(directory: directory) }
+        let (result, use) = cache.load(export: directory) { SnapshotLoader.load(directory: directory) }
+        onCacheUse?(use, cache.takeNotes())
+        return result
     }
 
     private func differs(digests: Bool) -> SnapshotIssue? {

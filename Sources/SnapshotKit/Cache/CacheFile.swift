@@ -1,0 +1,186 @@
+import CSHA256
+import Foundation
+#if canImport(Glibc)
+@preconcurrency import Glibc
+#endif
+
+/// One cache entry on disk: a 128-byte header, the records, then the cubes' cells in blocks
+/// aligned to 64 bytes, so that a reader maps the file and reads the cells in place.
+///
+/// Header (little-endian): magic `CDSBCACH`, format version, `DossierTally`'s stride, the key
+/// (32 bytes), records offset and length, cells offset and length, CRC-32C of everything after
+/// the header, CRC-32C of the header before it. A file that is short, foreign (another magic,
+/// version, layout or key), or whose checksums differ is not read.
+enum CacheFile {
+    static let magic: [UInt8] = Array("CDSBCACH".utf8)
+    /// Bumped whenever what `SnapshotEncoding` writes changes.
+    static let version: UInt32 = 1
+    static let headerSize = 128
+    static let alignment = 64
+    /// Larger files are not mapped (a full disk of garbage cannot be read as a snapshot).
+    static let maximumBytes = 8 << 30
+
+    enum ReadError: Error, Equatable, CustomStringConvertible {
+        case absent
+        case foreign(String)
+        case corrupt(String)
+        var description: String {
+            switch self {
+            case .absent: return "absent"
+            case .foreign(let why): return "foreign (\(why))"
+            case .corrupt(let why): return "corrupt (\(why))"
+            }
+        }
+    }
+
+    /// The bytes of an entry for `outcome` under `key`: header and records, then each cell block
+    /// at its aligned offset (written by `write` without copying the cells).
+    static func layout(_ outcome: LoadOutcome, key: [UInt8]) -> (head: [UInt8], blocks: [(offset: Int, cells: TallyCells)], total: Int) {
+        var w = CacheWriter()
+        w.put(outcome)
+        let recordsOffset = headerSize
+        var at = align(recordsOffset + w.bytes.count)
+        let cellsOffset = at
+        var blocks: [(Int, TallyCells)] = []
+        for c in w.cells {
+            blocks.append((at, c))
+            at = align(at + c.bytes.count)
+        }
+        var head = [UInt8](repeating: 0, count: headerSize)
+        put(magic, at: 0, in: &head)
+        put(version, at: 8, in: &head)
+        put(UInt32(MemoryLayout<DossierTally>.stride), at: 12, in: &head)
+        put(key, at: 16, in: &head)
+        put(UInt64(recordsOffset), at: 48, in: &head)
+        put(UInt64(w.bytes.count), at: 56, in: &head)
+        put(UInt64(cellsOffset), at: 64, in: &head)
+        put(UInt64(at - cellsOffset), at: 72, in: &head)
+        head += w.bytes
+        head += [UInt8](repeating: 0, count: cellsOffset - head.count)
+        return (head, blocks, at)
+    }
+
+    /// Writes the entry to `path` through a new temporary file renamed over it: a reader sees
+    /// the old entry, the new one or none, never part of one.
+    static func write(_ outcome: LoadOutcome, key: [UInt8], to path: String) -> Int32? {
+        let (head, blocks, total) = layout(outcome, key: key)
+        // The checksum of everything after the header, in file order (padding included).
+        var crc = head.withUnsafeBytes { cds_crc32c(0, $0.baseAddress! + headerSize, head.count - headerSize) }
+        var end = head.count
+        let zeros = [UInt8](repeating: 0, count: alignment)
+        for (offset, cells) in blocks {
+            if offset > end { crc = cds_crc32c(crc, zeros, offset - end) }
+            let b = cells.bytes
+            if b.count > 0 { crc = cds_crc32c(crc, b.baseAddress!.assumingMemoryBound(to: UInt8.self), b.count) }
+            end = offset + b.count
+        }
+        if total > end { crc = cds_crc32c(crc, zeros, total - end) }
+        var header = Array(head[0..<headerSize])
+        put(crc, at: 80, in: &header)
+        put(cds_crc32c(0, header, 84), at: 84, in: &header)
+
+        let dir = (path as NSString).deletingLastPathComponent
+        let temp = dir + "/.tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { return errno }
+        var ok = ftruncate(fd, off_t(total)) == 0
+        ok = ok && pwriteAll(fd, header, at: 0) && head.withUnsafeBytes {
+            pwriteAll(fd, UnsafeRawBufferPointer(rebasing: $0[headerSize...]), at: headerSize)
+        }
+        for (offset, cells) in blocks where ok { ok = pwriteAll(fd, cells.bytes, at: offset) }
+        let failure = ok ? 0 : errno
+        close(fd)
+        guard ok, rename(temp, path) == 0 else {
+            let e = ok ? errno : failure
+            unlink(temp)
+            return e == 0 ? EIO : e
+        }
+        return nil
+    }
+
+    /// The entry at `path` under `key`, checked and read; its cells stay in the mapping.
+    static func read(_ path: String, key: [UInt8]) -> Result<LoadOutcome, ReadError> {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+        guard fd >= 0 else { return .failure(errno == ENOENT ? .absent : .foreign("cannot open: \(String(cString: strerror(errno)))")) }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return .failure(.foreign("not a regular file")) }
+        // Written by this account (or by root for everyone): another account's file is not trusted.
+        guard st.st_uid == geteuid() || st.st_uid == 0 else { return .failure(.foreign("owned by uid \(st.st_uid)")) }
+        let size = Int(st.st_size)
+        guard size >= headerSize, size <= maximumBytes else { return .failure(.corrupt("\(size) bytes")) }
+        guard let map = MappedFile(fd: fd, size: size) else { return .failure(.corrupt("cannot be mapped")) }
+        let b = map.bytes
+        func u32(_ at: Int) -> UInt32 { b.loadUnaligned(fromByteOffset: at, as: UInt32.self).littleEndian }
+        func u64(_ at: Int) -> Int { Int(truncatingIfNeeded: b.loadUnaligned(fromByteOffset: at, as: UInt64.self).littleEndian) }
+        guard b.prefix(8).elementsEqual(magic) else { return .failure(.foreign("not a cdsboard cache file")) }
+        guard cds_crc32c(0, b.baseAddress!.assumingMemoryBound(to: UInt8.self), 84) == u32(84) else {
+            return .failure(.corrupt("header checksum"))
+        }
+        guard u32(8) == version, u32(12) == UInt32(MemoryLayout<DossierTally>.stride) else {
+            return .failure(.foreign("format \(u32(8)), another version of cdsboard"))
+        }
+        guard b[16..<48].elementsEqual(key) else { return .failure(.foreign("another export's key")) }
+        let recordsAt = u64(48), recordsCount = u64(56), cellsAt = u64(64), cellsCount = u64(72)
+        guard recordsAt == headerSize, recordsCount >= 0, cellsAt >= recordsAt + recordsCount, cellsAt % alignment == 0,
+              cellsCount >= 0, cellsAt <= size, cellsCount == size - cellsAt else { return .failure(.corrupt("section bounds")) }
+        guard cds_crc32c(0, b.baseAddress!.assumingMemoryBound(to: UInt8.self) + headerSize, size - headerSize) == u32(80) else {
+            return .failure(.corrupt("checksum"))
+        }
+        // Cell blocks follow one another from `cellsAt`, each aligned, in the order the records name them.
+        do {
+            var cursor = cellsAt, next = 0
+            var r = CacheReader(records: UnsafeRawBufferPointer(rebasing: b[recordsAt..<(recordsAt + recordsCount)])) { block, count in
+                let stride = MemoryLayout<DossierTally>.stride
+                guard block == next, count >= 0, count <= (size - cursor) / stride else { return nil }
+                let cells = TallyCells(start: b.baseAddress! + cursor, count: count, owner: map)
+                cursor = min(align(cursor + count * stride), size)
+                next += 1
+                return cells
+            }
+            let outcome = try r.get(LoadOutcome.self)
+            guard r.isAtEnd, cursor == size else { return .failure(.corrupt("records and cells do not match")) }
+            return .success(outcome)
+        } catch {
+            return .failure(.corrupt(error.description))
+        }
+    }
+
+    static func align(_ n: Int) -> Int { (n + alignment - 1) / alignment * alignment }
+
+    private static func put<T: FixedWidthInteger>(_ v: T, at: Int, in bytes: inout [UInt8]) {
+        withUnsafeBytes(of: v.littleEndian) { for (k, x) in $0.enumerated() { bytes[at + k] = x } }
+    }
+
+    private static func put(_ v: [UInt8], at: Int, in bytes: inout [UInt8]) {
+        for (k, x) in v.enumerated() { bytes[at + k] = x }
+    }
+
+    private static func pwriteAll(_ fd: Int32, _ bytes: [UInt8], at offset: Int) -> Bool {
+        bytes.withUnsafeBytes { pwriteAll(fd, $0, at: offset) }
+    }
+
+    private static func pwriteAll(_ fd: Int32, _ buffer: UnsafeRawBufferPointer, at offset: Int) -> Bool {
+        var done = 0
+        while done < buffer.count {
+            let n = pwrite(fd, buffer.baseAddress! + done, buffer.count - done, off_t(offset + done))
+            if n < 0, errno == EINTR { continue }
+            guard n > 0 else { return false }
+            done += n
+        }
+        return true
+    }
+}
+
+/// A file mapped read-only, unmapped with the last snapshot that reads from it.
+final class MappedFile: @unchecked Sendable {
+    // Unchecked: the mapping is read-only and lives until deinit.
+    let bytes: UnsafeRawBufferPointer
+
+    init?(fd: Int32, size: Int) {
+        guard let p = mmap(nil, size, PROT_READ, MAP_SHARED, fd, 0), p != MAP_FAILED else { return nil }
+        bytes = UnsafeRawBufferPointer(start: p, count: size)
+    }
+
+    deinit { munmap(UnsafeMutableRawPointer(mutating: bytes.baseAddress), bytes.count) }
+}

@@ -1,0 +1,50 @@
+import Foundation
+#if canImport(Glibc)
+@preconcurrency import Glibc
+#endif
+
+/// An exclusive `flock` on a key's lock file: the writer of an entry holds it while it loads,
+/// the others wait on it. The kernel releases it when a holder dies. A lock file can be removed
+/// by eviction while someone waits on it, so after locking, the file must still be the one at
+/// the path; otherwise the lock is taken again on the new file.
+struct KeyLock {
+    private let fd: Int32
+    private let path: String
+
+    /// Waits up to `waitLimit` seconds (polling, so a stopped holder cannot hold a viewer
+    /// forever); nil when the file cannot be opened or the wait ran out.
+    static func acquire(_ path: String, waitLimit: Double, create: Bool = true) -> KeyLock? {
+        let start = monotonicNow()
+        var pause: UInt32 = 500
+        while true {
+            let fd = open(path, O_RDWR | O_CLOEXEC | O_NOFOLLOW | (create ? O_CREAT : 0), 0o600)
+            guard fd >= 0 else { return nil }
+            while flock(fd, LOCK_EX | LOCK_NB) != 0 {
+                guard errno == EWOULDBLOCK || errno == EINTR, monotonicNow() - start < waitLimit else { close(fd); return nil }
+                usleep(pause)
+                pause = min(pause * 2, 4000)
+            }
+            var held = stat(), there = stat()
+            if fstat(fd, &held) == 0, stat(path, &there) == 0, held.st_ino == there.st_ino, held.st_dev == there.st_dev {
+                return KeyLock(fd: fd, path: path)
+            }
+            close(fd)   // removed or replaced while waiting: lock the file now at the path
+            guard monotonicNow() - start < waitLimit || create else { return nil }
+        }
+    }
+
+    /// Why no lock file could be made in `directory`.
+    static func failure(_ directory: String) -> String {
+        access(directory, W_OK) != 0
+            ? "the cache directory \(directory) is not writable (" + String(cString: strerror(errno)) + "): every viewer loads alone"
+            : "no lock could be taken in the cache directory \(directory): loading alone"
+    }
+
+    func release() { close(fd) }
+
+    /// Removes the lock file, then releases it.
+    func remove() {
+        unlink(path)
+        close(fd)
+    }
+}

@@ -1,0 +1,164 @@
+import Foundation
+#if canImport(Glibc)
+@preconcurrency import Glibc
+#endif
+
+/// One load per export, however many viewers: the first process to load an export writes the
+/// result (the snapshot, or why it was refused) to a cache directory, and every other viewer
+/// of the same export maps that file instead of parsing the export again.
+///
+/// An entry's name is a key made from the identity of every file of the export (device, inode,
+/// size, modification and change times), the builder's options and the identity of this
+/// program's executable: a changed export, another version of cdsboard or other options make
+/// another key. While one process loads, the others wait on the key's lock and then read what
+/// it wrote; the writer re-reads the files' identities after its load and writes nothing if
+/// the export changed meanwhile. An entry that is absent, of another version, not owned by
+/// this account (or root), or whose checksums differ is never read: the viewer loads alone, as
+/// it would without a cache. Nothing in the export directory is touched.
+public final class SharedSnapshotCache: @unchecked Sendable {
+    /// How a load went, for the log and for tests.
+    public enum Use: Equatable, Sendable {
+        /// Read from an entry another process (or this one) wrote.
+        case read
+        /// Loaded here and written for the others.
+        case wrote
+        /// Loaded here without the cache, and why.
+        case alone(String)
+    }
+
+    public let directory: String
+    /// How long a viewer waits for another's load before loading alone (a stopped writer).
+    public let waitLimit: Double
+    /// Entries kept besides those written in the last minute.
+    public let keep: Int
+    private let lock = NSLock()
+    private var reported = Set<String>()
+    /// Called between a load and the identity check before writing (tests change the export there).
+    var afterLoad: (() -> Void)?
+
+    public init(directory: String, waitLimit: Double = 30, keep: Int = 6) {
+        self.directory = directory
+        self.waitLimit = waitLimit
+        self.keep = keep
+    }
+
+    /// `$CACHE_DIRECTORY` (systemd's `CacheDirectory=`), else `$XDG_CACHE_HOME/cdsboard`, else
+    /// `$HOME/.cache/cdsboard`; nil when none is set.
+    public static func defaultDirectory(environment: [String: String]) -> String? {
+        if let d = environment["CACHE_DIRECTORY"], !d.isEmpty { return d.split(separator: ":").first.map(String.init) }
+        if let d = environment["XDG_CACHE_HOME"], d.hasPrefix("/") { return d + "/cdsboard" }
+        if let h = environment["HOME"], h.hasPrefix("/") { return h + "/.cache/cdsboard" }
+        return nil
+    }
+
+    /// The snapshot of `export` through the cache: `load` runs only when no entry can be read.
+    public func load(export: String, options: SnapshotBuilder.Options = SnapshotBuilder.Options(),
+                     _ load: () -> Result<Snapshot, SnapshotFailure>) -> (Result<Snapshot, SnapshotFailure>, Use) {
+        guard let key = Self.key(export: export, options: options) else {
+            return (load(), .alone("the export's files cannot all be listed"))
+        }
+        let name = key.prefix(16).map { String(format: "%02x", $0) }.joined()
+        let entry = directory + "/" + name + ".snapshot"
+        switch CacheFile.read(entry, key: key) {
+        case .success(let o): return (o.result, .read)
+        case .failure(.absent): break
+        case .failure(let why): note("cache entry \(entry) is \(why): loading without it")
+        }
+        if mkdir(directory, 0o700) != 0, errno != EEXIST {
+            return (load(), alone("cannot create the cache directory \(directory): " + String(cString: strerror(errno))))
+        }
+        guard let held = KeyLock.acquire(directory + "/" + name + ".lock", waitLimit: waitLimit) else {
+            return (load(), alone(KeyLock.failure(directory)))
+        }
+        defer { held.release() }
+        // Another process may have written it while this one waited.
+        if case .success(let o) = CacheFile.read(entry, key: key) { return (o.result, .read) }
+        let result = load()
+        afterLoad?()
+        guard Self.key(export: export, options: options) == key else {
+            return (result, .alone("the export changed while it was read"))
+        }
+        if let e = CacheFile.write(LoadOutcome(result), key: key, to: entry) {
+            return (result, alone("cannot write the cache entry \(entry): " + String(cString: strerror(e))))
+        }
+        evict(except: entry)
+        return (result, .wrote)
+    }
+
+    /// The key of an export: SHA-256 of the identities of its files (not hidden), the options,
+    /// the format version and this executable; nil when a file cannot be looked at.
+    static func key(export: String, options: SnapshotBuilder.Options) -> [UInt8]? {
+        guard let handle = opendir(export) else { return nil }
+        var names: [String] = []
+        while let e = readdir(handle) {
+            let n = withUnsafeBytes(of: e.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            if !n.hasPrefix(".") { names.append(n) }
+        }
+        closedir(handle)
+        // The options that change what a load gives (not how many cores it uses).
+        var text = "cdsboard cache \(CacheFile.version)\n\(options.earliest) \(options.monthsAfterPeriodEnd) "
+            + "\(options.latestPeriodEnd) \(options.maximumCubeBytes)\n"
+        guard let exe = identity("/proc/self/exe") else { return nil }
+        text += "exe " + exe + "\n"
+        for n in names.sorted() {
+            guard let id = identity(export + "/" + n) else { return nil }
+            text += n + " " + id + "\n"
+        }
+        var h = SHA256()
+        h.update(Array(text.utf8))
+        return h.finalize()
+    }
+
+    private static func identity(_ path: String) -> String? {
+        var st = stat()
+        guard stat(path, &st) == 0 else { return nil }
+        return "\(st.st_dev) \(st.st_ino) \(st.st_mode) \(st.st_size) \(st.st_mtim.tv_sec).\(st.st_mtim.tv_nsec) "
+            + "\(st.st_ctim.tv_sec).\(st.st_ctim.tv_nsec)"
+    }
+
+    private func alone(_ why: String) -> Use {
+        note(why)
+        return .alone(why)
+    }
+
+    /// Problems worth a line in the log, once each per process.
+    public private(set) var notes: [String] = []
+    private func note(_ s: String) {
+        lock.lock(); defer { lock.unlock() }
+        if reported.insert(s).inserted { notes.append(s) }
+    }
+
+    /// Notes not yet taken.
+    public func takeNotes() -> [String] {
+        lock.lock(); defer { lock.unlock() }
+        let out = notes
+        notes.removeAll()
+        return out
+    }
+
+    /// Removes all but the newest `keep` entries (and those written in the last minute), with
+    /// their locks when no one holds them, and temporary files left by a writer that died.
+    private func evict(except current: String) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
+        let now = Date().timeIntervalSince1970
+        var entries: [(path: String, mtime: Double)] = []
+        for n in names {
+            let p = directory + "/" + n
+            var st = stat()
+            guard lstat(p, &st) == 0, st.st_uid == geteuid() else { continue }
+            let mtime = Double(st.st_mtim.tv_sec)
+            if n.hasPrefix(".tmp-"), now - mtime > 600 { unlink(p) }
+            if n.hasSuffix(".snapshot"), p != current { entries.append((p, mtime)) }
+        }
+        entries.sort { $0.mtime > $1.mtime }
+        for (k, e) in entries.enumerated() where k >= keep - 1 && now - e.mtime > 60 {
+            let lockPath = String(e.path.dropLast(".snapshot".count)) + ".lock"
+            if let held = KeyLock.acquire(lockPath, waitLimit: 0, create: false) {
+                unlink(e.path)
+                held.remove()
+            } else {
+                unlink(e.path)
+            }
+        }
+    }
+}
