@@ -32,7 +32,7 @@ struct ViewersBench: ParsableCommand {
         defer { try? FileManager.default.removeItem(atPath: root) }
         let releases = try Releases(data: target.data, root: root, count: changes + 1)
         let cores = ProcessInfo.processInfo.activeProcessorCount
-        print("viewers: \(count) on ptys \(size), export \(target.data) (\(releases.megabytes) MB), \(cores) cores, "
+        say("viewers: \(count) on ptys \(size), export \(target.data) (\(releases.megabytes) MB), \(cores) cores, "
               + "\(changes) changes by symlink swap")
         let modes = mode == "both" ? [false, true] : [mode == "cache"]
         for cached in modes {
@@ -50,19 +50,19 @@ struct ViewersBench: ParsableCommand {
             let started = Screens(viewers).settle(quiet: 1.5, limit: 600)
             let startSeconds = (started.compactMap { $0 }.max() ?? now()) - t0
             let label = cached ? "shared cache" : "no cache    "
-            print(String(format: "%@ | start: all %d first frames in %.2f s | PSS per viewer %@", label, count, startSeconds,
+            say(String(format: "%@ | start: all %d first frames in %.2f s | PSS per viewer %@", label, count, startSeconds,
                          Memory.summary(viewers.map(\.pid))))
             for k in 1...changes {
                 let cpu0 = viewers.map { $0.cpuSeconds() }
                 let swap = now()
                 releases.publish(k)
-                let last = Screens(viewers).settle(quiet: 1.5, limit: 600)
+                let last = Screens(viewers).settle(quiet: 1.5, limit: 120)
                 let cpu = zip(viewers, cpu0).map { $0.cpuSeconds() - $1 }
                 let seen = last.compactMap { $0 }
                 let total = cpu.reduce(0, +), most = cpu.max() ?? 0
                 let others = count > 1 ? (total - most) / Double(count - 1) : 0
-                if seen.count < count { print("  change \(k): only \(seen.count) of \(count) screens changed") }
-                print(String(format: "  change %d: all screens %.2f s after the swap (first %.2f s, spread %.2f s) | CPU %.2f s in all, "
+                if seen.count < count { say("  change \(k): only \(seen.count) of \(count) screens changed") }
+                say(String(format: "  change %d: all screens %.2f s after the swap (first %.2f s, spread %.2f s) | CPU %.2f s in all, "
                              + "the loader %.0f ms, each other viewer %.1f ms | PSS per viewer %@", k,
                              (seen.max() ?? swap) - swap, (seen.min() ?? swap) - swap, (seen.max() ?? 0) - (seen.min() ?? 0),
                              total, most * 1000, others * 1000, Memory.summary(viewers.map(\.pid))))
@@ -73,7 +73,7 @@ struct ViewersBench: ParsableCommand {
 }
 
 /// The exports to publish: copies of one export sharing its files by hard link, each with other
-/// tourism figures (a change every screen shows) and its own manifest list; `current` links to one.
+/// tourism figures, an export time k minutes later (which every header shows) and its own manifest list; `current` links to one.
 private struct Releases {
     let root: String
     let current: String
@@ -104,6 +104,14 @@ private struct Releases {
                 return cells.joined(separator: ",")
             }
             try lines.joined(separator: "\n").write(toFile: dir + "/tourism.csv", atomically: false, encoding: .utf8)
+            // The export time moves by k minutes: every screen's header shows it, whatever the size.
+            var manifest = try String(contentsOfFile: dir + "/manifest.json", encoding: .utf8)
+            if k > 0, let r = manifest.range(of: #""generated_at": "[0-9-]+T[0-9]{2}:"#, options: .regularExpression) {
+                let minutes = manifest[r.upperBound...].prefix(2)
+                manifest.replaceSubrange(r.upperBound..<manifest.index(r.upperBound, offsetBy: 2),
+                                         with: String(format: "%02d", ((Int(minutes) ?? 0) + k) % 60))
+            }
+            try manifest.write(toFile: dir + "/manifest.json", atomically: false, encoding: .utf8)
             try ExportIntegrity.relistedManifest(directory: dir).write(to: URL(fileURLWithPath: dir + "/manifest.json"))
             made.append(dir)
         }
@@ -168,4 +176,9 @@ private enum Memory {
         return String(format: "median %.1f MB, max %.1f MB, sum %.0f MB (private dirty median %.1f MB)",
                       p[p.count / 2], p.last!, p.reduce(0, +), d.sorted()[d.count / 2])
     }
+}
+
+/// A line on standard output at once (the figures of a long run appear as they are made).
+private func say(_ line: String) {
+    FileHandle.standardOutput.write(Data((line + "\n").utf8))
 }
