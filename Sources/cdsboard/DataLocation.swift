@@ -55,7 +55,7 @@ enum SnapshotSource {
         switch self {
         case .directory(let path):
             // A path given on the command line is echoed in messages: cut it.
-            return SnapshotLoader.load(directory: path).mapError { f in
+            return SnapshotLoader.load(directory: path, options: Environment.snapshotOptions).mapError { f in
                 var f = f
                 for i in f.errors.indices { f.errors[i].file = Echo.cut(f.errors[i].file) }
                 return f
@@ -68,7 +68,7 @@ enum SnapshotSource {
     func provider(poll: Bool) -> (SnapshotProvider, ProviderEvent) {
         switch self {
         case .directory(let path):
-            let p = DirectorySnapshotProvider(directory: path, useInotify: !poll)
+            let p = DirectorySnapshotProvider(directory: path, useInotify: !poll, options: Environment.snapshotOptions)
             let first = p.loadNow()
             p.initialLoadDone = true
             return (p, first)

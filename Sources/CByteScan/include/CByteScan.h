@@ -12,6 +12,7 @@
 #include <arm_neon.h>
 #endif
 #include <stddef.h>
+#include "CSVRecordScan.h"
 
 /// Zeroed memory for a large table that is probed at random: 2 MB aligned and marked for
 /// transparent huge pages, so that a probe costs a cache miss and not also a TLB miss.

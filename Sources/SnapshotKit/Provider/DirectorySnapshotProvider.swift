@@ -17,6 +17,8 @@ import Foundation
 /// and reloaded when what it shows has changed.
 public final class DirectorySnapshotProvider: SnapshotProvider, @unchecked Sendable {
     public let directory: String
+    /// How each load reads the snapshot (parts of `dossiers.csv`, date limits).
+    public let options: SnapshotBuilder.Options
     public let settleDelay: Double
     public let arrivalTimeout: Double
     public let arrivalRecheck: Double
@@ -38,8 +40,10 @@ public final class DirectorySnapshotProvider: SnapshotProvider, @unchecked Senda
     private var digestsFirst = false
 
     public init(directory: String, settleDelay: Double = 0.12, useInotify: Bool = true,
-                arrivalTimeout: Double = 60, arrivalRecheck: Double = 1, recheckInterval: Double = 5) {
+                arrivalTimeout: Double = 60, arrivalRecheck: Double = 1, recheckInterval: Double = 5,
+                options: SnapshotBuilder.Options = SnapshotBuilder.Options()) {
         self.directory = directory
+        self.options = options
         self.settleDelay = settleDelay
         self.arrivalTimeout = arrivalTimeout
         self.arrivalRecheck = arrivalRecheck
@@ -120,7 +124,7 @@ public final class DirectorySnapshotProvider: SnapshotProvider, @unchecked Senda
         if let issue = differs(digests: digests) {
             event = arriving(issue, signature: signature)
         } else {
-            switch SnapshotLoader.load(directory: directory) {
+            switch SnapshotLoader.load(directory: directory, options: options) {
             case .success(let s):
                 event = .loaded(s)
                 settle(recheck: nil, unless: nil, arriving: nil)
