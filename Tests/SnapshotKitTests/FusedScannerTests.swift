@@ -8,13 +8,7 @@ import Testing
 /// figures, the same `file:line:column` errors, on any bytes and wherever the parts are cut;
 /// and it must actually take the rows of the usual shape (else the equality says nothing).
 @Suite struct FusedScannerTests {
-    struct Outcome: Equatable {
-        var figures: [String: DossierTally]
-        var issues: [String]
-    }
-
-    static let units: UnitTree = try! JSONFiles.units(data: JSONFiles.read(Fixtures.sampleDirectory, "units.json"))
-    static let periodEnd = Day(year: 2024, month: 6, day: 30)!
+    typealias Outcome = ParallelReadTests.Outcome
 
     /// Generated dossiers as lines (header first, then a trailing empty line).
     static let generated: [String] = {
@@ -36,7 +30,7 @@ import Testing
     func read(_ dir: String, parts: Int, fused: Bool) -> (Outcome, fusedRows: Int) {
         var acc = DossierAccumulator()
         var issues = IssueCollector()
-        let n = DossierParsers.raw(dir, RowContext(units: Self.units, periodEnd: Self.periodEnd), into: &acc, issues: &issues,
+        let n = DossierParsers.raw(dir, RowContext(units: ParallelReadTests.units, periodEnd: ParallelReadTests.periodEnd), into: &acc, issues: &issues,
                                    parts: parts, minimumParallelBytes: 0, fused: fused)
         var figures: [String: DossierTally] = [:]
         acc.forEach { k, t in figures["\(k.month) \(k.unit) \(k.level) \(acc.fields[k.field]) \(k.channel)"] = t }

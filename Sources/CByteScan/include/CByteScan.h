@@ -12,7 +12,6 @@
 #include <arm_neon.h>
 #endif
 #include <stddef.h>
-#include "CSVRecordScan.h"
 
 /// Zeroed memory for a large table that is probed at random: 2 MB aligned and marked for
 /// transparent huge pages, so that a probe costs a cache miss and not also a TLB miss.
@@ -91,5 +90,7 @@ static inline int cds_concurrent_insert64(uint64_t *table, uint64_t n, uint64_t 
     }
     return -1;
 }
+
+#include "CSVRecordScan.h"
 
 #endif

@@ -9,11 +9,7 @@
 #include <stdint.h>
 #include <string.h>
 #include <stddef.h>
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#elif defined(__ARM_NEON)
-#include <arm_neon.h>
-#endif
+// Included at the end of CByteScan.h, whose 16-byte masks it builds on.
 
 /// Where the scan is: the window, and the special bytes of the current 64-byte block not yet
 /// visited. Set with cds_csv_seek; advanced by cds_csv_record.
@@ -27,28 +23,15 @@ typedef struct {
 /// The special-byte mask of 64 bytes at p, a byte at a time (the fallback, and the tests' reference).
 static inline uint64_t cds_csv_special_mask64_scalar(const uint8_t *p) {
     uint64_t m = 0;
-    for (int k = 0; k < 64; k++) {
-        uint8_t b = p[k];
-        if (b == ',' || b == '"' || b == '\n' || b == '\r') m |= 1ull << k;
-    }
+    for (int k = 0; k < 4; k++) m |= (uint64_t)cds_csv_special_mask16_scalar(p + 16 * k) << (16 * k);
     return m;
 }
 
 /// Bit k is set when p[k] is ',', '"', '\n' or '\r' (k in 0..<64). Reads 64 bytes at p.
 static inline uint64_t cds_csv_special_mask64(const uint8_t *p) {
-#if defined(__SSE2__)
-    const __m128i comma = _mm_set1_epi8(','), quote = _mm_set1_epi8('"'), lf = _mm_set1_epi8('\n'), cr = _mm_set1_epi8('\r');
     uint64_t m = 0;
-    for (int k = 0; k < 4; k++) {
-        __m128i v = _mm_loadu_si128((const __m128i *)(p + 16 * k));
-        __m128i s = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, comma), _mm_cmpeq_epi8(v, quote)),
-                                 _mm_or_si128(_mm_cmpeq_epi8(v, lf), _mm_cmpeq_epi8(v, cr)));
-        m |= (uint64_t)(uint32_t)_mm_movemask_epi8(s) << (16 * k);
-    }
+    for (int k = 0; k < 4; k++) m |= (uint64_t)cds_csv_special_mask16(p + 16 * k) << (16 * k);
     return m;
-#else
-    return cds_csv_special_mask64_scalar(p);
-#endif
 }
 
 /// The mask of the block at `block`; a block that runs past `end` is read from a padded copy
