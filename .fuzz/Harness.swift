@@ -6,7 +6,8 @@ import Foundation
 //   csv            the RFC 4180 reader (SIMD and scalar scanning) against the naive reader, and
 //                  typed field access; a file read whole and read in 64-byte windows must give
 //                  the naive reader's rows, lines and errors
-//   dossiers.csv   raw dossiers on one core and in 2 and 3 parts: same figures, same errors
+//   dossiers.csv   raw dossiers the general way, through the fused scanner, and in 2 and 3 parts:
+//                  same figures, same errors
 //   the other snapshot files: their parser must not crash and must explain every issue.
 //   snapshot       a whole snapshot directory, its files joined by a line "====" (see
 //                  Tests/SnapshotKitTests/SnapshotExercise.swift): loaded and viewed, no crash, figures add up.

@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 out=.build-fuzz
 mkdir -p "$out/include"
-cp Sources/CByteScan/include/CByteScan.h Sources/CSHA256/include/CSHA256.h "$out/include/"
+cp Sources/CByteScan/include/*.h Sources/CSHA256/include/CSHA256.h "$out/include/"
 printf 'module CByteScan {\n    header "CByteScan.h"\n    export *\n}\nmodule CSHA256 {\n    header "CSHA256.h"\n    export *\n}\n' \
     > "$out/include/module.modulemap"
 clang -O2 -g -fsanitize=address -c Sources/CByteScan/CByteScan.c -I Sources/CByteScan/include -o "$out/CByteScan.o"

@@ -54,8 +54,9 @@ enum SnapshotSource {
     func load(cache: SharedSnapshotCache? = nil) -> Result<Snapshot, SnapshotFailure> {
         switch self {
         case .directory(let path):
-            let result = cache.map { c in c.load(export: path) { SnapshotLoader.load(directory: path) }.0 }
-                ?? SnapshotLoader.load(directory: path)
+            let options = Environment.snapshotOptions
+            let result = cache.map { c in c.load(export: path, options: options) { SnapshotLoader.load(directory: path, options: options) }.0 }
+                ?? SnapshotLoader.load(directory: path, options: options)
             // A path given on the command line is echoed in messages: cut it.
             return result.mapError { f in
                 var f = f
@@ -71,7 +72,8 @@ enum SnapshotSource {
                   onCacheUse: (@Sendable (SharedSnapshotCache.Use, [String]) -> Void)? = nil) -> (SnapshotProvider, ProviderEvent) {
         switch self {
         case .directory(let path):
-            let p = DirectorySnapshotProvider(directory: path, useInotify: !poll, cache: cache)
+            let p = DirectorySnapshotProvider(directory: path, useInotify: !poll, options: Environment.snapshotOptions,
+                                              cache: cache)
             p.onCacheUse = onCacheUse
             let first = p.loadNow()
             p.initialLoadDone = true

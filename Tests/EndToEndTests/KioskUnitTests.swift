@@ -29,6 +29,7 @@ import Testing
         let s = Self.settings
         #expect(s.contains { $0 == ("ProtectSystem", "strict") } && s.contains { $0 == ("ProtectHome", "yes") })
         #expect(s.contains { $0 == ("StateDirectory", "cdsboard") })
+        #expect(s.contains { $0 == ("CacheDirectory", "cdsboard") })
         #expect(s.contains { $0 == ("LogsDirectory", "cdsboard") })
         // Nothing points the state into a home directory (unreachable under ProtectHome).
         let env = s.filter { $0.key == "Environment" }.map(\.value)

@@ -135,17 +135,25 @@ enum ParserExercise {
 
     static func dossiers(_ bytes: [UInt8]) -> String? {
         write(bytes, as: "dossiers.csv")
-        func read(parts: Int) -> Outcome {
+        func read(parts: Int, fused: Bool = true) -> Outcome {
             var acc = DossierAccumulator()
             var issues = IssueCollector()
             DossierParsers.raw(directory, context, into: &acc, issues: &issues,
-                               parts: parts, minimumParallelBytes: 0, expectedRows: parts == 3 ? 1 : nil)
+                               parts: parts, minimumParallelBytes: 0, expectedRows: parts == 3 ? 1 : nil, fused: fused)
             var o = Outcome()
             acc.forEach { k, t in o.figures["\(k.month) \(k.unit) \(k.level) \(acc.fields[k.field]) \(k.channel)"] = t }
             o.issues = issues.errors.map(\.description) + issues.suppressedSummary
             return o
         }
+        // The fused scanner against the general path, row by row: the same errors always, the
+        // same figures for a file without errors.
+        let general = read(parts: 1, fused: false)
         let one = read(parts: 1)
+        if one.issues != general.issues {
+            let k = zip(one.issues, general.issues).prefix { $0 == $1 }.count
+            return "the fused scanner differs from the general path at issue \(k): \(one.issues.dropFirst(k).prefix(2)) vs \(general.issues.dropFirst(k).prefix(2))"
+        }
+        if one.issues.isEmpty, one.figures != general.figures { return "the fused scanner gives other figures than the general path" }
         for parts in [2, 3] {
             let many = read(parts: parts)
             if many.issues != one.issues {

@@ -91,4 +91,6 @@ static inline int cds_concurrent_insert64(uint64_t *table, uint64_t n, uint64_t 
     return -1;
 }
 
+#include "CSVRecordScan.h"
+
 #endif

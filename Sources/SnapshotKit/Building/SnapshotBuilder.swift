@@ -112,7 +112,8 @@ public struct SnapshotBuilder {
         public var monthsAfterPeriodEnd = 12
         /// The last `period_end` accepted.
         public var latestPeriodEnd = Month(year: 2199, month: 12)
-        /// Parts `dossiers.csv` is read in at once by `addDossiers(csvDirectory:)` (1: one core).
+        /// Parts `dossiers.csv` is read in at once by `addDossiers(csvDirectory:)` (1: one core);
+        /// one per core by default (the `cdsboard` command sets it from `CDSBOARD_THREADS`).
         public var parts = DossierParsers.defaultParts
         /// The most the dossier cube may take (months with data × units × (fields + 4) cells).
         public var maximumCubeBytes = 512 << 20

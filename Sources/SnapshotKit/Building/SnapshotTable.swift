@@ -121,13 +121,19 @@ extension SnapshotTable {
                              _ body: (inout TableRow) throws(SnapshotIssue) -> Void) {
         do throws(SnapshotIssue) {
             try forEachRow { (row: inout TableRow) throws(SnapshotIssue) in
-                do throws(SnapshotIssue) { try body(&row) } catch {
-                    issues.add(error)
-                    if issues.errorCount(in: row.file) > 10 * IssueCollector.perFileLimit {
-                        throw SnapshotIssue(file: row.file, line: row.line, message: "too many errors; stopped reading")
-                    }
-                }
+                do throws(SnapshotIssue) { try body(&row) } catch { try issues.keep(error, of: row) }
             }
         } catch { issues.add(error) }
+    }
+}
+
+extension IssueCollector {
+    /// Records a row-level error; throws (a structural error, which ends the table) once the
+    /// row's file has too many.
+    mutating func keep(_ error: SnapshotIssue, of row: TableRow) throws(SnapshotIssue) {
+        add(error)
+        if errorCount(in: row.file) > 10 * IssueCollector.perFileLimit {
+            throw SnapshotIssue(file: row.file, line: row.line, message: "too many errors; stopped reading")
+        }
     }
 }

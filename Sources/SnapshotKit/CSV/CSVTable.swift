@@ -167,10 +167,19 @@ public struct CSVTable: Sendable {
 
     /// Calls `body` for each data row with the fields of the row; checks the field count.
     public mutating func forEachRow(_ body: (inout Row) throws(SnapshotIssue) -> Void) throws(SnapshotIssue) {
+        try withoutActuallyEscaping(body) { (body) throws(SnapshotIssue) in
+            var each = EachRow(body: body)
+            try forEachRow(scanner: &each)
+        }
+    }
+
+    /// Every record through `scanner`: each window's bytes to its `scan`, then the record where
+    /// it stopped to its `row` (read by the general reader, field count checked), and so on.
+    public mutating func forEachRow(scanner: inout some RecordScanner) throws(SnapshotIssue) {
         var fields: [FieldSpan] = []
         fields.reserveCapacity(fieldCount)
         while true {
-            let cut = try rows(&fields, body)
+            let cut = try rows(&fields, &scanner)
             guard let stream, !stream.eof else { return }
             let keep = reader.offset
             let line = cut ? reader.recordLine : reader.upcomingLine
@@ -181,10 +190,12 @@ public struct CSVTable: Sendable {
 
     /// Reads the records in memory; true when they end inside a quoted field of a window that
     /// is not the file's last (the record is then read again from the start, in the next window).
-    private mutating func rows(_ fields: inout [FieldSpan], _ body: (inout Row) throws(SnapshotIssue) -> Void) throws(SnapshotIssue) -> Bool {
+    private mutating func rows(_ fields: inout [FieldSpan], _ scanner: inout some RecordScanner) throws(SnapshotIssue) -> Bool {
         // Rows point into these arrays rather than share them: no reference counting per row.
         try index.withUnsafeBufferPointer { (index) throws(SnapshotIssue) -> Bool in
             while true {
+                let (offset, records) = scanner.scan(UnsafePointer(reader.buffer.base), from: reader.offset, end: reader.endOffset)
+                reader.skip(to: offset, lines: records)
                 do throws(CSVSyntaxError) {
                     guard try reader.next(into: &fields) else { return false }
                 } catch {
@@ -198,7 +209,7 @@ public struct CSVTable: Sendable {
                 let fieldReader = reader.fieldReader
                 try fields.withUnsafeBufferPointer { (fields) throws(SnapshotIssue) in
                     var row = Row(reader: fieldReader, fields: fields, index: index)
-                    try body(&row)
+                    try scanner.row(&row)
                 }
             }
         }

@@ -120,9 +120,8 @@ enum DossierParsers {
         return m
     }
 
-    /// The yes/no flags of one dossier (empty: no), checked against its status and channel.
-    static func flags(_ row: TableRow, from first: Int, _ resolved: Bool, _ channel: Channel,
-                      _ t: inout DossierTally) throws(SnapshotIssue) {
+    /// The yes/no flags of one dossier (empty: no) as 0 or 1, checked against its status and channel.
+    static func flags(_ row: TableRow, from first: Int, _ resolved: Bool, _ channel: Channel) throws(SnapshotIssue) -> SIMD8<Int32> {
         var v = SIMD8<Int32>()             // no allocation per row
         for k in 0..<6 where row.has(first + k) {
             let f = row.span(first + k)
@@ -135,8 +134,7 @@ enum DossierParsers {
         if v[1] == 1, row.has(first), v[0] == 0 { throw row.fail(first + 1, "paid_online is yes for a dossier without fee_required") }
         if v[2] == 1, channel != .online { throw row.fail(first + 2, "full_online is yes for a dossier not submitted online") }
         if v[4] == 1, !resolved { throw row.fail(first + 4, "e_result is yes for a dossier that is not resolved") }
-        t.feeRequired = Int(v[0]); t.paidOnline = Int(v[1]); t.fullOnline = Int(v[2]); t.digitized = Int(v[3])
-        t.eResult = Int(v[4]); t.vneidVerified = Int(v[5])
+        return v
     }
 
     /// A procedure code as the national catalogue writes them (`1.001234`, `2.002156.000.00.00.H12`):
@@ -172,19 +170,18 @@ enum DossierParsers {
         throw row.fail(c, "unknown channel \"\(row.raw(c))\" (expected online, direct or postal)")
     }
 
-    /// Interns the `field` column: a short linear cache of the last names seen avoids making
-    /// a String per row (exports carry a few dozen distinct fields).
+    /// Interns the `field` column: a cache of the names seen, by their bytes, avoids making a
+    /// String per row (exports carry a few dozen distinct fields).
     struct FieldCache {
         var names: [[UInt8]] = []
         var ids: [Int] = []
+        /// Index in `names` by the low bits of the bytes' hash (-1: none), checked against the bytes.
+        private var memo = [Int32](repeating: -1, count: 256)
+
         mutating func lookup(_ row: TableRow, _ c: Int, _ acc: inout DossierAccumulator) throws(SnapshotIssue) -> Int {
             let f = row.span(c)
-            let n = f.end - f.start
             let p = row.reader.base + f.start
-            outer: for (k, name) in names.enumerated() where name.count == n && !f.hasEscapedQuote {
-                for i in 0..<n where name[i] != p[i] { continue outer }
-                return ids[k]
-            }
+            if !f.hasEscapedQuote, let id = find(p, f.end - f.start) { return id }
             let s = try row.string(c).precomposedForm
             guard !s.isEmpty else { throw row.fail(c, "field is empty") }
             // Keys hold a field in 16 bits; real exports have a few dozen.
@@ -192,11 +189,44 @@ enum DossierParsers {
                 throw row.fail(c, "more than \(DossierAccumulator.maximumFields) distinct fields: is this the field column?")
             }
             let id = acc.field(s)
-            if !f.hasEscapedQuote, names.count < 256 {
-                names.append(Array(UnsafeBufferPointer(start: p, count: n)))
-                ids.append(id)
-            }
+            if !f.hasEscapedQuote { remember(p, f.end - f.start, id) }
             return id
+        }
+
+        /// `lookup` for the unquoted bytes `p[0..<n]`, without a row: nil when the name would be
+        /// refused (invalid UTF-8, empty, one field too many), which `lookup` then reports.
+        @inline(__always)
+        mutating func intern(_ p: UnsafePointer<UInt8>, _ n: Int, _ acc: inout DossierAccumulator) -> Int? {
+            if let id = find(p, n) { return id }
+            guard let s = String(validating: UnsafeBufferPointer(start: p, count: n), as: UTF8.self)?.precomposedForm,
+                  !s.isEmpty, acc.fields.count < DossierAccumulator.maximumFields else { return nil }
+            let id = acc.field(s)
+            remember(p, n, id)
+            return id
+        }
+
+        /// The id of the name whose bytes are `p[0..<n]`, if seen.
+        @inline(__always)
+        mutating func find(_ p: UnsafePointer<UInt8>, _ n: Int) -> Int? {
+            let slot = Int(truncatingIfNeeded: FieldReader.hash(p, n) & 255)
+            let k = Int(memo[slot])
+            if k >= 0, Self.same(names[k], p, n) { return ids[k] }
+            for (k, name) in names.enumerated() where Self.same(name, p, n) {
+                memo[slot] = Int32(k)
+                return ids[k]
+            }
+            return nil
+        }
+
+        private mutating func remember(_ p: UnsafePointer<UInt8>, _ n: Int, _ id: Int) {
+            guard names.count < 256 else { return }
+            names.append(Array(UnsafeBufferPointer(start: p, count: n)))
+            ids.append(id)
+        }
+
+        @inline(__always)
+        private static func same(_ name: [UInt8], _ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+            name.count == n && name.withUnsafeBufferPointer { memcmp($0.baseAddress!, p, n) == 0 }
         }
     }
 

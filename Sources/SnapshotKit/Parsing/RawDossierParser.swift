@@ -14,12 +14,8 @@ extension DossierParsers {
     /// Below this size the file is read on one core: threads would cost more than they save.
     static let parallelThreshold = 4 << 20
 
-    /// One part per core, or `CDSBOARD_THREADS` parts (1 = read on one core, e.g. on a
-    /// kiosk that must keep a core for drawing).
-    static var defaultParts: Int {
-        if let v = ProcessInfo.processInfo.environment["CDSBOARD_THREADS"], let n = Int(v), n >= 1 { return min(n, 64) }
-        return ProcessInfo.processInfo.activeProcessorCount
-    }
+    /// One part per core (`SnapshotBuilder.Options.parts` sets another count).
+    static var defaultParts: Int { ProcessInfo.processInfo.activeProcessorCount }
 
     /// What a pass over one part made; lines count from the start of the part.
     struct RawPart {
@@ -29,18 +25,22 @@ extension DossierParsers {
         var saturated = false
         var linesRead = 0
         var finished = false
+        /// Rows the fused scanner counted (the others went the general way).
+        var fusedRows = 0
     }
 
     /// `file` of `dir`, streamed in windows and read in `parts` on all cores: the entry point
-    /// for large exports. `hashMask` is a test hook: the ID hashes are cut to these bits (0 makes
-    /// every ID collide).
+    /// for large exports. `hashMask` and `fused` are test hooks: the ID hashes are cut to these
+    /// bits (0 makes every ID collide); `fused: false` reads every row the general way.
+    @discardableResult
     static func raw(_ dir: String, file: String = TableKind.dossiers.fileName, _ ctx: RowContext,
                     into acc: inout DossierAccumulator, issues: inout IssueCollector, parts requested: Int = defaultParts,
-                    minimumParallelBytes: Int = parallelThreshold, expectedRows: Int? = nil, hashMask: UInt64 = .max) {
+                    minimumParallelBytes: Int = parallelThreshold, expectedRows: Int? = nil, hashMask: UInt64 = .max,
+                    fused: Bool = true) -> Int {
         let header: CSVTable
         do { header = try CSVTable(directory: dir, name: file, columns: TableKind.dossiers.readColumns,
                                           optional: TableKind.dossiers.optionalColumns, window: 2 << 20) } catch {
-            issues.add(error); return
+            issues.add(error); return 0
         }
         let expected = expectedRows ?? header.estimatedRecordCount()
         var parts: [RawPart]? = nil
@@ -48,12 +48,12 @@ extension DossierParsers {
             ? header.cutPoints(directory: dir, parts: min(requested, 8)) : []
         var lineBase = header.reader.upcomingLine - 1
         if cuts.count > 2 {
-            parts = readInParallel(dir, header, cuts, ctx, ConcurrentHashSet64(expected: expected), hashMask)
+            parts = readInParallel(dir, header, cuts, ctx, ConcurrentHashSet64(expected: expected), hashMask, fused)
             if parts!.dropLast().contains(where: { !$0.finished }) { parts = nil }
         }
         if parts == nil {
             var table = header
-            parts = [parse(&table, ctx, ids: ConcurrentHashSet64(expected: expected), hashMask: hashMask)]
+            parts = [parse(&table, ctx, ids: ConcurrentHashSet64(expected: expected), hashMask: hashMask, fused: fused)]
             lineBase = 0
         }
         var suspects = Suspects()
@@ -68,6 +68,7 @@ extension DossierParsers {
         }
         if saturated { suspects = findSuspects(dir, file, hashMask: hashMask) }
         confirmDuplicates(suspects, directory: dir, file: file, hashMask: hashMask, &issues)
+        return parts!.reduce(0) { $0 + $1.fusedRows }
     }
 
     /// Any table, on one core; a repeated ID is reported on the row that repeats it.
@@ -123,140 +124,58 @@ extension DossierParsers {
     }
 
     private static func readInParallel(_ dir: String, _ header: CSVTable, _ cuts: [Int], _ ctx: RowContext,
-                                       _ ids: ConcurrentHashSet64, _ hashMask: UInt64) -> [RawPart] {
+                                       _ ids: ConcurrentHashSet64, _ hashMask: UInt64, _ fused: Bool) -> [RawPart] {
         let results = Results(cuts.count - 1)
         DispatchQueue.concurrentPerform(iterations: cuts.count - 1) { k in
             var part = RawPart()
             do throws(SnapshotIssue) {
                 var table = try CSVTable(directory: dir, part: cuts[k]..<cuts[k + 1], of: header)
-                part = parse(&table, ctx, ids: ids, hashMask: hashMask)
+                part = parse(&table, ctx, ids: ids, hashMask: hashMask, fused: fused)
             } catch { part.issues.add(error) }
             results.slots[k] = part
         }
         return results.parts
     }
 
-    /// A part of a CSV file, with the IDs in the set shared by the parts.
-    static func parse(_ table: inout CSVTable, _ ctx: RowContext, ids: ConcurrentHashSet64, hashMask: UInt64) -> RawPart {
+    /// A part of a CSV file, with the IDs in the set shared by the parts: the records of the
+    /// usual shape through the fused scanner, the others row by row.
+    static func parse(_ table: inout CSVTable, _ ctx: RowContext, ids: ConcurrentHashSet64, hashMask: UInt64,
+                      fused: Bool) -> RawPart {
         var part = RawPart()
-        var sink = RowSink(ids: ids.access, hashMask: hashMask)
-        parse(&table, ctx, ids: &sink, into: &part)
-        part.suspects = sink.suspects
-        part.saturated = sink.saturated
+        let rows = RawRowReader(ctx, ids: RowSink(ids: ids.access, hashMask: hashMask), acc: part.acc)
+        var scanner = FusedDossierScanner(rows, table: table, enabled: fused)
+        do throws(SnapshotIssue) { try table.forEachRow(scanner: &scanner) } catch { scanner.issues.add(error) }
+        scanner.rows.finish()
+        part.acc = scanner.rows.acc
+        part.issues = scanner.issues
+        part.suspects = scanner.rows.ids.suspects
+        part.saturated = scanner.rows.ids.saturated
         part.linesRead = table.reader.upcomingLine - 1
         part.finished = table.finished
+        part.fusedRows = scanner.taken
         return part
     }
 
     /// Validates each row and adds it to `part.acc`.
     @inline(__always)
-    static func parse(_ table: inout some SnapshotTable, _ ctx: RowContext, ids: inout some DossierIDs,
-                      into part: inout RawPart) {
-        var cache = FieldCache()
-        let units = ctx.units, window = ctx.window, periodEnd = ctx.periodEnd
-        let lastMonth = periodEnd.month
-        var acc = part.acc
-        acc.measures = [.form06, .supplement]
-        acc.supplementMonth = lastMonth
-        var measured = false
-        // Each row is committed (ID checked, counts added) while the next one is parsed: the
-        // slots it needs in the ID set and the key table were prefetched a row earlier, so
-        // the cache misses of those large tables overlap with parsing instead of stalling it.
-        var pending: PendingRow? = nil
-        table.forEachRow(collecting: &part.issues) { (row: inout TableRow) throws(SnapshotIssue) in
-            if !measured { measured = true; acc.measures.formUnion(flagMeasures(row, from: 11)) }
-            if row.isEmpty(0) { throw row.fail(0, "dossier_id is empty") }
-            let id = try ids.see(row)
-            // A dated catalogue reads the codes by the received date; a dossier is indivisible
-            // and goes to the largest link of its old commune.
-            let unit = units.change == nil && !units.twoTier ? try unit(row, 1, 2, units, communeRequired: false).unit
-                : try place(row, 1, 2, units, on: row.date(5, "received_date", in: window), communeRequired: false).unit
-            let level = try level(row, 3)
-            if level == .commune, row.isEmpty(2) { throw row.fail(2, "commune_code is empty for a commune-level dossier") }
-            let field = try cache.lookup(row, 4, &acc)
-            let (received, month) = try row.dateAndMonth(5, "received_date", in: window)
-            let (due, dueMonth) = try row.dateAndMonth(6, "due_date", in: window)
-            if due < received { throw row.fail(6, "due_date \(due) is before received_date \(received)") }
-            var left: (day: Day, month: Month)? = nil
-            if !row.isEmpty(7) { left = try row.dateAndMonth(7, "resolved_date", in: window) }
-            if let r = left?.day, r < received { throw row.fail(7, "resolved_date \(r) is before received_date \(received)") }
-            let channel = try channel(row, 8)
-            let key = DossierKey(month: month, unit: unit, level: level, field: field, channel: channel)
-            acc.prefetch(key)
-            var t = DossierTally()
-            t.received = 1
-            t.online = channel == .online ? 1 : 0
-            t.openEnd = 1                       // in progress from its month of receipt …
-            let st = row.span(9)
-            let status = row.reader.word(st)
-            var done = DossierTally()           // … until the month it left (form 06's flows)
-            done.openEnd = -1
-            if status == Keyword.resolved {
-                guard let r = left?.day else { throw row.fail(7, "resolved_date is empty for a resolved dossier") }
-                t.resolved = 1
-                t.resolvedOnTime = r <= due ? 1 : 0
-                if r < due { done.doneEarly = 1 } else if r == due { done.doneOnDue = 1 } else { done.doneLate = 1 }
-            } else if status == Keyword.pending || row.reader.equals(st, "supplement") {
-                t.pending = 1
-                t.pendingOverdue = due < periodEnd ? 1 : 0
-                left = nil
-                if status != Keyword.pending {
-                    var s = DossierTally()
-                    s.supplementEnd = 1
-                    if lastMonth == month { t.add(s) } else if month < lastMonth { acc.add(key.at(lastMonth), s) }
-                }
-            } else if status == Keyword.returned {
-                t.returned = 1
-                done.doneReturned = 1
-            } else if row.reader.equals(st, "withdrawn") {
-                t.withdrawn = 1
-                done.doneWithdrawn = 1
-            } else {
-                throw row.fail(9, "unknown status \"\(row.raw(9))\" (expected pending, supplement, resolved, returned or withdrawn)")
-            }
-            if t.returned + t.withdrawn > 0, left == nil {
-                left = (received, month)        // returned or withdrawn without a date: left the month it came
-            }
-            if row.has(10) { try procedureCode(row, 10) }
-            if row.has(11) { try flags(row, from: 11, t.resolved == 1, channel, &t) }
-            // Form 06: the month it left (one after the data's end has not happened yet), and
-            // the month it became overdue in progress (due before the end of that month, or of the data).
-            let leftMonth = left.flatMap { $0.month <= lastMonth ? $0.month : nil }
-            if let m = leftMonth { if m == month { t.add(done) } else { acc.add(key.at(m), done) } }
-            let dueEnd = dueMonth == lastMonth ? periodEnd : dueMonth.lastDay
-            let overdueFrom = due < dueEnd ? dueMonth : dueMonth.adding(1)
-            if overdueFrom <= lastMonth, leftMonth.map({ overdueFrom < $0 }) ?? true {
-                var o = DossierTally()
-                o.overdueEnd = 1
-                if overdueFrom == month { t.add(o) } else { acc.add(key.at(overdueFrom), o) }
-                if let m = leftMonth {
-                    o.overdueEnd = -1
-                    if m == month { t.add(o) } else { acc.add(key.at(m), o) }
-                }
-            }
-            if let previous = pending { ids.commit(previous, into: &acc) }
-            pending = PendingRow(id: id, key: key, tally: t)
-        }
-        if let last = pending { ids.commit(last, into: &acc) }
-        part.acc = acc
+    static func parse<IDs: DossierIDs>(_ table: inout some SnapshotTable, _ ctx: RowContext, ids: inout IDs,
+                                       into part: inout RawPart) {
+        var rows = RawRowReader(ctx, ids: ids, acc: part.acc)
+        table.forEachRow(collecting: &part.issues) { (row: inout TableRow) throws(SnapshotIssue) in try rows.row(&row) }
+        rows.finish()
+        part.acc = rows.acc
+        ids = rows.ids
     }
 
     /// How the rows' IDs are checked for repeats.
     protocol DossierIDs {
         /// Called first on each row: the ID's hash, or an error.
         mutating func see(_ row: TableRow) throws(SnapshotIssue) -> UInt64
-        /// Adds the row's counts (and checks its ID).
-        mutating func commit(_ row: PendingRow, into acc: inout DossierAccumulator)
+        /// Checks the ID `see` gave once the row is counted.
+        mutating func commit(_ id: UInt64)
     }
 
-
-    struct PendingRow {
-        var id: UInt64
-        var key: DossierKey
-        var tally: DossierTally
-    }
-
-    /// Where parsed rows go: the ID check, then the counts.
+    /// Where parsed rows' IDs go: a set shared by the parts of the file.
     struct RowSink: DossierIDs {
         let ids: ConcurrentHashSet64.Access
         let hashMask: UInt64
@@ -264,26 +183,28 @@ extension DossierParsers {
         var saturated = false
 
         @inline(__always)
-        mutating func see(_ row: TableRow) throws(SnapshotIssue) -> UInt64 {
-            let id = row.reader.hash(row.span(0)) & hashMask
+        mutating func see(_ row: TableRow) throws(SnapshotIssue) -> UInt64 { see(hash: row.reader.hash(row.span(0))) }
+
+        /// The ID's hash as the set holds it, its slot prefetched.
+        @inline(__always)
+        func see(hash: UInt64) -> UInt64 {
+            let id = hash & hashMask
             if !saturated { ids.prefetch(id) }
             return id
         }
 
         @inline(__always)
-        mutating func commit(_ row: PendingRow, into acc: inout DossierAccumulator) {
-            if !saturated {
-                switch ids.insert(row.id) {
-                case .inserted: break
-                case .duplicate:
-                    // A suspect: the IDs are compared after the pass, and a true duplicate is
-                    // reported with every line it is on. Counted meanwhile, as a row whose ID
-                    // only shares a hash must be (with a true one the snapshot is refused).
-                    suspects.add(row.id)
-                case .full: saturated = true
-                }
+        mutating func commit(_ id: UInt64) {
+            guard !saturated else { return }
+            switch ids.insert(id) {
+            case .inserted: break
+            case .duplicate:
+                // A suspect: the IDs are compared after the pass, and a true duplicate is
+                // reported with every line it is on. Counted meanwhile, as a row whose ID
+                // only shares a hash must be (with a true one the snapshot is refused).
+                suspects.add(id)
+            case .full: saturated = true
             }
-            acc.add(row.key, row.tally)
         }
     }
 
@@ -296,7 +217,7 @@ extension DossierParsers {
             firstLine[id] = row.line
             return 0
         }
-        mutating func commit(_ row: PendingRow, into acc: inout DossierAccumulator) { acc.add(row.key, row.tally) }
+        func commit(_ id: UInt64) {}
     }
 
     /// Suspected duplicate IDs found the slow way (a set that grows), when the shared set filled

@@ -17,6 +17,8 @@ import Foundation
 /// and reloaded when what it shows has changed.
 public final class DirectorySnapshotProvider: SnapshotProvider, @unchecked Sendable {
     public let directory: String
+    /// How each load reads the snapshot (parts of `dossiers.csv`, date limits).
+    public let options: SnapshotBuilder.Options
     public let settleDelay: Double
     public let arrivalTimeout: Double
     public let arrivalRecheck: Double
@@ -43,8 +45,9 @@ public final class DirectorySnapshotProvider: SnapshotProvider, @unchecked Senda
 
     public init(directory: String, settleDelay: Double = 0.12, useInotify: Bool = true,
                 arrivalTimeout: Double = 60, arrivalRecheck: Double = 1, recheckInterval: Double = 5,
-                cache: SharedSnapshotCache? = nil) {
+                options: SnapshotBuilder.Options = SnapshotBuilder.Options(), cache: SharedSnapshotCache? = nil) {
         self.directory = directory
+        self.options = options
         self.cache = cache
         self.settleDelay = settleDelay
         self.arrivalTimeout = arrivalTimeout
@@ -147,8 +150,10 @@ public final class DirectorySnapshotProvider: SnapshotProvider, @unchecked Senda
 
     /// The load itself: through the shared cache when there is one.
     private func load() -> Result<Snapshot, SnapshotFailure> {
-        guard let cache else { return SnapshotLoader.load(directory: directory) }
-        let (result, use) = cache.load(export: directory) { SnapshotLoader.load(directory: directory) }
+        guard let cache else { return SnapshotLoader.load(directory: directory, options: options) }
+        let (result, use) = cache.load(export: directory, options: options) {
+            SnapshotLoader.load(directory: directory, options: options)
+        }
         onCacheUse?(use, cache.takeNotes())
         return result
     }

@@ -99,6 +99,10 @@ public enum ExportIntegrity {
         return (found, sized)
     }
 
+    /// Forgets the digests remembered per file, so that the next load hashes every listed file
+    /// again, as a fresh process does (benchmarks).
+    public static func forgetDigests() { HashCache.shared.forget() }
+
     /// Listed files whose SHA-256 differs.
     static func digests(directory: String, files: [ManifestFile], firstOnly: Bool) -> [SnapshotIssue] {
         var found: [SnapshotIssue] = []
@@ -205,6 +209,12 @@ final class HashCache: @unchecked Sendable {
     }
     private let lock = NSLock()
     private var entries: [String: (Identity, String)] = [:]
+
+    func forget() {
+        lock.lock()
+        entries.removeAll()
+        lock.unlock()
+    }
 
     /// The hex digest of the file, nil when it cannot be read.
     func digest(of path: String) -> String? {
