@@ -252,6 +252,26 @@ import Glibc
         #expect(uses.withLock { $0 } == [.wrote, .read])
     }
 
+    /// The loading thread hands its snapshot over first and writes the entry after; the next
+    /// viewer then reads the entry.
+    @Test func theLoaderShowsFirstThenWrites() throws {
+        let dir = samples[0]
+        let cacheDir = Fixtures.temporaryDirectory("cdsboard-cache-thread")
+        let a = DirectorySnapshotProvider(directory: dir, cache: SharedSnapshotCache(directory: cacheDir))
+        let uses = Mutex<[SharedSnapshotCache.Use]>([])
+        a.onCacheUse = { u, _ in uses.withLock { $0.append(u) } }
+        a.start()
+        guard case .loaded = a.nextEvent() else { Issue.record("not loaded"); return }
+        let end = monotonicNow() + 5
+        while uses.withLock({ $0.isEmpty }), monotonicNow() < end { usleep(10_000) }
+        #expect(uses.withLock { $0 } == [.wrote])
+        let b = DirectorySnapshotProvider(directory: dir, cache: SharedSnapshotCache(directory: cacheDir))
+        b.onCacheUse = { u, _ in uses.withLock { $0.append(u) } }
+        guard case .loaded = b.loadNow() else { Issue.record("not loaded"); return }
+        #expect(uses.withLock { $0 } == [.wrote, .read])
+        a.stop()
+    }
+
     @Test func crc32cPathsAgree() {
         var g = SystemRandomNumberGenerator()
         for n in [0, 1, 7, 8, 9, 63, 64, 1000, 4096 + 3] {

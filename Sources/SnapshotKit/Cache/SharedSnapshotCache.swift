@@ -51,38 +51,91 @@ public final class SharedSnapshotCache: @unchecked Sendable {
         return nil
     }
 
+    /// An entry still to be written after a load: the lock stays held until `finish`, so the
+    /// loader can show its snapshot first and the others still wait for the entry.
+    public final class PendingWrite: @unchecked Sendable {
+        // Unchecked: used by one thread at a time (the loader's), once.
+        private let cache: SharedSnapshotCache
+        private let held: KeyLock
+        private let outcome: LoadOutcome
+        private let key: [UInt8]
+        private let entry: String
+        private var done = false
+
+        fileprivate init(cache: SharedSnapshotCache, held: KeyLock, outcome: LoadOutcome, key: [UInt8], entry: String) {
+            self.cache = cache; self.held = held; self.outcome = outcome; self.key = key; self.entry = entry
+        }
+
+        /// Writes the entry and releases the lock (once).
+        @discardableResult
+        public func finish() -> Use {
+            guard !done else { return .wrote }
+            done = true
+            defer { held.release() }
+            if let e = CacheFile.write(outcome, key: key, to: entry) {
+                return cache.alone("cannot write the cache entry \(entry): " + String(cString: strerror(e)))
+            }
+            cache.evict(except: entry)
+            return .wrote
+        }
+
+        deinit { if !done { held.release() } }
+    }
+
     /// The snapshot of `export` through the cache: `load` runs only when no entry can be read.
     public func load(export: String, options: SnapshotBuilder.Options = SnapshotBuilder.Options(),
                      _ load: () -> Result<Snapshot, SnapshotFailure>) -> (Result<Snapshot, SnapshotFailure>, Use) {
+        let (result, use, _) = self.load(export: export, options: options, deferWriting: false, load)
+        return (result, use)
+    }
+
+    /// As `load`, but an entry to write is handed back (`PendingWrite`) with its lock held,
+    /// for the caller to finish once it has shown the snapshot.
+    public func load(export: String, options: SnapshotBuilder.Options = SnapshotBuilder.Options(), deferWriting: Bool,
+                     _ load: () -> Result<Snapshot, SnapshotFailure>) -> (Result<Snapshot, SnapshotFailure>, Use, PendingWrite?) {
+        switch readOrLoad(export: export, options: options, load) {
+        case (let result, .pending(let p)):
+            guard deferWriting else { return (result, p.finish(), nil) }
+            return (result, .wrote, p)
+        case (let result, .finished(let use)):
+            return (result, use, nil)
+        }
+    }
+
+    /// What became of a load: done, or an entry still to write.
+    private enum Step { case finished(Use), pending(PendingWrite) }
+
+    private func readOrLoad(export: String, options: SnapshotBuilder.Options,
+                            _ load: () -> Result<Snapshot, SnapshotFailure>) -> (Result<Snapshot, SnapshotFailure>, Step) {
         guard let key = Self.key(export: export, options: options) else {
-            return (load(), .alone("the export's files cannot all be listed"))
+            return (load(), .finished(.alone("the export's files cannot all be listed")))
         }
         let name = key.prefix(16).map { String(format: "%02x", $0) }.joined()
         let entry = directory + "/" + name + ".snapshot"
         switch CacheFile.read(entry, key: key) {
-        case .success(let o): return (o.result, .read)
+        case .success(let o): return (o.result, .finished(.read))
         case .failure(.absent): break
         case .failure(let why): note("cache entry \(entry) is \(why): loading without it")
         }
         if mkdir(directory, 0o700) != 0, errno != EEXIST {
-            return (load(), alone("cannot create the cache directory \(directory): " + String(cString: strerror(errno))))
+            let why = "cannot create the cache directory \(directory): " + String(cString: strerror(errno))
+            return (load(), .finished(alone(why)))
         }
         guard let held = KeyLock.acquire(directory + "/" + name + ".lock", waitLimit: waitLimit) else {
-            return (load(), alone(KeyLock.failure(directory)))
+            return (load(), .finished(alone(KeyLock.failure(directory))))
         }
-        defer { held.release() }
         // Another process may have written it while this one waited.
-        if case .success(let o) = CacheFile.read(entry, key: key) { return (o.result, .read) }
+        if case .success(let o) = CacheFile.read(entry, key: key) {
+            held.release()
+            return (o.result, .finished(.read))
+        }
         let result = load()
         afterLoad?()
         guard Self.key(export: export, options: options) == key else {
-            return (result, .alone("the export changed while it was read"))
+            held.release()
+            return (result, .finished(.alone("the export changed while it was read")))
         }
-        if let e = CacheFile.write(LoadOutcome(result), key: key, to: entry) {
-            return (result, alone("cannot write the cache entry \(entry): " + String(cString: strerror(e))))
-        }
-        evict(except: entry)
-        return (result, .wrote)
+        return (result, .pending(PendingWrite(cache: self, held: held, outcome: LoadOutcome(result), key: key, entry: entry)))
     }
 
     /// The key of an export: SHA-256 of the identities of its files (not hidden), the options,
@@ -116,7 +169,7 @@ public final class SharedSnapshotCache: @unchecked Sendable {
             + "\(st.st_ctim.tv_sec).\(st.st_ctim.tv_nsec)"
     }
 
-    private func alone(_ why: String) -> Use {
+    fileprivate func alone(_ why: String) -> Use {
         note(why)
         return .alone(why)
     }
@@ -138,7 +191,7 @@ public final class SharedSnapshotCache: @unchecked Sendable {
 
     /// Removes all but the newest `keep` entries (and those written in the last minute), with
     /// their locks when no one holds them, and temporary files left by a writer that died.
-    private func evict(except current: String) {
+    fileprivate func evict(except current: String) {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
         let now = Date().timeIntervalSince1970
         var entries: [(path: String, mtime: Double)] = []

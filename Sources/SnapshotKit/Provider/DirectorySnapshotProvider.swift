@@ -122,6 +122,28 @@ public final class DirectorySnapshotProvider: SnapshotProvider, @unchecked Senda
     /// Loads synchronously (for the first frame and tests): `.loaded`, `.refused`, or
     /// `.arriving` when the manifest's files are not all there yet.
     public func loadNow() -> ProviderEvent {
+        let event = loadDeferringCache()
+        finishCacheWrite()
+        return event
+    }
+
+    /// The cache entry this process still has to write (under `lock`).
+    private var pendingWrite: SharedSnapshotCache.PendingWrite?
+    private var pendingUse: SharedSnapshotCache.Use?
+
+    /// Writes the entry of the last load, if any, and tells `onCacheUse`.
+    private func finishCacheWrite() {
+        lock.lock()
+        let p = pendingWrite, use = pendingUse
+        pendingWrite = nil; pendingUse = nil
+        lock.unlock()
+        guard let use else { return }
+        let final = p?.finish() ?? use
+        onCacheUse?(final, cache?.takeNotes() ?? [])
+    }
+
+    /// `loadNow` without writing the cache entry: the loading thread shows the snapshot first.
+    private func loadDeferringCache() -> ProviderEvent {
         let signature = DirectoryWatcher.signature(of: directory)
         let event: ProviderEvent
         lock.lock(); let digests = digestsFirst; digestsFirst = false; lock.unlock()
@@ -151,10 +173,10 @@ public final class DirectorySnapshotProvider: SnapshotProvider, @unchecked Senda
     /// The load itself: through the shared cache when there is one.
     private func load() -> Result<Snapshot, SnapshotFailure> {
         guard let cache else { return SnapshotLoader.load(directory: directory, options: options) }
-        let (result, use) = cache.load(export: directory, options: options) {
+        let (result, use, pending) = cache.load(export: directory, options: options, deferWriting: true) {
             SnapshotLoader.load(directory: directory, options: options)
         }
-        onCacheUse?(use, cache.takeNotes())
+        lock.lock(); pendingWrite = pending; pendingUse = use; lock.unlock()
         return result
     }
 
@@ -190,18 +212,22 @@ public final class DirectorySnapshotProvider: SnapshotProvider, @unchecked Senda
         loading = true
         lock.unlock()
         let thread = Thread { [self] in
-            let event = loadNow()
+            let event = loadDeferringCache()
             lock.lock()
             results.append(event)
-            loading = false
-            let again = reloadWanted
-            reloadWanted = false
             // Under the lock: `stop()` may be closing the pipe, and a write to a closed
             // descriptor could land in whatever file reuses its number (found by TSan).
             if wakeWrite >= 0 {
                 var byte: UInt8 = 1
                 _ = write(wakeWrite, &byte, 1)   // non-blocking: a full pipe already wakes the loop
             }
+            lock.unlock()
+            // Shown first, then written for the other viewers (who wait on the entry's lock).
+            finishCacheWrite()
+            lock.lock()
+            loading = false
+            let again = reloadWanted
+            reloadWanted = false
             lock.unlock()
             if again { beginLoad() }
         }
