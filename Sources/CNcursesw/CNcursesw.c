@@ -163,6 +163,7 @@ int cds_spawn_on_pty(char *const argv[], char *const envp[], int rows, int cols,
 
 void cds_limit_malloc_arenas(void) { mallopt(M_ARENA_MAX, 1); }
 void cds_trim_heap(void) { malloc_trim(0); }
+size_t cds_heap_in_use(void) { return mallinfo2().uordblks; }
 
 // --- Crash guard ---------------------------------------------------------------------------
 // Set up once before ncurses starts; read only by the handler.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import CNcursesw
 import SnapshotKit
 
 /// Load, validate and aggregate a snapshot directory, in process.
@@ -18,7 +19,11 @@ struct LoadBench: ParsableCommand {
     @Option(name: .shortAndLong, help: "Runs after the warm-up.")
     var runs = 5
 
+    @Flag(help: "Also time a read through the shared cache (as every viewer but the first does).")
+    var cache = false
+
     func run() throws {
+        if cache { try timeCacheRead() }
         var rows = 0
         for hashing in [true, false] {
             var walls: [Double] = []
@@ -40,5 +45,39 @@ struct LoadBench: ParsableCommand {
                          directory, hashing ? "with SHA-256 of the files" : "digests remembered", rows, runs,
                          st.median, st.min, st.max, peakRSSMegabytes()))
         }
+    }
+
+    /// A viewer's read of an entry another wrote: key, map, checksums, records, snapshot.
+    private func timeCacheRead() throws {
+        let dir = NSTemporaryDirectory() + "cdsboard-bench-cache-\(getpid())"
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let c = SharedSnapshotCache(directory: dir)
+        _ = c.load(export: directory) { SnapshotLoader.load(directory: directory) }
+        var walls: [Double] = []
+        var cpu: [Double] = []
+        for _ in 0..<(runs * 4) {
+            let c0 = cpuSeconds(), t0 = now()
+            let (result, use) = c.load(export: directory) { SnapshotLoader.load(directory: directory) }
+            walls.append(now() - t0)
+            cpu.append(cpuSeconds() - c0)
+            guard use == .read, (try? result.get()) != nil else { throw ValidationError("not read from the cache: \(use)") }
+        }
+        let size = (try? FileManager.default.contentsOfDirectory(atPath: dir))?.compactMap { n -> Int? in
+            n.hasSuffix(".snapshot") ? (try? FileManager.default.attributesOfItem(atPath: dir + "/" + n)[.size] as? Int) ?? nil : nil
+        }.first ?? 0
+        // The heap a viewer's snapshot takes besides the mapped entry (records, lookup tables).
+        let before = cds_heap_in_use()
+        let (held, _) = c.load(export: directory) { SnapshotLoader.load(directory: directory) }
+        let heap = Double(Int(cds_heap_in_use()) - Int(before)) / 1e6
+        withExtendedLifetime(held) {}
+        let w = Stats(samples: walls), c2 = Stats(samples: cpu)
+        print(String(format: "cache read %@ | entry %.1f MB | runs=%d | wall median=%.1f ms min=%.1f | CPU median=%.1f ms | heap %.1f MB",
+                     directory, Double(size) / 1e6, walls.count, w.median * 1000, w.min * 1000, c2.median * 1000, heap))
+    }
+
+    private func cpuSeconds() -> Double {
+        var u = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &u)
+        return Double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) + Double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) / 1e6
     }
 }

@@ -279,6 +279,10 @@ import Glibc
             #expect(cds_crc32c(0, bytes, n) == cds_crc32c_portable(0, bytes, n))
         }
         // The standard check value: CRC-32C("123456789") = 0xE3069283.
+        for n in [0, 5, 65536, 65537, 3 * 65536, 3 * 65536 + 9, 7 * 65536 + 100] {
+            let bytes = (0..<n).map { _ in UInt8.random(in: 0...255, using: &g) }
+            #expect(cds_crc32c_chunked(bytes, n) == cds_crc32c_chunked_portable(bytes, n), "\(n) bytes")
+        }
         #expect(cds_crc32c(0, Array("123456789".utf8), 9) == 0xE306_9283)
         #expect(cds_crc32c_portable(0, Array("123456789".utf8), 9) == 0xE306_9283)
     }

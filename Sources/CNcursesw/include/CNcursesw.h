@@ -90,5 +90,7 @@ int cds_spawn_on_pty(char *const argv[], char *const envp[], int rows, int cols,
 void cds_limit_malloc_arenas(void);
 /// Gives freed heap memory back to the system (after a snapshot swap).
 void cds_trim_heap(void);
+/// Bytes of heap allocated and not freed (benchmarks: what a snapshot takes).
+size_t cds_heap_in_use(void);
 
 #endif

@@ -8,13 +8,13 @@ import Foundation
 /// aligned to 64 bytes, so that a reader maps the file and reads the cells in place.
 ///
 /// Header (little-endian): magic `CDSBCACH`, format version, `DossierTally`'s stride, the key
-/// (32 bytes), records offset and length, cells offset and length, CRC-32C of everything after
-/// the header, CRC-32C of the header before it. A file that is short, foreign (another magic,
+/// (32 bytes), records offset and length, cells offset and length, the chunked CRC-32C of
+/// everything after the header (`cds_crc32c_chunked`), CRC-32C of the header before it. A file that is short, foreign (another magic,
 /// version, layout or key), or whose checksums differ is not read.
 enum CacheFile {
     static let magic: [UInt8] = Array("CDSBCACH".utf8)
     /// Bumped whenever what `SnapshotEncoding` writes changes.
-    static let version: UInt32 = 1
+    static let version: UInt32 = 2
     static let headerSize = 128
     static let alignment = 64
     /// Larger files are not mapped (a full disk of garbage cannot be read as a snapshot).
@@ -64,31 +64,23 @@ enum CacheFile {
     /// the old entry, the new one or none, never part of one.
     static func write(_ outcome: LoadOutcome, key: [UInt8], to path: String) -> Int32? {
         let (head, blocks, total) = layout(outcome, key: key)
-        // The checksum of everything after the header, in file order (padding included).
-        var crc = head.withUnsafeBytes { cds_crc32c(0, $0.baseAddress! + headerSize, head.count - headerSize) }
-        var end = head.count
-        let zeros = [UInt8](repeating: 0, count: alignment)
-        for (offset, cells) in blocks {
-            if offset > end { crc = cds_crc32c(crc, zeros, offset - end) }
-            let b = cells.bytes
-            if b.count > 0 { crc = cds_crc32c(crc, b.baseAddress!.assumingMemoryBound(to: UInt8.self), b.count) }
-            end = offset + b.count
-        }
-        if total > end { crc = cds_crc32c(crc, zeros, total - end) }
-        var header = Array(head[0..<headerSize])
-        put(crc, at: 80, in: &header)
-        put(cds_crc32c(0, header, 84), at: 84, in: &header)
-
         let dir = (path as NSString).deletingLastPathComponent
         let temp = dir + "/.tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        let fd = open(temp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        let fd = open(temp, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard fd >= 0 else { return errno }
-        var ok = ftruncate(fd, off_t(total)) == 0
-        ok = ok && pwriteAll(fd, header, at: 0) && head.withUnsafeBytes {
-            pwriteAll(fd, UnsafeRawBufferPointer(rebasing: $0[headerSize...]), at: headerSize)
-        }
+        var ok = ftruncate(fd, off_t(total)) == 0 && pwriteAll(fd, head, at: 0)
         for (offset, cells) in blocks where ok { ok = pwriteAll(fd, cells.bytes, at: offset) }
-        let failure = ok ? 0 : errno
+        // The checksums, of the file as written (read back from the page cache), then the header's.
+        if ok, let map = MappedFile(fd: fd, size: total) {
+            var header = Array(head[0..<headerSize])
+            put(cds_crc32c_chunked(map.bytes.baseAddress!.assumingMemoryBound(to: UInt8.self) + headerSize, total - headerSize),
+                at: 80, in: &header)
+            put(cds_crc32c(0, header, 84), at: 84, in: &header)
+            ok = pwriteAll(fd, header, at: 0)
+        } else {
+            ok = false
+        }
+        let failure = ok ? 0 : (errno == 0 ? EIO : errno)
         close(fd)
         guard ok, rename(temp, path) == 0 else {
             let e = ok ? errno : failure
@@ -124,7 +116,7 @@ enum CacheFile {
         let recordsAt = u64(48), recordsCount = u64(56), cellsAt = u64(64), cellsCount = u64(72)
         guard recordsAt == headerSize, recordsCount >= 0, cellsAt >= recordsAt + recordsCount, cellsAt % alignment == 0,
               cellsCount >= 0, cellsAt <= size, cellsCount == size - cellsAt else { return .failure(.corrupt("section bounds")) }
-        guard cds_crc32c(0, b.baseAddress!.assumingMemoryBound(to: UInt8.self) + headerSize, size - headerSize) == u32(80) else {
+        guard cds_crc32c_chunked(b.baseAddress!.assumingMemoryBound(to: UInt8.self) + headerSize, size - headerSize) == u32(80) else {
             return .failure(.corrupt("checksum"))
         }
         // Cell blocks follow one another from `cellsAt`, each aligned, in the order the records name them.
@@ -178,7 +170,7 @@ final class MappedFile: @unchecked Sendable {
     let bytes: UnsafeRawBufferPointer
 
     init?(fd: Int32, size: Int) {
-        guard let p = mmap(nil, size, PROT_READ, MAP_SHARED, fd, 0), p != MAP_FAILED else { return nil }
+        guard let p = mmap(nil, size, PROT_READ, MAP_SHARED | MAP_POPULATE, fd, 0), p != MAP_FAILED else { return nil }
         bytes = UnsafeRawBufferPointer(start: p, count: size)
     }
 

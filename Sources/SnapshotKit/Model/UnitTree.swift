@@ -93,10 +93,16 @@ public struct UnitTree: Sendable, Equatable {
         units = all
         districtIndexes = dIdx
         communeIndexes = cIdx
-        districtByCode = Array(repeating: -1, count: 1000)
-        communeByCode = Array(repeating: -1, count: 100_000)
-        for i in dIdx { if let n = Int(all[i].code), n >= 0, n < 1000 { districtByCode[n] = Int32(i) } }
-        for i in cIdx { if let n = Int(all[i].code), n >= 0, n < 100_000 { communeByCode[n] = Int32(i) } }
+        // As long as the largest code needs (a province's communes span a few thousand codes of
+        // the 100,000): every viewer holds these tables, for each catalogue of the snapshot.
+        func table(_ indexes: [Int], below limit: Int) -> [Int32] {
+            let codes = indexes.map { (Int(all[$0].code) ?? -1, $0) }.filter { $0.0 >= 0 && $0.0 < limit }
+            var t = Array(repeating: Int32(-1), count: (codes.map(\.0).max() ?? -1) + 1)
+            for (n, i) in codes { t[n] = Int32(i) }
+            return t
+        }
+        districtByCode = table(dIdx, below: 1000)
+        communeByCode = table(cIdx, below: 100_000)
     }
 
     mutating func setStraddles(_ index: Int) { units[index].straddles = true }
@@ -108,13 +114,13 @@ public struct UnitTree: Sendable, Equatable {
     }
 
     public func district(numericCode n: Int) -> Int? {
-        guard n >= 0, n < 1000 else { return nil }
+        guard n >= 0, n < districtByCode.count else { return nil }
         let v = districtByCode[n]
         return v < 0 ? nil : Int(v)
     }
 
     public func commune(numericCode n: Int) -> Int? {
-        guard n >= 0, n < 100_000 else { return nil }
+        guard n >= 0, n < communeByCode.count else { return nil }
         let v = communeByCode[n]
         return v < 0 ? nil : Int(v)
     }
