@@ -6,10 +6,13 @@ import Foundation
 /// window, accumulator and issue list, and duplicate IDs are found in one lock-free set shared
 /// by the parts. That set holds 64-bit hashes of the IDs: a hit only makes the ID a suspect,
 /// and the IDs themselves are compared (after the pass, only when there was a hit) before a
-/// duplicate is reported, so a hash collision never refuses a valid export. A line break can sit inside a quoted field, so a cut is only trusted when the
-/// part before it ended exactly on a record boundary; if any part did not (or stopped on a
-/// structural error, which leaves the line numbers after it unknown), the whole file is read
-/// again on one core, so results and `file:line` never depend on where the cuts fell.
+/// duplicate is reported, so a hash collision never refuses a valid export (`DuplicateIDs.swift`).
+/// A file of more rows than that set is sized for spills the hashes to temporary files
+/// instead (`HashSpill`), so the memory does not grow with the rows. A line break can sit
+/// inside a quoted field, so a cut is only trusted when the part before it ended exactly on a
+/// record boundary; if any part did not (or stopped on a structural error, which leaves the line
+/// numbers after it unknown), the whole file is read again on one core, so results and
+/// `file:line` never depend on where the cuts fell.
 extension DossierParsers {
     /// Below this size the file is read on one core: threads would cost more than they save.
     static let parallelThreshold = 4 << 20
@@ -23,6 +26,8 @@ extension DossierParsers {
         var issues = IssueCollector()
         var suspects = Suspects()
         var saturated = false
+        /// Some hashes could not be written to the spill.
+        var spillFailed = false
         var linesRead = 0
         var finished = false
         /// Rows the fused scanner counted (the others went the general way).
@@ -30,30 +35,37 @@ extension DossierParsers {
     }
 
     /// `file` of `dir`, streamed in windows and read in `parts` on all cores: the entry point
-    /// for large exports. `hashMask` and `fused` are test hooks: the ID hashes are cut to these
-    /// bits (0 makes every ID collide); `fused: false` reads every row the general way.
+    /// for large exports. `hashMask`, `idSetRows`, `spillDirectory` and `fused` are test hooks:
+    /// the ID hashes are cut to these bits (0 makes every ID collide); past `idSetRows` estimated
+    /// rows they are spilled to files in `spillDirectory` (see `IDCheck`); `fused: false` reads
+    /// every row the general way.
     @discardableResult
     static func raw(_ dir: String, file: String = TableKind.dossiers.fileName, _ ctx: RowContext,
                     into acc: inout DossierAccumulator, issues: inout IssueCollector, parts requested: Int = defaultParts,
                     minimumParallelBytes: Int = parallelThreshold, expectedRows: Int? = nil, hashMask: UInt64 = .max,
-                    fused: Bool = true) -> Int {
+                    idSetRows: Int = idSetLimit, spillDirectory: String? = nil, fused: Bool = true) -> Int {
         let header: CSVTable
         do { header = try CSVTable(directory: dir, name: file, columns: TableKind.dossiers.readColumns,
                                           optional: TableKind.dossiers.optionalColumns, window: 2 << 20) } catch {
             issues.add(error); return 0
         }
         let expected = expectedRows ?? header.estimatedRecordCount()
+        let check = IDCheck(hashMask: hashMask, setRows: idSetRows, spillDirectory: spillDirectory)
+        var spill = check.spill(rows: expected)
         var parts: [RawPart]? = nil
         let cuts = header.byteCount >= minimumParallelBytes && requested > 1
             ? header.cutPoints(directory: dir, parts: min(requested, 8)) : []
         var lineBase = header.reader.upcomingLine - 1
         if cuts.count > 2 {
-            parts = readInParallel(dir, header, cuts, ctx, ConcurrentHashSet64(expected: expected), hashMask, fused)
+            let ids = ConcurrentHashSet64(expected: spill == nil ? expected : 0)
+            parts = readInParallel(dir, header, cuts, ctx, ids, spill, hashMask, fused)
             if parts!.dropLast().contains(where: { !$0.finished }) { parts = nil }
         }
         if parts == nil {
             var table = header
-            parts = [parse(&table, ctx, ids: ConcurrentHashSet64(expected: expected), hashMask: hashMask, fused: fused)]
+            if spill != nil { spill = check.spill(rows: expected) }   // the parts' hashes are in the old one
+            let ids = ConcurrentHashSet64(expected: spill == nil ? expected : 0)
+            parts = [parse(&table, ctx, ids: ids, spill: spill, hashMask: hashMask, fused: fused)]
             lineBase = 0
         }
         var suspects = Suspects()
@@ -64,10 +76,15 @@ extension DossierParsers {
             lineBase += part.linesRead
             for h in part.suspects.hashes { suspects.add(h) }
             suspects.overflow = suspects.overflow || part.suspects.overflow
-            saturated = saturated || part.saturated
+            saturated = saturated || part.saturated || part.spillFailed
         }
-        if saturated { suspects = findSuspects(dir, file, hashMask: hashMask) }
-        confirmDuplicates(suspects, directory: dir, file: file, hashMask: hashMask, &issues)
+        if let spill, !saturated {
+            suspects = spill.suspects(limit: spillSuspectLimit, excluding: []) ?? findSuspects(dir, file, check)
+        } else if saturated {
+            suspects = findSuspects(dir, file, check)
+        }
+        spill = nil
+        confirmDuplicates(suspects, directory: dir, file: file, check, &issues)
         return parts!.reduce(0) { $0 + $1.fusedRows }
     }
 
@@ -79,33 +96,6 @@ extension DossierParsers {
         parse(&table, ctx, ids: &ids, into: &part)
         acc.merge(part.acc)
         issues.merge(part.issues, lineOffset: 0)
-    }
-
-    /// Hashes seen twice: IDs that may be duplicates. A few are kept; past that, `overflow`.
-    struct Suspects {
-        var hashes: [UInt64] = []
-        var overflow = false
-
-        /// Only called on a hash hit, so costs nothing on a file without duplicates.
-        mutating func add(_ h: UInt64) {
-            guard !hashes.contains(h) else { return }
-            if hashes.count < IssueCollector.perFileLimit { hashes.append(h) } else { overflow = true }
-        }
-    }
-
-    /// Reports the suspects whose IDs are really equal. When suspects were left out and none of
-    /// those kept was a true duplicate, their hashes are set aside and the file is searched for
-    /// the next ones: however many IDs share a hash, a duplicate is never missed.
-    static func confirmDuplicates(_ suspects: Suspects, directory: String, file: String, hashMask: UInt64,
-                                  _ issues: inout IssueCollector) {
-        var suspects = suspects
-        var cleared = Set<UInt64>()
-        while !suspects.hashes.isEmpty {
-            let wanted = Set(suspects.hashes)
-            if reportDuplicates(wanted, directory: directory, file: file, hashMask: hashMask, &issues) > 0 || !suspects.overflow { return }
-            cleared.formUnion(wanted)
-            suspects = findSuspects(directory, file, hashMask: hashMask, excluding: cleared)
-        }
     }
 
     /// One slot per part, each written by its own thread only (through a pointer: writing
@@ -124,25 +114,29 @@ extension DossierParsers {
     }
 
     private static func readInParallel(_ dir: String, _ header: CSVTable, _ cuts: [Int], _ ctx: RowContext,
-                                       _ ids: ConcurrentHashSet64, _ hashMask: UInt64, _ fused: Bool) -> [RawPart] {
+                                       _ ids: ConcurrentHashSet64, _ spill: HashSpill?, _ hashMask: UInt64,
+                                       _ fused: Bool) -> [RawPart] {
         let results = Results(cuts.count - 1)
         DispatchQueue.concurrentPerform(iterations: cuts.count - 1) { k in
             var part = RawPart()
             do throws(SnapshotIssue) {
                 var table = try CSVTable(directory: dir, part: cuts[k]..<cuts[k + 1], of: header)
-                part = parse(&table, ctx, ids: ids, hashMask: hashMask, fused: fused)
+                part = parse(&table, ctx, ids: ids, spill: spill, hashMask: hashMask, fused: fused)
             } catch { part.issues.add(error) }
             results.slots[k] = part
         }
         return results.parts
     }
 
-    /// A part of a CSV file, with the IDs in the set shared by the parts: the records of the
-    /// usual shape through the fused scanner, the others row by row.
-    static func parse(_ table: inout CSVTable, _ ctx: RowContext, ids: ConcurrentHashSet64, hashMask: UInt64,
-                      fused: Bool) -> RawPart {
+    /// A part of a CSV file, with the IDs in the set shared by the parts (or, given a spill,
+    /// their hashes in its files): the records of the usual shape through the fused scanner,
+    /// the others row by row.
+    static func parse(_ table: inout CSVTable, _ ctx: RowContext, ids: ConcurrentHashSet64, spill: HashSpill? = nil,
+                      hashMask: UInt64, fused: Bool) -> RawPart {
         var part = RawPart()
-        let rows = RawRowReader(ctx, ids: RowSink(ids: ids.access, hashMask: hashMask), acc: part.acc)
+        let buffers = spill.map(HashSpill.Buffers.init)
+        let sink = RowSink(ids: ids.access, spill: buffers?.writer, hashMask: hashMask)
+        let rows = RawRowReader(ctx, ids: sink, acc: part.acc)
         var scanner = FusedDossierScanner(rows, table: table, enabled: fused)
         do throws(SnapshotIssue) { try table.forEachRow(scanner: &scanner) } catch { scanner.issues.add(error) }
         scanner.rows.finish()
@@ -150,6 +144,10 @@ extension DossierParsers {
         part.issues = scanner.issues
         part.suspects = scanner.rows.ids.suspects
         part.saturated = scanner.rows.ids.saturated
+        if let writer = buffers?.writer {
+            writer.flushAll()
+            part.spillFailed = writer.hasFailed
+        }
         part.linesRead = table.reader.upcomingLine - 1
         part.finished = table.finished
         part.fusedRows = scanner.taken
@@ -175,9 +173,10 @@ extension DossierParsers {
         mutating func commit(_ id: UInt64)
     }
 
-    /// Where parsed rows' IDs go: a set shared by the parts of the file.
+    /// Where parsed rows' IDs go: a set shared by the parts of the file, or a spill's files.
     struct RowSink: DossierIDs {
         let ids: ConcurrentHashSet64.Access
+        let spill: HashSpill.Writer?
         let hashMask: UInt64
         var suspects = Suspects()
         var saturated = false
@@ -189,12 +188,13 @@ extension DossierParsers {
         @inline(__always)
         func see(hash: UInt64) -> UInt64 {
             let id = hash & hashMask
-            if !saturated { ids.prefetch(id) }
+            if !saturated, spill == nil { ids.prefetch(id) }
             return id
         }
 
         @inline(__always)
         mutating func commit(_ id: UInt64) {
+            if let spill { spill.append(id); return }
             guard !saturated else { return }
             switch ids.insert(id) {
             case .inserted: break
@@ -218,55 +218,5 @@ extension DossierParsers {
             return 0
         }
         func commit(_ id: UInt64) {}
-    }
-
-    /// Suspected duplicate IDs found the slow way (a set that grows), when the shared set filled
-    /// up because the row count was underestimated, or when suspects were left out; hashes in
-    /// `excluding` are known to be shared by different IDs only.
-    static func findSuspects(_ dir: String, _ file: String, hashMask: UInt64, excluding: Set<UInt64> = []) -> Suspects {
-        var found = Suspects()
-        guard var table = try? CSVTable(directory: dir, name: file, columns: TableKind.dossiers.columns) else { return found }
-        var seen = HashSet64(capacity: table.estimatedRecordCount())
-        try? table.forEachRow { (row: inout CSVTable.Row) throws(SnapshotIssue) in
-            let h = row.reader.hash(row.span(0)) & hashMask
-            if !seen.insert(h), excluding.isEmpty || !excluding.contains(h) { found.add(h) }
-        }
-        return found
-    }
-
-    /// A second pass, only when IDs were suspected: the rows whose ID hash is one of `wanted`,
-    /// grouped by the ID's bytes, so that only IDs that are really equal are reported (IDs that
-    /// merely share a hash are not). Every line a duplicated ID is on is found, so that the
-    /// report names the first and flags the others whichever part saw them first.
-    /// Returns how many IDs were duplicated.
-    @discardableResult
-    static func reportDuplicates(_ wanted: Set<UInt64>, directory: String, file: String, hashMask: UInt64,
-                                 _ issues: inout IssueCollector) -> Int {
-        var lines: [[UInt8]: [Int]] = [:]
-        var order: [[UInt8]] = []
-        var names: [[UInt8]: String] = [:]
-        var column = 1
-        if var again = try? CSVTable(directory: directory, name: file, columns: TableKind.dossiers.columns) {
-            column = again.index[0] + 1
-            try? again.forEachRow { (row: inout CSVTable.Row) throws(SnapshotIssue) in
-                let f = row.span(0)
-                guard wanted.contains(row.reader.hash(f) & hashMask) else { return }
-                let id = Array(UnsafeBufferPointer(start: row.reader.base + f.start, count: f.end - f.start))
-                if lines[id] == nil { order.append(id); names[id] = row.raw(0) }
-                if lines[id, default: []].count <= IssueCollector.perFileLimit { lines[id, default: []].append(row.line) }
-            }
-        }
-        var reported: [(line: Int, issue: SnapshotIssue)] = []
-        var duplicated = 0
-        for key in order {
-            guard let l = lines[key], l.count > 1, let id = names[key] else { continue }
-            duplicated += 1
-            for line in l.dropFirst() {
-                reported.append((line, SnapshotIssue(file: file, line: line, column: column,
-                                                     message: "duplicate dossier_id \"\(id)\" (first on line \(l[0]))")))
-            }
-        }
-        for r in reported.sorted(by: { $0.line < $1.line }) { issues.add(r.issue) }
-        return duplicated
     }
 }
