@@ -11,10 +11,11 @@ printf 'module CByteScan {\n    header "CByteScan.h"\n    export *\n}\nmodule CS
     > "$out/include/module.modulemap"
 clang -O2 -g -fsanitize=address -c Sources/CByteScan/CByteScan.c -I Sources/CByteScan/include -o "$out/CByteScan.o"
 clang -O2 -g -fsanitize=address -c Sources/CSHA256/sha256_hw.c -I Sources/CSHA256/include -o "$out/CSHA256.o"
+clang -O2 -g -fsanitize=address -c Sources/CSHA256/crc32c.c -I Sources/CSHA256/include -o "$out/CRC32C.o"
 # The oracle is test code (the test support and test targets); CDSBOARD_FUZZ drops its imports.
 oracle="Sources/DashboardTestSupport/NaiveCSV.swift Tests/SnapshotKitTests/ParserExercise.swift Tests/SnapshotKitTests/SnapshotExercise.swift"
 swiftc -O -g -sanitize=fuzzer,address -parse-as-library -module-name SnapshotKit -D CDSBOARD_FUZZ -I "$out/include" \
-    $(find Sources/SnapshotKit -name '*.swift' | sort) $oracle .fuzz/Harness.swift "$out/CByteScan.o" "$out/CSHA256.o" \
+    $(find Sources/SnapshotKit -name '*.swift' | sort) $oracle .fuzz/Harness.swift "$out/CByteScan.o" "$out/CSHA256.o" "$out/CRC32C.o" \
     -o "$out/cdsboard-fuzz" 2>&1 | grep -v "Cannot export local symbol" || true
 test -x "$out/cdsboard-fuzz"
 echo "built $out/cdsboard-fuzz"

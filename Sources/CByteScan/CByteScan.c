@@ -1,3 +1,6 @@
+#define _GNU_SOURCE   // O_TMPFILE
+#include <errno.h>
+#include <fcntl.h>
 #include "CByteScan.h"
 #include <stdint.h>
 #include <sys/mman.h>
@@ -23,4 +26,13 @@ void *cds_alloc_table(size_t bytes) {
 
 void cds_free_table(void *p, size_t bytes) {
     if (p) munmap(p, rounded(bytes));
+}
+
+int cds_open_unnamed(const char *directory) {
+#ifdef O_TMPFILE
+    return open(directory, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+#else
+    errno = EOPNOTSUPP;
+    return -1;
+#endif
 }

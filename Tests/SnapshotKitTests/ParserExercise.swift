@@ -2,6 +2,7 @@ import Foundation
 #if canImport(Glibc)
 @preconcurrency import Glibc
 #endif
+import CSHA256
 #if !CDSBOARD_FUZZ   // the fuzz build compiles this file into SnapshotKit itself (.fuzz/build.sh)
 import DashboardTestSupport
 @testable import SnapshotKit
@@ -13,7 +14,7 @@ import DashboardTestSupport
 /// the tests, and the fuzz build compiles it with SnapshotKit's sources.
 enum ParserExercise {
     static let targets = ["csv", "dossiers.csv", "dossier_stats.csv", "bts.csv", "villages.csv", "ocop.csv", "tourism.csv",
-                          "units.json", "manifest.json", "targets.json", "snapshot"]
+                          "units.json", "manifest.json", "targets.json", "snapshot", "cache"]
     /// Where inputs are written as files (the parsers read files).
     static let directory: String = {
         var template = Array(((ProcessInfo.processInfo.environment["TMPDIR"] ?? "/tmp") + "/cdsboard-fuzz-XXXXXX").utf8CString)
@@ -167,6 +168,25 @@ enum ParserExercise {
         return nil
     }
 
+    /// A shared-cache entry: its checksums made right (so the fuzzer reaches the records), then
+    /// read as a viewer reads it and viewed; no crash, whatever the records say.
+    static func cacheEntry(_ bytes: [UInt8]) -> String? {
+        var b = bytes
+        if b.count >= CacheFile.headerSize {
+            let payload = b.withUnsafeBufferPointer { cds_crc32c_chunked($0.baseAddress! + CacheFile.headerSize, $0.count - CacheFile.headerSize) }
+            withUnsafeBytes(of: payload.littleEndian) { for (k, x) in $0.enumerated() { b[80 + k] = x } }
+            let head = cds_crc32c(0, b, 84)
+            withUnsafeBytes(of: head.littleEndian) { for (k, x) in $0.enumerated() { b[84 + k] = x } }
+        }
+        let path = NSTemporaryDirectory() + "cdsboard-fuzz-cache-\(getpid())"
+        guard FileManager.default.createFile(atPath: path, contents: Data(b)) else { return nil }
+        defer { unlink(path) }
+        let key = b.count >= 48 ? Array(b[16..<48]) : []
+        guard case .success(let outcome) = CacheFile.read(path, key: key) else { return nil }
+        if case .loaded(let s) = outcome { return view(s, sums: false) }
+        return nil
+    }
+
     /// nil when all held; else what broke. (A crash is a finding too, of course.)
     static func run(_ target: String, _ bytes: [UInt8]) -> String? {
         var issues = IssueCollector()
@@ -174,6 +194,7 @@ enum ParserExercise {
         case "csv": return csv(bytes)
         case "dossiers.csv": return dossiers(bytes)
         case "snapshot": return snapshot(bytes)
+        case "cache": return cacheEntry(bytes)
         case "dossier_stats.csv":
             var acc = DossierAccumulator()
             table(.dossierStats, bytes, &issues) { DossierParsers.stats(&$0, context, into: &acc, issues: &$1) }

@@ -47,7 +47,7 @@ extension ParserExercise {
     }
 
     /// Reads the snapshot as the panels, tables and report do.
-    static func view(_ s: Snapshot) -> String? {
+    static func view(_ s: Snapshot, sums: Bool = true) -> String? {
         let latest = s.latestMonth
         _ = (latest.firstDay, latest.lastDay, s.manifest.periodEnd.description)
         for kind in Period.Kind.allCases {
@@ -64,8 +64,8 @@ extension ParserExercise {
                         visitors += s.tourism.total(unit: u, period: p).visitors
                     }
                 }
-                if districts != s.dossiers.total(unit: 0, period: p) { return "\(p): the districts' dossiers do not add up to the province's" }
-                if visitors != s.tourism.total(unit: 0, period: p).visitors { return "\(p): the districts' visitors do not add up" }
+                if sums, districts != s.dossiers.total(unit: 0, period: p) { return "\(p): the districts' dossiers do not add up to the province's" }
+                if sums, visitors != s.tourism.total(unit: 0, period: p).visitors { return "\(p): the districts' visitors do not add up" }
                 _ = (s.dossiers.covers(p), s.tourism.covers(p), p.sameLastYear.months)
                 p = p.previous
             }

@@ -19,6 +19,10 @@
 void *cds_alloc_table(size_t bytes);
 void cds_free_table(void *p, size_t bytes);
 
+/// A new file in `directory` that has no name (Linux's O_TMPFILE), so nothing is left behind
+/// whatever happens to the process; -1 with errno where the system or filesystem has none.
+int cds_open_unnamed(const char *directory);
+
 /// cds_csv_special_mask16 a byte at a time: the fallback where there is no SIMD, and what
 /// tests compare the SIMD version with.
 static inline uint32_t cds_csv_special_mask16_scalar(const uint8_t *p) {

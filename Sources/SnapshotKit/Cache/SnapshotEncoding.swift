@@ -287,7 +287,22 @@ extension Snapshot: CacheCodable {
         let sites: [BTSSite] = try r.get(), villages: [Village] = try r.get(), products: [OCOPProduct] = try r.get()
         let tourism: TourismCube = try r.get(), society: SocietyCube? = try r.get(), warnings: [SnapshotIssue] = try r.get()
         let history: [HistoricalProvince] = try r.get(), geometry: Geometry? = try r.get()
-        guard dossiers.unitCount == units.units.count || dossiers.unitCount == 0 else { throw malformed("cube and tree differ") }
+        // What the builder checked of rows, checked again of what the file says: every index
+        // the views follow must lie in the tree (an entry that passed its checksums but was
+        // made by something else must not make a viewer read out of range).
+        let n = units.units.count
+        func inTree(_ i: Int?) -> Bool { i.map { $0 >= 0 && $0 < n } ?? true }
+        guard dossiers.unitCount == n || dossiers.unitCount == 0,
+              sites.allSatisfy({ inTree($0.district) && inTree($0.commune) }),
+              villages.allSatisfy({ inTree($0.district) && inTree($0.commune) }),
+              products.allSatisfy({ inTree($0.district) }),
+              official.keys.allSatisfy({ inTree($0) }),
+              geometry?.shapes.allSatisfy({ inTree($0.unit) }) ?? true,
+              tourism.unitCount == 1 + units.districtIndexes.count || tourism.monthCount == 0,
+              society.map({ $0.unitCount == n || $0.monthCount == 0 }) ?? true,
+              history.allSatisfy({ $0.dossiers.unitCount == $0.units.units.count || $0.dossiers.unitCount == 0 }),
+              units.change?.links.values.allSatisfy({ $0.allSatisfy { inTree($0.unit) } }) ?? true
+        else { throw malformed("an index outside the unit tree") }
         self.init(manifest: manifest, units: units, targets: targets, dossierForm: form, dossiers: dossiers,
                   btsSites: sites, villages: villages, ocopProducts: products, tourism: tourism, society: society,
                   warnings: warnings, history: history, geometry: geometry)

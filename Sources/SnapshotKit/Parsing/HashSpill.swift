@@ -1,3 +1,4 @@
+import CByteScan
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -30,13 +31,17 @@ final class HashSpill: @unchecked Sendable {
         let dir = directory ?? ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
         var made: [Int32] = []
         for _ in 0..<n {
-            var template = Array((dir + "/cdsboard-ids.XXXXXX").utf8CString)
-            let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+            // Unnamed where the filesystem allows; else named and unlinked at once.
+            var fd = cds_open_unnamed(dir)
+            if fd < 0 {
+                var template = Array((dir + "/cdsboard-ids.XXXXXX").utf8CString)
+                fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+                if fd >= 0 { template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) } }
+            }
             guard fd >= 0 else {
                 for f in made { close(f) }
                 return nil
             }
-            template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
             _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_APPEND)
             made.append(fd)
         }
