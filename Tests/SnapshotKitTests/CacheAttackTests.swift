@@ -179,4 +179,15 @@ import Glibc
         let crafted = rebuilt(s, history: [HistoricalProvince(units: smaller, dossiers: s.dossiers)])
         guard case .failure(.corrupt) = try readCrafted(crafted) else { Issue.record("read"); return }
     }
+
+    /// The default directory is inside `~/.cache`, which a new account often lacks: it is made.
+    @Test func missingParentsOfTheCacheDirectoryAreMade() throws {
+        let home = Fixtures.temporaryDirectory("cdsboard-cache-home")
+        let dir = try #require(SharedSnapshotCache.defaultDirectory(environment: ["HOME": home]))
+        let fresh = try SnapshotLoader.load(directory: sample).get()
+        let (_, use) = SharedSnapshotCache(directory: dir).load(export: sample) { .success(fresh) }
+        #expect(use == .wrote)
+        var st = stat()
+        #expect(stat(home + "/.cache", &st) == 0 && st.st_mode & 0o777 == 0o700)
+    }
 }

@@ -64,7 +64,7 @@ public final class SharedSnapshotCache: @unchecked Sendable {
         case .failure(.absent): break
         case .failure(let why): note("cache entry \(entry) is \(why): loading without it")
         }
-        if mkdir(directory, 0o700) != 0, errno != EEXIST {
+        if !Self.makeDirectory(directory) {
             return (load(), alone("cannot create the cache directory \(directory): " + String(cString: strerror(errno))))
         }
         guard let held = KeyLock.acquire(directory + "/" + name + ".lock", waitLimit: waitLimit) else {
@@ -83,6 +83,16 @@ public final class SharedSnapshotCache: @unchecked Sendable {
         }
         evict(except: entry)
         return (result, .wrote)
+    }
+
+    /// Makes `path` and any missing parents (0700: `~/.cache` is often absent on a new account,
+    /// and the default directory lies inside it); false with `errno` set when it cannot.
+    static func makeDirectory(_ path: String) -> Bool {
+        if mkdir(path, 0o700) == 0 || errno == EEXIST { return true }
+        guard errno == ENOENT else { return false }
+        let parent = (path as NSString).deletingLastPathComponent
+        guard !parent.isEmpty, parent != path, makeDirectory(parent) else { return false }
+        return mkdir(path, 0o700) == 0 || errno == EEXIST
     }
 
     /// The key of an export: SHA-256 of the identities of its files (not hidden), the options,
