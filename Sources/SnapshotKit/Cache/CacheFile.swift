@@ -92,7 +92,8 @@ enum CacheFile {
 
     /// The entry at `path` under `key`, checked and read; its cells stay in the mapping.
     static func read(_ path: String, key: [UInt8]) -> Result<LoadOutcome, ReadError> {
-        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+        // Non-blocking: a FIFO planted at the path must not hold the viewer until someone writes.
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY)
         guard fd >= 0 else { return .failure(errno == ENOENT ? .absent : .foreign("cannot open: \(String(cString: strerror(errno)))")) }
         defer { close(fd) }
         var st = stat()
@@ -114,8 +115,11 @@ enum CacheFile {
         }
         guard b[16..<48].elementsEqual(key) else { return .failure(.foreign("another export's key")) }
         let recordsAt = u64(48), recordsCount = u64(56), cellsAt = u64(64), cellsCount = u64(72)
-        guard recordsAt == headerSize, recordsCount >= 0, cellsAt >= recordsAt + recordsCount, cellsAt % alignment == 0,
-              cellsCount >= 0, cellsAt <= size, cellsCount == size - cellsAt else { return .failure(.corrupt("section bounds")) }
+        // Each length is compared with what is left before any sum (a lying one must not overflow);
+        // the writer pads the file to the alignment, so every cell block starts aligned.
+        guard recordsAt == headerSize, recordsCount >= 0, recordsCount <= size - recordsAt, cellsAt >= recordsAt + recordsCount,
+              cellsAt % alignment == 0, size % alignment == 0, cellsCount >= 0, cellsAt <= size, cellsCount == size - cellsAt
+        else { return .failure(.corrupt("section bounds")) }
         guard cds_crc32c_chunked(b.baseAddress!.assumingMemoryBound(to: UInt8.self) + headerSize, size - headerSize) == u32(80) else {
             return .failure(.corrupt("checksum"))
         }

@@ -17,8 +17,11 @@ struct KeyLock {
         let start = monotonicNow()
         var pause: UInt32 = 500
         while true {
-            let fd = open(path, O_RDWR | O_CLOEXEC | O_NOFOLLOW | (create ? O_CREAT : 0), 0o600)
+            let fd = open(path, O_RDWR | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY | (create ? O_CREAT : 0), 0o600)
             guard fd >= 0 else { return nil }
+            // Only a plain file is a lock (not a FIFO, a device or a terminal planted at the path).
+            var kind = stat()
+            guard fstat(fd, &kind) == 0, (kind.st_mode & S_IFMT) == S_IFREG else { close(fd); return nil }
             while flock(fd, LOCK_EX | LOCK_NB) != 0 {
                 guard errno == EWOULDBLOCK || errno == EINTR, monotonicNow() - start < waitLimit else { close(fd); return nil }
                 usleep(pause)

@@ -117,7 +117,7 @@ public final class SharedSnapshotCache: @unchecked Sendable {
         case .failure(.absent): break
         case .failure(let why): note("cache entry \(entry) is \(why): loading without it")
         }
-        if mkdir(directory, 0o700) != 0, errno != EEXIST {
+        if !Self.makeDirectory(directory) {
             let why = "cannot create the cache directory \(directory): " + String(cString: strerror(errno))
             return (load(), .finished(alone(why)))
         }
@@ -136,6 +136,16 @@ public final class SharedSnapshotCache: @unchecked Sendable {
             return (result, .finished(.alone("the export changed while it was read")))
         }
         return (result, .pending(PendingWrite(cache: self, held: held, outcome: LoadOutcome(result), key: key, entry: entry)))
+    }
+
+    /// Makes `path` and any missing parents (0700: `~/.cache` is often absent on a new account,
+    /// and the default directory lies inside it); false with `errno` set when it cannot.
+    static func makeDirectory(_ path: String) -> Bool {
+        if mkdir(path, 0o700) == 0 || errno == EEXIST { return true }
+        guard errno == ENOENT else { return false }
+        let parent = (path as NSString).deletingLastPathComponent
+        guard !parent.isEmpty, parent != path, makeDirectory(parent) else { return false }
+        return mkdir(path, 0o700) == 0 || errno == EEXIST
     }
 
     /// The key of an export: SHA-256 of the identities of its files (not hidden), the options,

@@ -6,14 +6,37 @@ import Foundation
 
 private func malformed(_ what: String) -> CacheReader.Malformed { CacheReader.Malformed(description: what) }
 
+/// The product of sizes read from a file, nil when it overflows.
+private func product(_ factors: Int...) -> Int? {
+    var p = 1
+    for f in factors {
+        let (q, overflow) = p.multipliedReportingOverflow(by: f)
+        if overflow { return nil }
+        p = q
+    }
+    return p
+}
+
 extension Day: CacheCodable {
+    /// Years 0000…9999: what the parsers accept, and where calendar arithmetic cannot overflow.
+    static let cacheRange = -719_528...2_932_896
     func write(to w: inout CacheWriter) { w.put(number) }
-    init(from r: inout CacheReader) throws(CacheReader.Malformed) { self.init(number: try r.get()) }
+    init(from r: inout CacheReader) throws(CacheReader.Malformed) {
+        let n: Int = try r.get()
+        guard Day.cacheRange.contains(n) else { throw malformed("day \(n) outside years 0…9999") }
+        self.init(number: n)
+    }
 }
 
 extension Month: CacheCodable {
+    /// Years 0000…9999, so that a month plus a cube's month count cannot overflow.
+    static let cacheRange = 0...(10_000 * 12 - 1)
     func write(to w: inout CacheWriter) { w.put(index) }
-    init(from r: inout CacheReader) throws(CacheReader.Malformed) { self.init(index: try r.get()) }
+    init(from r: inout CacheReader) throws(CacheReader.Malformed) {
+        let i: Int = try r.get()
+        guard Month.cacheRange.contains(i) else { throw malformed("month \(i) outside years 0…9999") }
+        self.init(index: i)
+    }
 }
 
 extension Period: CacheCodable {
@@ -121,11 +144,13 @@ extension UnitTree: CacheCodable {
     init(from r: inout CacheReader) throws(CacheReader.Malformed) {
         let units: [AdminUnit] = try r.get()
         let districts: [Int] = try r.get(), communes: [Int] = try r.get()
-        // Indexes are used unchecked when drawing: a tree must hold together.
+        // Indexes are used unchecked when drawing: a tree must hold together. A parent comes
+        // before its children (as `UnitTree` makes them) and lists them, so no walk up or down
+        // the tree can go round in a circle.
         let n = units.count
         guard n > 0, units.indices.allSatisfy({ i in
-            units[i].index == i && units[i].children.allSatisfy { (1..<n).contains($0) }
-                && (i == 0 ? units[i].parent == nil : units[i].parent.map { (0..<n).contains($0) } == true)
+            units[i].index == i && units[i].children.allSatisfy { (i + 1..<n).contains($0) && units[$0].parent == i }
+                && (i == 0 ? units[i].parent == nil : units[i].parent.map { (0..<i).contains($0) } == true)
         }), (districts + communes).allSatisfy({ (1..<n).contains($0) }) else { throw malformed("bad unit tree") }
         self.init(restoring: units, districtIndexes: districts, communeIndexes: communes)
         bounds = try r.get(); change = try r.get(); twoTier = try r.get()
@@ -143,9 +168,10 @@ extension DossierCube: CacheCodable {
         let totals = try r.cells(), byField = try r.cells(), byLevel = try r.cells()
         // The sizes the cube's reads rely on.
         let used = slot.filter { $0 >= 0 }.count
-        guard months >= 0, units >= 0, slot.count == months, slot.allSatisfy({ $0 < Int32(used) }),
-              totals.count == used * units, byField.count == used * units * fields.count,
-              byLevel.count == used * units * DossierLevel.allCases.count else { throw malformed("bad cube sizes") }
+        guard months >= 0, units >= 0, slot.count == months, slot.allSatisfy({ $0 >= -1 && $0 < Int32(used) }),
+              Month.cacheRange.contains(first.index + months), totals.count == product(used, units),
+              byField.count == product(used, units, fields.count),
+              byLevel.count == product(used, units, DossierLevel.allCases.count) else { throw malformed("bad cube sizes") }
         self.init(firstMonth: first, monthCount: months, unitCount: units, fields: fields, measures: measures,
                   supplementMonth: supplement, slot: slot, totals: totals, byField: byField, byLevel: byLevel)
     }
@@ -164,7 +190,8 @@ extension TourismCube: CacheCodable {
     init(from r: inout CacheReader) throws(CacheReader.Malformed) {
         let first: Month = try r.get(), months: Int = try r.get(), units: Int = try r.get()
         let cells: [TourismTally] = try r.get()
-        guard months >= 0, units >= 0, cells.count == months * units else { throw malformed("bad tourism sizes") }
+        guard months >= 0, units >= 0, cells.count == product(months, units), Month.cacheRange.contains(first.index + months)
+        else { throw malformed("bad tourism sizes") }
         self.init(firstMonth: first, monthCount: months, unitCount: units, cells: cells)
     }
 }
@@ -185,7 +212,8 @@ extension SocietyCube: CacheCodable {
     init(from r: inout CacheReader) throws(CacheReader.Malformed) {
         let first: Month = try r.get(), months: Int = try r.get(), units: Int = try r.get()
         let cells: [SocietyTally] = try r.get()
-        guard months >= 0, units >= 0, cells.count == months * units else { throw malformed("bad society sizes") }
+        guard months >= 0, units >= 0, cells.count == product(months, units), Month.cacheRange.contains(first.index + months)
+        else { throw malformed("bad society sizes") }
         self.init(firstMonth: first, monthCount: months, unitCount: units, cells: cells)
     }
 }
@@ -247,7 +275,11 @@ extension SnapshotFailure: CacheCodable {
 
 extension HistoricalProvince: CacheCodable {
     func write(to w: inout CacheWriter) { w.put(units); w.put(dossiers) }
-    init(from r: inout CacheReader) throws(CacheReader.Malformed) { self.init(units: try r.get(), dossiers: try r.get()) }
+    init(from r: inout CacheReader) throws(CacheReader.Malformed) {
+        let units: UnitTree = try r.get(), dossiers: DossierCube = try r.get()
+        guard dossiers.unitCount == units.units.count || dossiers.unitCount == 0 else { throw malformed("cube and tree differ") }
+        self.init(units: units, dossiers: dossiers)
+    }
 }
 
 extension GeoPoint: CacheCodable {
