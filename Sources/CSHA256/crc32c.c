@@ -66,9 +66,13 @@ uint32_t cds_crc32c(uint32_t crc, const uint8_t *p, size_t n) {
 
 // Three whole chunks at once: three independent dependency chains keep the CRC unit busy
 // (one chain waits 3 cycles per instruction).
+// With `limit` > 0, also whether every 8-byte word, read as a signed integer, lies within
+// ±limit (ORed into *outside): the check rides on the CRC's loads, for free beside the CRC unit.
 __attribute__((target("sse4.2")))
-static void crc32c_hw_three(const uint8_t *a, const uint8_t *b, const uint8_t *c, uint32_t out[3]) {
-    uint64_t x = 0xFFFFFFFFu, y = 0xFFFFFFFFu, z = 0xFFFFFFFFu;
+static void crc32c_hw_three(const uint8_t *a, const uint8_t *b, const uint8_t *c, uint32_t out[3],
+                            uint64_t limit, uint64_t *outside) {
+    uint64_t x = 0xFFFFFFFFu, y = 0xFFFFFFFFu, z = 0xFFFFFFFFu, o = 0;
+    const uint64_t span = 2 * limit;
     for (size_t k = 0; k < CDS_CRC_CHUNK; k += 8) {
         uint64_t u, v, w;
         __builtin_memcpy(&u, a + k, 8);
@@ -77,25 +81,47 @@ static void crc32c_hw_three(const uint8_t *a, const uint8_t *b, const uint8_t *c
         x = _mm_crc32_u64(x, u);
         y = _mm_crc32_u64(y, v);
         z = _mm_crc32_u64(z, w);
+        o |= (uint64_t)((u + limit) > span) | (uint64_t)((v + limit) > span) | (uint64_t)((w + limit) > span);
     }
     out[0] = ~(uint32_t)x; out[1] = ~(uint32_t)y; out[2] = ~(uint32_t)z;
+    if (limit) *outside |= o;
 }
 
 uint32_t cds_crc32c_chunked(const uint8_t *p, size_t n) {
-    if (!cds_crc32c_hw_available()) return cds_crc32c_chunked_portable(p, n);
+    uint64_t outside = 0;
+    return cds_crc32c_chunked_within(p, n, 0, &outside);
+}
+
+static uint64_t words_outside(const uint8_t *p, size_t n, uint64_t limit) {
+    uint64_t o = 0;
+    for (size_t k = 0; k + 8 <= n; k += 8) {
+        uint64_t u;
+        __builtin_memcpy(&u, p + k, 8);
+        o |= (uint64_t)((u + limit) > 2 * limit);
+    }
+    return o;
+}
+
+uint32_t cds_crc32c_chunked_within(const uint8_t *p, size_t n, uint64_t limit, uint64_t *outside) {
+    if (!cds_crc32c_hw_available()) {
+        if (limit) *outside |= words_outside(p, n, limit);
+        return cds_crc32c_chunked_portable(p, n);
+    }
     uint32_t sums[48];
     size_t have = 0;
     uint32_t top = 0;
     size_t whole = n / CDS_CRC_CHUNK;
     size_t k = 0;
     for (; k + 3 <= whole; k += 3) {
-        crc32c_hw_three(p + k * CDS_CRC_CHUNK, p + (k + 1) * CDS_CRC_CHUNK, p + (k + 2) * CDS_CRC_CHUNK, sums + have);
+        crc32c_hw_three(p + k * CDS_CRC_CHUNK, p + (k + 1) * CDS_CRC_CHUNK, p + (k + 2) * CDS_CRC_CHUNK, sums + have,
+                        limit, outside);
         have += 3;
         if (have == 48) { top = cds_crc32c(top, (const uint8_t *)sums, sizeof sums); have = 0; }
     }
     for (; k * CDS_CRC_CHUNK < n; k++) {
         size_t len = n - k * CDS_CRC_CHUNK < CDS_CRC_CHUNK ? n - k * CDS_CRC_CHUNK : CDS_CRC_CHUNK;
         sums[have++] = cds_crc32c(0, p + k * CDS_CRC_CHUNK, len);
+        if (limit) *outside |= words_outside(p + k * CDS_CRC_CHUNK, len, limit);
         if (have == 48) { top = cds_crc32c(top, (const uint8_t *)sums, sizeof sums); have = 0; }
     }
     return cds_crc32c(top, (const uint8_t *)sums, have * 4);
@@ -104,6 +130,14 @@ uint32_t cds_crc32c_chunked(const uint8_t *p, size_t n) {
 int cds_crc32c_hw_available(void) { return 0; }
 uint32_t cds_crc32c(uint32_t crc, const uint8_t *p, size_t n) { return cds_crc32c_portable(crc, p, n); }
 uint32_t cds_crc32c_chunked(const uint8_t *p, size_t n) { return cds_crc32c_chunked_portable(p, n); }
+uint32_t cds_crc32c_chunked_within(const uint8_t *p, size_t n, uint64_t limit, uint64_t *outside) {
+    for (size_t k = 0; limit && k + 8 <= n; k += 8) {
+        uint64_t u;
+        __builtin_memcpy(&u, p + k, 8);
+        *outside |= (uint64_t)((u + limit) > 2 * limit);
+    }
+    return cds_crc32c_chunked_portable(p, n);
+}
 #endif
 
 uint32_t cds_crc32c_chunked_portable(const uint8_t *p, size_t n) {

@@ -49,12 +49,7 @@ import Glibc
     }
 
     /// Both checksums made right again after editing the bytes.
-    static func reseal(_ b: inout [UInt8]) {
-        let body = b.withUnsafeBufferPointer { cds_crc32c_chunked($0.baseAddress! + 128, $0.count - 128) }
-        withUnsafeBytes(of: body.littleEndian) { for (k, x) in $0.enumerated() { b[80 + k] = x } }
-        let head = cds_crc32c(0, Array(b[0..<84]), 84)
-        withUnsafeBytes(of: head.littleEndian) { for (k, x) in $0.enumerated() { b[84 + k] = x } }
-    }
+    static func reseal(_ b: inout [UInt8]) { CacheFile.reseal(&b) }
 
     /// A FIFO (or another special file) at the entry's path: opening it must not wait for a writer.
     @Test func aFIFOAtTheEntryPathDoesNotHang() throws {

@@ -172,12 +172,7 @@ enum ParserExercise {
     /// read as a viewer reads it and viewed; no crash, whatever the records say.
     static func cacheEntry(_ bytes: [UInt8]) -> String? {
         var b = bytes
-        if b.count >= CacheFile.headerSize {
-            let payload = b.withUnsafeBufferPointer { cds_crc32c_chunked($0.baseAddress! + CacheFile.headerSize, $0.count - CacheFile.headerSize) }
-            withUnsafeBytes(of: payload.littleEndian) { for (k, x) in $0.enumerated() { b[80 + k] = x } }
-            let head = cds_crc32c(0, b, 84)
-            withUnsafeBytes(of: head.littleEndian) { for (k, x) in $0.enumerated() { b[84 + k] = x } }
-        }
+        CacheFile.reseal(&b)
         let path = NSTemporaryDirectory() + "cdsboard-fuzz-cache-\(getpid())"
         guard FileManager.default.createFile(atPath: path, contents: Data(b)) else { return nil }
         defer { unlink(path) }

@@ -137,8 +137,7 @@ import Glibc
         // Another format version, with its header checksum made right.
         var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
         bytes[8] = 99
-        let crc = cds_crc32c_for_tests(Array(bytes[0..<84]))
-        withUnsafeBytes(of: crc.littleEndian) { for (k, b) in $0.enumerated() { bytes[84 + k] = b } }
+        CacheFile.reseal(&bytes)
         try Data(bytes).write(to: URL(fileURLWithPath: path))
         guard case .failure(.foreign) = CacheFile.read(path, key: key) else { Issue.record("another version read"); return }
         var loads = 0

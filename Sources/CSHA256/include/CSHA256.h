@@ -25,7 +25,11 @@ uint32_t cds_crc32c_portable(uint32_t crc, const uint8_t *p, size_t n);
 /// 64 KiB chunk (the last may be shorter). Three chunks are summed at once, so it runs about
 /// three times as fast as one CRC-32C over the whole; as strong against corruption of a chunk.
 uint32_t cds_crc32c_chunked(const uint8_t *p, size_t n);
-/// The same, always with tables.
+/// The same, and with `limit` > 0 whether each 8-byte word of `p` (read as a signed integer)
+/// lies within ±limit: *outside gets a non-zero bit when one does not. The check shares the
+/// checksum's pass over memory.
+uint32_t cds_crc32c_chunked_within(const uint8_t *p, size_t n, uint64_t limit, uint64_t *outside);
+/// The same as cds_crc32c_chunked, always with tables.
 uint32_t cds_crc32c_chunked_portable(const uint8_t *p, size_t n);
 /// 1 when this CPU has SSE4.2's CRC-32C instruction, else 0.
 int cds_crc32c_hw_available(void);

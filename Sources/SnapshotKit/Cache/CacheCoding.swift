@@ -78,11 +78,17 @@ struct CacheReader {
     }
 }
 
+/// No count, index, size or figure of an export comes near 2⁴⁴ (17.6 × 10¹²); a larger one is
+/// not from an export, and refusing it keeps every sum and percentage the views make in range.
+let cacheIntegerLimit: Int64 = 1 << 44
+
 extension Int: CacheCodable {
     func write(to w: inout CacheWriter) { w.raw(Int64(self)) }
     init(from r: inout CacheReader) throws(CacheReader.Malformed) {
         let v = try r.raw(Int64.self)
-        guard let n = Int(exactly: v) else { throw CacheReader.Malformed(description: "integer out of range") }
+        guard v >= -cacheIntegerLimit, v <= cacheIntegerLimit, let n = Int(exactly: v) else {
+            throw CacheReader.Malformed(description: "integer out of range")
+        }
         self = n
     }
 }
@@ -115,7 +121,12 @@ extension Bool: CacheCodable {
 
 extension Double: CacheCodable {
     func write(to w: inout CacheWriter) { w.raw(bitPattern) }
-    init(from r: inout CacheReader) throws(CacheReader.Malformed) { self = Double(bitPattern: try r.raw(UInt64.self)) }
+    init(from r: inout CacheReader) throws(CacheReader.Malformed) {
+        let v = Double(bitPattern: try r.raw(UInt64.self))
+        // Shares, degrees, scores and times of an export are finite, and well inside Int's range.
+        guard v.isFinite, abs(v) < 1e15 else { throw CacheReader.Malformed(description: "number out of range") }
+        self = v
+    }
 }
 
 extension String: CacheCodable {

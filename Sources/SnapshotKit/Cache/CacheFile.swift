@@ -8,15 +8,19 @@ import Foundation
 /// aligned to 64 bytes, so that a reader maps the file and reads the cells in place.
 ///
 /// Header (little-endian): magic `CDSBCACH`, format version, `DossierTally`'s stride, the key
-/// (32 bytes), records offset and length, cells offset and length, the chunked CRC-32C of
-/// everything after the header (`cds_crc32c_chunked`), CRC-32C of the header before it. A file that is short, foreign (another magic,
-/// version, layout or key), or whose checksums differ is not read.
+/// (32 bytes), records offset and length, cells offset and length, the chunked CRC-32C
+/// (`cds_crc32c_chunked`) of the records and of the cells, the CRC-32C of the header before it.
+/// A file that is short, foreign (another magic, version, layout or key), whose checksums differ
+/// or whose cells hold a count no export can have (beyond ±2³², what the parsers' 32-bit
+/// lanes hold; checked in the checksum's pass) is not read.
 enum CacheFile {
     static let magic: [UInt8] = Array("CDSBCACH".utf8)
     /// Bumped whenever what `SnapshotEncoding` writes changes.
-    static let version: UInt32 = 2
+    static let version: UInt32 = 3
     static let headerSize = 128
     static let alignment = 64
+    /// The largest count a cell may hold (in either sign).
+    static let cellLimit: UInt64 = 1 << 32
     /// Larger files are not mapped (a full disk of garbage cannot be read as a snapshot).
     static let maximumBytes = 8 << 30
 
@@ -73,9 +77,11 @@ enum CacheFile {
         // The checksums, of the file as written (read back from the page cache), then the header's.
         if ok, let map = MappedFile(fd: fd, size: total) {
             var header = Array(head[0..<headerSize])
-            put(cds_crc32c_chunked(map.bytes.baseAddress!.assumingMemoryBound(to: UInt8.self) + headerSize, total - headerSize),
-                at: 80, in: &header)
-            put(cds_crc32c(0, header, 84), at: 84, in: &header)
+            let base = map.bytes.baseAddress!.assumingMemoryBound(to: UInt8.self)
+            let cellsAt = blocks.first?.offset ?? total
+            put(cds_crc32c_chunked(base + headerSize, cellsAt - headerSize), at: 80, in: &header)
+            put(cds_crc32c_chunked(base + cellsAt, total - cellsAt), at: 84, in: &header)
+            put(cds_crc32c(0, header, 88), at: 88, in: &header)
             ok = pwriteAll(fd, header, at: 0)
         } else {
             ok = false
@@ -107,7 +113,7 @@ enum CacheFile {
         func u32(_ at: Int) -> UInt32 { b.loadUnaligned(fromByteOffset: at, as: UInt32.self).littleEndian }
         func u64(_ at: Int) -> Int { Int(truncatingIfNeeded: b.loadUnaligned(fromByteOffset: at, as: UInt64.self).littleEndian) }
         guard b.prefix(8).elementsEqual(magic) else { return .failure(.foreign("not a cdsboard cache file")) }
-        guard cds_crc32c(0, b.baseAddress!.assumingMemoryBound(to: UInt8.self), 84) == u32(84) else {
+        guard cds_crc32c(0, b.baseAddress!.assumingMemoryBound(to: UInt8.self), 88) == u32(88) else {
             return .failure(.corrupt("header checksum"))
         }
         guard u32(8) == version, u32(12) == UInt32(MemoryLayout<DossierTally>.stride) else {
@@ -120,9 +126,13 @@ enum CacheFile {
         guard recordsAt == headerSize, recordsCount >= 0, recordsCount <= size - recordsAt, cellsAt >= recordsAt + recordsCount,
               cellsAt % alignment == 0, size % alignment == 0, cellsCount >= 0, cellsAt <= size, cellsCount == size - cellsAt
         else { return .failure(.corrupt("section bounds")) }
-        guard cds_crc32c_chunked(b.baseAddress!.assumingMemoryBound(to: UInt8.self) + headerSize, size - headerSize) == u32(80) else {
+        let base = b.baseAddress!.assumingMemoryBound(to: UInt8.self)
+        guard cds_crc32c_chunked(base + headerSize, cellsAt - headerSize) == u32(80) else { return .failure(.corrupt("checksum")) }
+        var outside: UInt64 = 0
+        guard cds_crc32c_chunked_within(base + cellsAt, size - cellsAt, cellLimit, &outside) == u32(84) else {
             return .failure(.corrupt("checksum"))
         }
+        guard outside == 0 else { return .failure(.corrupt("a count beyond what an export holds")) }
         // Cell blocks follow one another from `cellsAt`, each aligned, in the order the records name them.
         do {
             var cursor = cellsAt, next = 0
@@ -139,6 +149,23 @@ enum CacheFile {
             return .success(outcome)
         } catch {
             return .failure(.corrupt(error.description))
+        }
+    }
+
+    /// Makes an edited entry's checksums right again (tests and the fuzz target craft entries
+    /// whose records lie, to see them refused for what they say, not for a checksum).
+    static func reseal(_ b: inout [UInt8]) {
+        guard b.count >= headerSize else { return }
+        let said = Int(truncatingIfNeeded: b.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: 64, as: UInt64.self).littleEndian })
+        let cellsAt = min(max(said, headerSize), b.count)
+        b.withUnsafeMutableBufferPointer { p in
+            let base = p.baseAddress!
+            let records = cds_crc32c_chunked(base + headerSize, cellsAt - headerSize)
+            let cells = cds_crc32c_chunked(base + cellsAt, p.count - cellsAt)
+            withUnsafeBytes(of: records.littleEndian) { for (k, x) in $0.enumerated() { p[80 + k] = x } }
+            withUnsafeBytes(of: cells.littleEndian) { for (k, x) in $0.enumerated() { p[84 + k] = x } }
+            let head = cds_crc32c(0, base, 88)
+            withUnsafeBytes(of: head.littleEndian) { for (k, x) in $0.enumerated() { p[88 + k] = x } }
         }
     }
 
