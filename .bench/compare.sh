@@ -40,6 +40,8 @@ for what in "with SHA-256" "digests remembered"; do
 done
 
 $bin/cdsboard-bench render
+# Sixty committee members on one box: the same export, each viewer alone and with the shared cache.
+$bin/cdsboard-bench viewers 60 --data "$work" --changes 2
 $bin/cdsboard-bench terminal --size 200x50 --idle 60
 if command -v btop >/dev/null && [ -f "$shared/measure_tui.py" ]; then
     # Both at 200x50 in tmux, idle for 60 s after a 5 s warm-up, measured the same way.

@@ -78,6 +78,7 @@ import Glibc
         let dir = Fixtures.copyOfSample()
         Fixtures.write(Fixtures.read(dir + "/bts.csv") + "BAD,row\n", to: dir + "/bts.csv")
         Fixtures.relist(dir)
+        usleep(100_000)   // older than the cache's freshness limit
         let fresh = SnapshotLoader.load(directory: dir)
         guard case .failure(let f) = fresh else { Issue.record("the broken export loaded"); return }
         let c = cache()
@@ -161,6 +162,7 @@ import Glibc
         let changed = tourism.replacingOccurrences(of: "\n2024-06,", with: "\n2024-06,", options: [], range: nil)
         Fixtures.write(changed + "", to: dir + "/tourism.csv")
         Fixtures.relist(dir)
+        usleep(100_000)
         #expect(SharedSnapshotCache.key(export: dir, options: .init()) != before)
         var loads = 0
         let (_, use) = c.load(export: dir) { loads += 1; return SnapshotLoader.load(directory: dir) }
@@ -173,11 +175,15 @@ import Glibc
     @Test func anExportChangingWhileLoadedIsNotCached() throws {
         let dir = Fixtures.copyOfSample()
         let c = cache()
-        c.afterLoad = { Fixtures.write(Fixtures.read(dir + "/targets.json") + " ", to: dir + "/targets.json") }
+        c.afterLoad = {
+            Fixtures.write(Fixtures.read(dir + "/targets.json") + " ", to: dir + "/targets.json")
+            Fixtures.relist(dir)
+        }
         let (_, use) = c.load(export: dir) { SnapshotLoader.load(directory: dir) }
         #expect(use == .alone("the export changed while it was read"))
         #expect(entry(c) == nil)
         c.afterLoad = nil
+        usleep(100_000)
         let (_, again) = c.load(export: dir) { SnapshotLoader.load(directory: dir) }
         #expect(again == .wrote)
     }
@@ -269,6 +275,44 @@ import Glibc
         guard case .loaded = b.loadNow() else { Issue.record("not loaded"); return }
         #expect(uses.withLock { $0 } == [.wrote, .read])
         a.stop()
+    }
+
+    /// Files written moments ago are read but not cached (a same-size rewrite within one tick
+    /// of the file system's clock keeps their identity); a little later they are.
+    @Test func anExportWrittenMomentsAgoIsNotCached() throws {
+        let dir = Fixtures.copyOfSample()
+        let c = cache()
+        // Dated an hour ahead (as a file written moments ago on a machine whose clock is a
+        // little behind): its identity says nothing of when it changes next.
+        var times = [timespec(tv_sec: time(nil) + 3600, tv_nsec: 0), timespec(tv_sec: time(nil) + 3600, tv_nsec: 0)]
+        #expect(utimensat(AT_FDCWD, dir + "/targets.json", &times, 0) == 0)
+        let (_, now) = c.load(export: dir) { SnapshotLoader.load(directory: dir) }
+        #expect(now == .alone("the export was written moments ago"))
+        #expect(entry(c) == nil)
+        times = [timespec(tv_sec: time(nil) - 3600, tv_nsec: 0), timespec(tv_sec: time(nil) - 3600, tv_nsec: 0)]
+        #expect(utimensat(AT_FDCWD, dir + "/targets.json", &times, 0) == 0)
+        usleep(100_000)   // its change time (now) older than the limit
+        let (_, later) = c.load(export: dir) { SnapshotLoader.load(directory: dir) }
+        #expect(later == .wrote)
+        // Entries are read-only: never changed in place under a viewer that maps them.
+        var st = stat()
+        #expect(stat(try #require(entry(c)), &st) == 0 && st.st_mode & 0o777 == 0o400)
+    }
+
+    /// An export whose files differ from its manifest is arriving: not cached.
+    @Test func anArrivingExportIsNotCached() throws {
+        let dir = Fixtures.copyOfSample()
+        let manifest = Fixtures.read(dir + "/manifest.json")
+        Fixtures.write(Fixtures.read(dir + "/villages.csv") + "\n", to: dir + "/villages.csv")
+        #expect(Fixtures.read(dir + "/manifest.json") == manifest)
+        usleep(100_000)
+        let c = cache()
+        let (r, use) = c.load(export: dir) { SnapshotLoader.load(directory: dir) }
+        guard case .failure(let f) = r, f.errors.contains(where: ExportIntegrity.isMismatch) else {
+            Issue.record("the changed file was not found to differ"); return
+        }
+        #expect(use == .alone("the export is still arriving"))
+        #expect(entry(c) == nil)
     }
 
     @Test func crc32cPathsAgree() {

@@ -82,7 +82,9 @@ enum CacheFile {
             put(cds_crc32c_chunked(base + headerSize, cellsAt - headerSize), at: 80, in: &header)
             put(cds_crc32c_chunked(base + cellsAt, total - cellsAt), at: 84, in: &header)
             put(cds_crc32c(0, header, 88), at: 88, in: &header)
-            ok = pwriteAll(fd, header, at: 0)
+            // Read-only once written: entries are replaced by rename, never changed in place (a
+            // viewer maps it; a file cut short under it would kill the viewer with SIGBUS).
+            ok = pwriteAll(fd, header, at: 0) && fchmod(fd, 0o400) == 0
         } else {
             ok = false
         }

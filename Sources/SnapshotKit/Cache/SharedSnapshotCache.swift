@@ -129,11 +129,25 @@ public final class SharedSnapshotCache: @unchecked Sendable {
             held.release()
             return (o.result, .finished(.read))
         }
+        let loadStart = Date().timeIntervalSince1970
         let result = load()
         afterLoad?()
         guard Self.key(export: export, options: options) == key else {
             held.release()
             return (result, .finished(.alone("the export changed while it was read")))
+        }
+        // Files that differ from the manifest are an export still arriving: every viewer finds
+        // that out for itself, from the files, until they are whole.
+        if case .failure(let f) = result, f.errors.contains(where: ExportIntegrity.isMismatch) {
+            held.release()
+            return (result, .finished(.alone("the export is still arriving")))
+        }
+        // A file changed a few milliseconds before the load (or dated in the future) may have
+        // changed again within the same tick of the file system's clock, with the same size, and
+        // so the same identity: what was read of it is not worth sharing under that identity.
+        if let newest = Self.newestChange(export: export), loadStart - newest < Self.freshness {
+            held.release()
+            return (result, .finished(.alone("the export was written moments ago")))
         }
         return (result, .pending(PendingWrite(cache: self, held: held, outcome: LoadOutcome(result), key: key, entry: entry)))
     }
@@ -170,6 +184,21 @@ public final class SharedSnapshotCache: @unchecked Sendable {
         var h = SHA256()
         h.update(Array(text.utf8))
         return h.finalize()
+    }
+
+    /// Files changed more recently than this (seconds) are not cached (see `readOrLoad`).
+    static let freshness = 0.05
+
+    /// The latest modification or change time of the export's files (seconds since 1970).
+    static func newestChange(export: String) -> Double? {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: export) else { return nil }
+        var newest = -Double.infinity
+        for n in names where !n.hasPrefix(".") {
+            var st = stat()
+            guard stat(export + "/" + n, &st) == 0 else { return nil }
+            for t in [st.st_mtim, st.st_ctim] { newest = max(newest, Double(t.tv_sec) + Double(t.tv_nsec) / 1e9) }
+        }
+        return newest
     }
 
     private static func identity(_ path: String) -> String? {
