@@ -13,6 +13,14 @@ import Testing
         return f.errors.map(\.description)
     }
 
+    /// A tally holds one inline count per measure: as many as there are measures.
+    @Test func aTallyHasRoomForEveryMeasure() {
+        #expect(SocietyTally.Counts.count == SocietyMeasure.allCases.count)
+        var t = SocietyTally()
+        for m in SocietyMeasure.allCases { t[m] = m.rawValue + 1 }
+        for m in SocietyMeasure.allCases { #expect(t[m] == m.rawValue + 1) }
+    }
+
     @Test func figuresMatchHandComputedValues() throws {
         guard case .success(let s) = load(TinySnapshot.write()) else { Issue.record("refused"); return }
         let cube = try #require(s.society)

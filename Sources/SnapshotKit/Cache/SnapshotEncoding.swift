@@ -197,12 +197,15 @@ extension TourismCube: CacheCodable {
 }
 
 extension SocietyTally: CacheCodable {
-    func write(to w: inout CacheWriter) { w.put(values); w.put(known) }
+    func write(to w: inout CacheWriter) {
+        w.put(values.count)
+        for k in values.indices { w.put(values[k]) }
+        w.put(known)
+    }
     init(from r: inout CacheReader) throws(CacheReader.Malformed) {
         self.init()
-        let values: [Int] = try r.get()
-        guard values.count == SocietyMeasure.allCases.count else { throw malformed("bad society tally") }
-        self.values = values
+        guard try r.get(Int.self) == values.count else { throw malformed("bad society tally") }
+        for k in values.indices { values[k] = try r.get() }
         known = try r.get()
     }
 }

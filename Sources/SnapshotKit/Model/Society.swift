@@ -51,8 +51,11 @@ public enum SocietyMeasure: Int, CaseIterable, Sendable {
 /// The society counts of one unit (one month, or a span): each measure known or not. An
 /// empty cell is "not reported", never zero.
 public struct SocietyTally: Equatable, Sendable {
+    /// One count per `SocietyMeasure` (a test checks there are as many), inline: a cube holds
+    /// thousands of tallies, and every viewer holds the cube.
+    typealias Counts = InlineArray<14, Int>
     // Internal for the cache (SnapshotEncoding).
-    var values = [Int](repeating: 0, count: SocietyMeasure.allCases.count)
+    var values = Counts(repeating: 0)
     var known: UInt32 = 0
     public init() {}
 
@@ -63,6 +66,10 @@ public struct SocietyTally: Equatable, Sendable {
                 values[m.rawValue] = 0; known &= ~(1 << m.rawValue)
             }
         }
+    }
+
+    public static func == (a: SocietyTally, b: SocietyTally) -> Bool {
+        a.known == b.known && a.values.indices.allSatisfy { a.values[$0] == b.values[$0] }
     }
 
     public var isEmpty: Bool { known == 0 }
