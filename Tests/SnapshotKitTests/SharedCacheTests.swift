@@ -257,9 +257,9 @@ import Glibc
         #expect(uses.withLock { $0 } == [.wrote, .read])
     }
 
-    /// The loading thread hands its snapshot over first and writes the entry after; the next
-    /// viewer then reads the entry.
-    @Test func theLoaderShowsFirstThenWrites() throws {
+    /// On the loading thread (which hands its snapshot over before writing the entry) the
+    /// entry is still written, and the next viewer reads it.
+    @Test func theLoadingThreadStillWritesTheEntry() throws {
         let dir = samples[0]
         let cacheDir = Fixtures.temporaryDirectory("cdsboard-cache-thread")
         let a = DirectorySnapshotProvider(directory: dir, cache: SharedSnapshotCache(directory: cacheDir))

@@ -107,7 +107,7 @@ public final class SharedSnapshotCache: @unchecked Sendable {
 
     private func readOrLoad(export: String, options: SnapshotBuilder.Options,
                             _ load: () -> Result<Snapshot, SnapshotFailure>) -> (Result<Snapshot, SnapshotFailure>, Step) {
-        guard let key = Self.key(export: export, options: options) else {
+        guard let key = Self.identify(export: export, options: options)?.key else {
             return (load(), .finished(.alone("the export's files cannot all be listed")))
         }
         let name = key.prefix(16).map { String(format: "%02x", $0) }.joined()
@@ -132,7 +132,7 @@ public final class SharedSnapshotCache: @unchecked Sendable {
         let loadStart = Date().timeIntervalSince1970
         let result = load()
         afterLoad?()
-        guard Self.key(export: export, options: options) == key else {
+        guard let after = Self.identify(export: export, options: options), after.key == key else {
             held.release()
             return (result, .finished(.alone("the export changed while it was read")))
         }
@@ -145,7 +145,7 @@ public final class SharedSnapshotCache: @unchecked Sendable {
         // A file changed a few milliseconds before the load (or dated in the future) may have
         // changed again within the same tick of the file system's clock, with the same size, and
         // so the same identity: what was read of it is not worth sharing under that identity.
-        if let newest = Self.newestChange(export: export), loadStart - newest < Self.freshness {
+        if loadStart - after.newestChange < Self.freshness {
             held.release()
             return (result, .finished(.alone("the export was written moments ago")))
         }
@@ -165,6 +165,15 @@ public final class SharedSnapshotCache: @unchecked Sendable {
     /// The key of an export: SHA-256 of the identities of its files (not hidden), the options,
     /// the format version and this executable; nil when a file cannot be looked at.
     static func key(export: String, options: SnapshotBuilder.Options) -> [UInt8]? {
+        identify(export: export, options: options)?.key
+    }
+
+    /// Files changed more recently than this (seconds) are not cached (see `readOrLoad`).
+    static let freshness = 0.05
+
+    /// The key, and the latest modification or change time of the export's files (seconds
+    /// since 1970), from one `stat` of each.
+    static func identify(export: String, options: SnapshotBuilder.Options) -> (key: [UInt8], newestChange: Double)? {
         guard let handle = opendir(export) else { return nil }
         var names: [String] = []
         while let e = readdir(handle) {
@@ -175,35 +184,21 @@ public final class SharedSnapshotCache: @unchecked Sendable {
         // The options that change what a load gives (not how many cores it uses).
         var text = "cdsboard cache \(CacheFile.version)\n\(options.earliest) \(options.monthsAfterPeriodEnd) "
             + "\(options.latestPeriodEnd) \(options.maximumCubeBytes)\n"
-        guard let exe = identity("/proc/self/exe") else { return nil }
-        text += "exe " + exe + "\n"
+        var st = stat()
+        guard stat("/proc/self/exe", &st) == 0 else { return nil }
+        text += "exe " + identity(st) + "\n"
+        var newest = -Double.infinity
         for n in names.sorted() {
-            guard let id = identity(export + "/" + n) else { return nil }
-            text += n + " " + id + "\n"
+            guard stat(export + "/" + n, &st) == 0 else { return nil }
+            text += n + " " + identity(st) + "\n"
+            for t in [st.st_mtim, st.st_ctim] { newest = max(newest, Double(t.tv_sec) + Double(t.tv_nsec) / 1e9) }
         }
         var h = SHA256()
         h.update(Array(text.utf8))
-        return h.finalize()
+        return (h.finalize(), newest)
     }
 
-    /// Files changed more recently than this (seconds) are not cached (see `readOrLoad`).
-    static let freshness = 0.05
-
-    /// The latest modification or change time of the export's files (seconds since 1970).
-    static func newestChange(export: String) -> Double? {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: export) else { return nil }
-        var newest = -Double.infinity
-        for n in names where !n.hasPrefix(".") {
-            var st = stat()
-            guard stat(export + "/" + n, &st) == 0 else { return nil }
-            for t in [st.st_mtim, st.st_ctim] { newest = max(newest, Double(t.tv_sec) + Double(t.tv_nsec) / 1e9) }
-        }
-        return newest
-    }
-
-    private static func identity(_ path: String) -> String? {
-        var st = stat()
-        guard stat(path, &st) == 0 else { return nil }
+    private static func identity(_ st: stat) -> String {
         return "\(st.st_dev) \(st.st_ino) \(st.st_mode) \(st.st_size) \(st.st_mtim.tv_sec).\(st.st_mtim.tv_nsec) "
             + "\(st.st_ctim.tv_sec).\(st.st_ctim.tv_nsec)"
     }

@@ -185,16 +185,30 @@ extension TourismTally: CacheCodable {
     }
 }
 
-extension TourismCube: CacheCodable {
+/// A month × unit cube of tallies (tourism, society): its span and its cells, the one read back
+/// only when the cells fill the span.
+private protocol MonthUnitCube: CacheCodable {
+    associatedtype Tally: CacheCodable
+    var firstMonth: Month { get }
+    var monthCount: Int { get }
+    var unitCount: Int { get }
+    var cells: [Tally] { get }
+    init(firstMonth: Month, monthCount: Int, unitCount: Int, cells: [Tally])
+}
+
+extension MonthUnitCube {
     func write(to w: inout CacheWriter) { w.put(firstMonth); w.put(monthCount); w.put(unitCount); w.put(cells) }
     init(from r: inout CacheReader) throws(CacheReader.Malformed) {
         let first: Month = try r.get(), months: Int = try r.get(), units: Int = try r.get()
-        let cells: [TourismTally] = try r.get()
+        let cells: [Tally] = try r.get()
         guard months >= 0, units >= 0, cells.count == product(months, units), Month.cacheRange.contains(first.index + months)
-        else { throw malformed("bad tourism sizes") }
+        else { throw malformed("bad \(Self.self) sizes") }
         self.init(firstMonth: first, monthCount: months, unitCount: units, cells: cells)
     }
 }
+
+extension TourismCube: MonthUnitCube {}
+extension SocietyCube: MonthUnitCube {}
 
 extension SocietyTally: CacheCodable {
     func write(to w: inout CacheWriter) {
@@ -207,17 +221,6 @@ extension SocietyTally: CacheCodable {
         guard try r.get(Int.self) == values.count else { throw malformed("bad society tally") }
         for k in values.indices { values[k] = try r.get() }
         known = try r.get()
-    }
-}
-
-extension SocietyCube: CacheCodable {
-    func write(to w: inout CacheWriter) { w.put(firstMonth); w.put(monthCount); w.put(unitCount); w.put(cells) }
-    init(from r: inout CacheReader) throws(CacheReader.Malformed) {
-        let first: Month = try r.get(), months: Int = try r.get(), units: Int = try r.get()
-        let cells: [SocietyTally] = try r.get()
-        guard months >= 0, units >= 0, cells.count == product(months, units), Month.cacheRange.contains(first.index + months)
-        else { throw malformed("bad society sizes") }
-        self.init(firstMonth: first, monthCount: months, unitCount: units, cells: cells)
     }
 }
 
