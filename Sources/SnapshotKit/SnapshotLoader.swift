@@ -25,7 +25,8 @@ public enum SnapshotLoader {
             json("units.json") { $0.setUnits(json: $1) }
         }
         if FileManager.default.fileExists(atPath: directory + "/targets.json") { json("targets.json") { $0.setTargets(json: $1) } }
-        guard b.units != nil else { return b.build() }
+        // A manifest that did not validate refuses the export before any row is read.
+        guard b.units != nil, b.manifest != nil else { return b.build() }
         if FileManager.default.fileExists(atPath: directory + "/" + GeometryFile.name) {
             json(GeometryFile.name) { $0.setGeometry(json: $1) }
         }

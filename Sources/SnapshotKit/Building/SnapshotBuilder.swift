@@ -117,6 +117,10 @@ public struct SnapshotBuilder {
         public var parts = DossierParsers.defaultParts
         /// The most the dossier cube may take (months with data × units × (fields + 4) cells).
         public var maximumCubeBytes = 512 << 20
+        /// Test hook: past this many estimated rows the dossier IDs' hashes are spilled to
+        /// temporary files (`DossierParsers.idSetLimit` by default), so a small file can take
+        /// the path of a large one.
+        var idSetRows = DossierParsers.idSetLimit
         public init() {}
     }
 
@@ -201,13 +205,17 @@ public struct SnapshotBuilder {
 
     // MARK: Tables
 
-    /// What the row parsers check against; nil until the units are known.
+    /// What the row parsers check against; nil until the units and a valid manifest are known.
+    ///
+    /// The date window every reader uses, and the day that decides "overdue", come from this
+    /// one decision: without a manifest that validated, no table is read (a table given then
+    /// adds nothing, and `build()` reports the manifest's problem). A row was once counted
+    /// against a made-up period end far in the future, and one `supplement` row then asked
+    /// for a block of months without end (issue 25).
     var context: RowContext? {
-        guard let units else { return nil }
-        let periodEnd = manifest?.periodEnd
-        let last = periodEnd.map { $0.month.adding(options.monthsAfterPeriodEnd) } ?? options.latestPeriodEnd
-        return RowContext(units: units, periodEnd: periodEnd ?? Day(number: Int.max / 2),
-                          window: DateWindow(first: options.earliest, last: last))
+        guard let units, let manifest else { return nil }
+        return RowContext(units: units, periodEnd: manifest.periodEnd,
+                          window: DateWindow(first: options.earliest, last: manifest.periodEnd.month.adding(options.monthsAfterPeriodEnd)))
     }
 
     private mutating func setForm(_ form: Snapshot.DossierForm, _ source: String) -> Bool {
@@ -232,7 +240,8 @@ public struct SnapshotBuilder {
     /// this path (a million rows) its parallel read; the rows are validated by the same code.
     public mutating func addDossiers(csvDirectory directory: String, file: String = TableKind.dossiers.fileName) {
         guard let ctx = context, setForm(.rows, file) else { return }
-        DossierParsers.raw(directory, file: file, ctx, into: &dossiers, issues: &issues, parts: options.parts)
+        DossierParsers.raw(directory, file: file, ctx, into: &dossiers, issues: &issues, parts: options.parts,
+                           idSetRows: options.idSetRows)
     }
 
     /// Statistics rows (`TableKind.dossierStats`).

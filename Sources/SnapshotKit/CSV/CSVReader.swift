@@ -350,8 +350,16 @@ public struct FieldReader {
     public func word(_ f: FieldSpan) -> UInt64 {
         let n = f.end - f.start
         guard n >= 1, n <= 8, !f.hasEscapedQuote else { return 0 }
+        return FieldReader.word(base + f.start, n)
+    }
+
+    /// `word` of the bytes `p[0..<n]` (1 to 8 of them): 0 when the last is NUL, since
+    /// `pending\0` would otherwise read as `pending` (the high bytes of a shorter word are 0).
+    @inline(__always)
+    public static func word(_ p: UnsafePointer<UInt8>, _ n: Int) -> UInt64 {
+        guard p[n - 1] != 0 else { return 0 }
         var w: UInt64 = 0
-        for k in 0..<n { w |= UInt64(base[f.start + k]) << (8 * UInt64(k)) }
+        for k in 0..<n { w |= UInt64(p[k]) << (8 * UInt64(k)) }
         return w
     }
 

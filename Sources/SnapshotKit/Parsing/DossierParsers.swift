@@ -3,26 +3,29 @@ import Foundation
 /// Parsers for the dossier tables: one row per dossier (`dossiers.csv`) or statistics
 /// (`dossier_stats.csv`).
 enum DossierParsers {
-    /// Resolves district and commune codes of a row to the unit the row counts under.
+    /// Resolves district and commune codes of a row to the unit the row counts under
+    /// (`CurrentPlacement` decides; this gives its fault a message).
     static func unit(_ row: TableRow, _ dc: Int, _ cc: Int, _ units: UnitTree,
                      communeRequired: Bool) throws(SnapshotIssue) -> (district: Int, unit: Int) {
-        guard let code = row.reader.integer(row.span(dc)), row.span(dc).end - row.span(dc).start == 3,
-              let d = units.district(numericCode: code) else {
+        let district = row.span(dc).end - row.span(dc).start == 3 ? row.reader.integer(row.span(dc)) : nil
+        var commune: Int? = nil
+        if !row.isEmpty(cc) {
+            commune = row.span(cc).end - row.span(cc).start == 5 ? row.reader.integer(row.span(cc)) : nil
+            if commune == nil, district != nil { commune = -1 }
+        }
+        let placed = district.map { CurrentPlacement.place(district: $0, commune: commune, units) } ?? .failure(CurrentPlacement.Fault.unknownDistrict)
+        switch placed {
+        case .success(let p):
+            if communeRequired, row.isEmpty(cc) { throw row.fail(cc, "commune_code is empty") }
+            return p
+        case .failure(.unknownDistrict):
             if row.isEmpty(dc) { throw row.fail(dc, "district_code is empty") }
             throw row.fail(dc, "unknown district_code \"\(row.raw(dc))\" (not in units.json)")
-        }
-        if row.isEmpty(cc) {
-            if communeRequired { throw row.fail(cc, "commune_code is empty") }
-            return (d, d)
-        }
-        guard let ccode = row.reader.integer(row.span(cc)), row.span(cc).end - row.span(cc).start == 5,
-              let c = units.commune(numericCode: ccode) else {
+        case .failure(.unknownCommune):
             throw row.fail(cc, "unknown commune_code \"\(row.raw(cc))\" (not in units.json)")
-        }
-        guard units.parent(of: c) == d else {
+        case .failure(.communeNotInDistrict):
             throw row.fail(cc, "commune \(row.raw(cc)) is not in district \(row.raw(dc))")
         }
-        return (d, c)
     }
 
     /// Where a row counts, read by its codes and its date: a unit of the current tree or, for
@@ -120,8 +123,9 @@ enum DossierParsers {
         return m
     }
 
-    /// The yes/no flags of one dossier (empty: no) as 0 or 1, checked against its status and channel.
-    static func flags(_ row: TableRow, from first: Int, _ resolved: Bool, _ channel: Channel) throws(SnapshotIssue) -> SIMD8<Int32> {
+    /// The yes/no flags of one dossier (empty: no) as 0 or 1; how they agree with the status
+    /// and the channel is `DossierRule`'s.
+    static func flags(_ row: TableRow, from first: Int) throws(SnapshotIssue) -> SIMD8<Int32> {
         var v = SIMD8<Int32>()             // no allocation per row
         for k in 0..<6 where row.has(first + k) {
             let f = row.span(first + k)
@@ -131,25 +135,37 @@ enum DossierParsers {
                 throw row.fail(first + k, "\(TableKind.flagColumns[k]) \"\(row.raw(first + k))\" must be yes, no or empty")
             }
         }
-        if v[1] == 1, row.has(first), v[0] == 0 { throw row.fail(first + 1, "paid_online is yes for a dossier without fee_required") }
-        if v[2] == 1, channel != .online { throw row.fail(first + 2, "full_online is yes for a dossier not submitted online") }
-        if v[4] == 1, !resolved { throw row.fail(first + 4, "e_result is yes for a dossier that is not resolved") }
         return v
+    }
+
+    @inline(__always)
+    static func status(_ row: TableRow, _ c: Int) throws(SnapshotIssue) -> DossierStatus {
+        let st = row.span(c)
+        let w = row.reader.word(st)
+        if w == Keyword.resolved { return .resolved }
+        if w == Keyword.pending { return .pending }
+        if w == Keyword.returned { return .returned }
+        if row.reader.equals(st, "supplement") { return .supplement }
+        if row.reader.equals(st, "withdrawn") { return .withdrawn }
+        throw row.fail(c, "unknown status \"\(row.raw(c))\" (expected pending, supplement, resolved, returned or withdrawn)")
     }
 
     /// A procedure code as the national catalogue writes them (`1.001234`, `2.002156.000.00.00.H12`):
     /// up to 40 letters, digits, dots, dashes and underscores; empty when unknown.
     static func procedureCode(_ row: TableRow, _ c: Int) throws(SnapshotIssue) {
         let f = row.span(c)
-        let n = f.end - f.start
-        var ok = n <= 40 && !f.hasEscapedQuote
-        if ok {
-            for i in 0..<n {
-                let b = row.reader.base[f.start + i]
-                if !((b >= 48 && b <= 57) || (b | 0x20 >= 97 && b | 0x20 <= 122) || b == 46 || b == 45 || b == 95) { ok = false; break }
-            }
+        if f.hasEscapedQuote || !isProcedureCode(row.reader.base + f.start, f.end - f.start) { throw row.fail(c, "procedure_code \"\(row.raw(c))\" is not a procedure code (letters, digits and dots)") }
+    }
+
+    /// Up to 40 letters, digits, dots, dashes and underscores (both dossier paths ask this).
+    @inline(__always)
+    static func isProcedureCode(_ p: UnsafePointer<UInt8>, _ n: Int) -> Bool {
+        guard n <= 40 else { return false }
+        for i in 0..<n {
+            let b = p[i]
+            if !((b >= 48 && b <= 57) || (b | 0x20 >= 97 && b | 0x20 <= 122) || b == 46 || b == 45 || b == 95) { return false }
         }
-        if !ok { throw row.fail(c, "procedure_code \"\(row.raw(c))\" is not a procedure code (letters, digits and dots)") }
+        return true
     }
 
     @inline(__always)
@@ -184,6 +200,9 @@ enum DossierParsers {
             if !f.hasEscapedQuote, let id = find(p, f.end - f.start) { return id }
             let s = try row.string(c).precomposedForm
             guard !s.isEmpty else { throw row.fail(c, "field is empty") }
+            if let b = ControlBytes.first(p, f.end - f.start) {
+                throw row.fail(c, "field holds the control character \(ControlBytes.name(b))")
+            }
             // Keys hold a field in 16 bits; real exports have a few dozen.
             guard acc.fields.count < DossierAccumulator.maximumFields else {
                 throw row.fail(c, "more than \(DossierAccumulator.maximumFields) distinct fields: is this the field column?")
@@ -198,7 +217,7 @@ enum DossierParsers {
         @inline(__always)
         mutating func intern(_ p: UnsafePointer<UInt8>, _ n: Int, _ acc: inout DossierAccumulator) -> Int? {
             if let id = find(p, n) { return id }
-            guard let s = String(validating: UnsafeBufferPointer(start: p, count: n), as: UTF8.self)?.precomposedForm,
+            guard ControlBytes.first(p, n) == nil, let s = String(validating: UnsafeBufferPointer(start: p, count: n), as: UTF8.self)?.precomposedForm,
                   !s.isEmpty, acc.fields.count < DossierAccumulator.maximumFields else { return nil }
             let id = acc.field(s)
             remember(p, n, id)

@@ -117,35 +117,34 @@ struct FusedDossierScanner: RecordScanner {
     }
 
     /// Counts the record at `at` when every value is valid; false (nothing changed but the
-    /// names interned, as the general path would have) to leave it to the general path.
+    /// names interned, as the general path would have) to leave it to the general path. It
+    /// only decodes: whether the values agree is `DossierRule`'s, asked as the row reader asks.
     @inline(__always)
     private mutating func take(_ p: UnsafePointer<UInt8>, _ at: Int, _ limit: Int) -> Bool {
         typealias K = DossierParsers.Keyword
         let id = span(0, at)
-        guard id.end > id.start else { return false }
+        guard id.end > id.start, ControlBytes.first(p + id.start, id.end - id.start) == nil else { return false }
         // Units: a district of three digits, and a commune of five in it, or none.
         let dc = span(1, at)
-        guard dc.end - dc.start == 3, let dn = Self.digits(p + dc.start, 3),
-              let district = rows.units.district(numericCode: dn) else { return false }
+        guard dc.end - dc.start == 3, let dn = Self.digits(p + dc.start, 3) else { return false }
         let cc = span(2, at)
-        var unit = district
+        var cn: Int? = nil
         if cc.end > cc.start {
-            guard cc.end - cc.start == 5, let cn = Self.digits(p + cc.start, 5), let c = rows.units.commune(numericCode: cn),
-                  rows.units.parent(of: c) == district else { return false }
-            unit = c
+            guard cc.end - cc.start == 5, let n = Self.digits(p + cc.start, 5) else { return false }
+            cn = n
         }
+        guard case .success(let place) = CurrentPlacement.place(district: dn, commune: cn, rows.units) else { return false }
         let lw = Self.word(p, span(3, at), limit)
         let level: DossierLevel
         if lw == K.commune { level = .commune } else if lw == K.district { level = .district }
         else if lw == K.province { level = .province } else { return false }
-        if level == .commune, cc.end == cc.start { return false }
         let fs = span(4, at)
         guard let field = rows.cache.intern(p + fs.start, fs.end - fs.start, &rows.acc) else { return false }
-        guard let received = date(p, span(5, at)), let due = date(p, span(6, at)), due.day >= received.day else { return false }
+        guard let received = date(p, span(5, at)), let due = date(p, span(6, at)) else { return false }
         let rs = span(7, at)
         var left: (day: Day, month: Month)? = nil
         if rs.end > rs.start {
-            guard let r = date(p, rs), r.day >= received.day else { return false }
+            guard let r = date(p, rs) else { return false }
             left = (Day(number: r.day), Month(index: r.month))
         }
         let cw = Self.word(p, span(8, at), limit)
@@ -154,14 +153,17 @@ struct FusedDossierScanner: RecordScanner {
         else if cw == K.postal { channel = .postal } else { return false }
         let ss = span(9, at)
         let sw = Self.word(p, ss, limit)
-        let status: RawRowReader<DossierParsers.RowSink>.Status
-        if sw == K.resolved { guard left != nil else { return false }; status = .resolved }
+        let status: DossierStatus
+        if sw == K.resolved { status = .resolved }
         else if sw == K.pending { status = .pending }
         else if sw == K.returned { status = .returned }
         else if Self.equals(p, ss, "supplement") { status = .supplement }
         else if Self.equals(p, ss, "withdrawn") { status = .withdrawn }
         else { return false }
-        if tables.column[10] >= 0 { guard Self.isProcedureCode(p, span(10, at)) else { return false } }
+        if tables.column[10] >= 0 {
+            let pc = span(10, at)
+            guard DossierParsers.isProcedureCode(p + pc.start, pc.end - pc.start) else { return false }
+        }
         var flags = SIMD8<Int32>()
         for k in 0..<6 where tables.column[11 + k] >= 0 {
             let f = span(11 + k, at)
@@ -169,13 +171,14 @@ struct FusedDossierScanner: RecordScanner {
             if n == 3, p[f.start] == 0x79, p[f.start + 1] == 0x65, p[f.start + 2] == 0x73 { flags[k] = 1 }   // yes
             else if n != 0, !(n == 2 && p[f.start] == 0x6E && p[f.start + 1] == 0x6F) { return false }      // no
         }
-        if flags[1] == 1, tables.column[11] >= 0, flags[0] == 0 { return false }
-        if flags[2] == 1, channel != .online { return false }
-        if flags[4] == 1, status != .resolved { return false }
+        let values = DossierValues(hasCommune: cn != nil, level: level, received: Day(number: received.day),
+                                   due: Day(number: due.day), left: left?.day, channel: channel, status: status,
+                                   flags: flags, hasFeeColumn: tables.column[11] >= 0)
+        guard DossierRule.firstBroken(values) == nil else { return false }
         if !rows.measured { rows.measured = true; rows.acc.measures.formUnion(measures) }
-        let key = DossierKey(month: Month(index: received.month), unit: unit, level: level, field: field, channel: channel)
+        let key = DossierKey(month: Month(index: received.month), unit: place.unit, level: level, field: field, channel: channel)
         let hash = rows.ids.see(hash: FieldReader.hash(p + id.start, id.end - id.start))
-        rows.count(id: hash, key: key, received: Day(number: received.day), due: Day(number: due.day),
+        rows.count(id: hash, key: key, received: values.received, due: values.due,
                    dueMonth: Month(index: due.month), left: left, status: status, flags: flags)
         return true
     }
@@ -209,7 +212,7 @@ struct FusedDossierScanner: RecordScanner {
     @inline(__always)
     private static func word(_ p: UnsafePointer<UInt8>, _ s: (start: Int, end: Int), _ limit: Int) -> UInt64 {
         let n = s.end - s.start
-        guard n >= 1, n <= 8 else { return 0 }
+        guard n >= 1, n <= 8, p[s.end - 1] != 0 else { return 0 }   // as FieldReader.word: `pending\0` is no word
         if s.start + 8 <= limit {
             let w = UnsafeRawPointer(p + s.start).loadUnaligned(as: UInt64.self)
             return n == 8 ? w : w & ((1 << (8 * UInt64(n))) - 1)
@@ -222,16 +225,5 @@ struct FusedDossierScanner: RecordScanner {
     @inline(__always)
     private static func equals(_ p: UnsafePointer<UInt8>, _ s: (start: Int, end: Int), _ ascii: StaticString) -> Bool {
         s.end - s.start == ascii.utf8CodeUnitCount && memcmp(p + s.start, ascii.utf8Start, ascii.utf8CodeUnitCount) == 0
-    }
-
-    /// What `DossierParsers.procedureCode` accepts: up to 40 letters, digits, dots, dashes, underscores.
-    @inline(__always)
-    private static func isProcedureCode(_ p: UnsafePointer<UInt8>, _ s: (start: Int, end: Int)) -> Bool {
-        guard s.end - s.start <= 40 else { return false }
-        for i in s.start..<s.end {
-            let b = p[i]
-            if !((b >= 48 && b <= 57) || (b | 0x20 >= 97 && b | 0x20 <= 122) || b == 46 || b == 45 || b == 95) { return false }
-        }
-        return true
     }
 }

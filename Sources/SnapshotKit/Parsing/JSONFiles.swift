@@ -43,6 +43,9 @@ enum JSONFiles {
 
     static func string(_ o: [String: Any], _ key: String, _ file: String, _ context: String = "") throws(SnapshotIssue) -> String {
         guard let v = o[key] as? String, !v.isEmpty else {
+            if let v = o[key], !(v is NSNull), !(v is String) {
+                throw SnapshotIssue(file: file, line: nil, message: "\(context)\"\(key)\" must be a string, not \(v)")
+            }
             throw SnapshotIssue(file: file, line: nil, message: "\(context)missing or empty \"\(key)\"")
         }
         return v

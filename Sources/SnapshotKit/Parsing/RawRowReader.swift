@@ -31,50 +31,38 @@ struct RawRowReader<IDs: DossierParsers.DossierIDs> {
         self.acc.supplementMonth = lastMonth
     }
 
-    /// What a dossier's status column may say.
-    enum Status { case pending, supplement, resolved, returned, withdrawn }
+    typealias Status = DossierStatus
 
-    /// Validates one row and counts it.
+    /// Decodes one row (each value's syntax, with its message), has `DossierRule` judge the
+    /// values together, and counts it.
     mutating func row(_ row: inout TableRow) throws(SnapshotIssue) {
         typealias P = DossierParsers
         if !measured { measured = true; acc.measures.formUnion(P.flagMeasures(row, from: 11)) }
         if row.isEmpty(0) { throw row.fail(0, "dossier_id is empty") }
+        let idSpan = row.span(0)
+        if let b = ControlBytes.first(row.reader.base + idSpan.start, idSpan.end - idSpan.start) {
+            throw row.fail(0, "dossier_id holds the control character \(ControlBytes.name(b))")
+        }
         let id = try ids.see(row)
         // A dated catalogue reads the codes by the received date; a dossier is indivisible
         // and goes to the largest link of its old commune.
         let unit = units.change == nil && !units.twoTier ? try P.unit(row, 1, 2, units, communeRequired: false).unit
             : try P.place(row, 1, 2, units, on: row.date(5, "received_date", in: window), communeRequired: false).unit
         let level = try P.level(row, 3)
-        if level == .commune, row.isEmpty(2) { throw row.fail(2, "commune_code is empty for a commune-level dossier") }
         let field = try cache.lookup(row, 4, &acc)
         let (received, month) = try row.dateAndMonth(5, "received_date", in: window)
         let (due, dueMonth) = try row.dateAndMonth(6, "due_date", in: window)
-        if due < received { throw row.fail(6, "due_date \(due) is before received_date \(received)") }
         var left: (day: Day, month: Month)? = nil
         if !row.isEmpty(7) { left = try row.dateAndMonth(7, "resolved_date", in: window) }
-        if let r = left?.day, r < received { throw row.fail(7, "resolved_date \(r) is before received_date \(received)") }
         let channel = try P.channel(row, 8)
-        let key = DossierKey(month: month, unit: unit, level: level, field: field, channel: channel)
-        let st = row.span(9)
-        let word = row.reader.word(st)
-        let status: Status
-        if word == P.Keyword.resolved {
-            guard left != nil else { throw row.fail(7, "resolved_date is empty for a resolved dossier") }
-            status = .resolved
-        } else if word == P.Keyword.pending {
-            status = .pending
-        } else if row.reader.equals(st, "supplement") {
-            status = .supplement
-        } else if word == P.Keyword.returned {
-            status = .returned
-        } else if row.reader.equals(st, "withdrawn") {
-            status = .withdrawn
-        } else {
-            throw row.fail(9, "unknown status \"\(row.raw(9))\" (expected pending, supplement, resolved, returned or withdrawn)")
-        }
+        let status = try P.status(row, 9)
         if row.has(10) { try P.procedureCode(row, 10) }
         var flags = SIMD8<Int32>()
-        if row.has(11) { flags = try P.flags(row, from: 11, status == .resolved, channel) }
+        if row.has(11) { flags = try P.flags(row, from: 11) }
+        let values = DossierValues(hasCommune: !row.isEmpty(2), level: level, received: received, due: due, left: left?.day,
+                                   channel: channel, status: status, flags: flags, hasFeeColumn: row.has(11))
+        if let broken = DossierRule.firstBroken(values) { throw row.fail(broken.column, broken.message(values)) }
+        let key = DossierKey(month: month, unit: unit, level: level, field: field, channel: channel)
         count(id: id, key: key, received: received, due: due, dueMonth: dueMonth, left: left, status: status, flags: flags)
     }
 
