@@ -122,25 +122,28 @@ import Testing
         #expect(taken == 3_000)
     }
 
-    /// Random edits of single bytes (quotes, commas, line breaks, digits) in random rows.
+    /// The seed of the random tests: `CDSBOARD_TEST_SEED` replays a failure (every message names its seed).
+    static let seed = UInt64(ProcessInfo.processInfo.environment["CDSBOARD_TEST_SEED"] ?? "") ?? UInt64(Date().timeIntervalSince1970)
+
+    /// Random edits of single bytes (quotes, commas, line breaks, digits, NUL and other control
+    /// bytes, letters of the keywords) in random rows, seeded.
     @Test func randomByteEdits() {
-        var rng = SystemRandomNumberGenerator()
-        let alphabet = Array("\",\n\r0129-yesnoX ".utf8)
+        var rng = SeededRandom(seed: Self.seed)
+        let alphabet = Array("\",\n\r0129-yesnoX \u{0}\u{1}\u{7}\t\u{7F}prsdlcimut".utf8)
         for round in 0..<12 {
             var bytes = Array(Self.generated.prefix(400).joined(separator: "\n").utf8)
             for _ in 0..<(1 + round * 3) {
-                let i = Int.random(in: 200..<bytes.count, using: &rng)
-                bytes[i] = alphabet.randomElement(using: &rng)!
+                bytes[rng.int(200...(bytes.count - 1))] = rng.pick(alphabet)
             }
-            expectSame(String(decoding: bytes, as: UTF8.self), "round \(round)")
+            expectSame(String(decoding: bytes, as: UTF8.self), "round \(round), seed \(Self.seed) (CDSBOARD_TEST_SEED)")
         }
     }
 
     @Test func theStructuralScanAgainstTheScalarMask() {
-        var rng = SystemRandomNumberGenerator()
+        var rng = SeededRandom(seed: Self.seed)
         let alphabet = Array("ab,\"\n\r1".utf8)
         for _ in 0..<200 {
-            let block = (0..<64).map { _ in alphabet.randomElement(using: &rng)! }
+            let block = (0..<64).map { _ in rng.pick(alphabet) }
             block.withUnsafeBufferPointer { b in
                 #expect(cds_csv_special_mask64(b.baseAddress!) == cds_csv_special_mask64_scalar(b.baseAddress!))
             }

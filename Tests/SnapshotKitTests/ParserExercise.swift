@@ -31,6 +31,24 @@ enum ParserExercise {
     }()
     static let periodEnd = Day(year: 2024, month: 6, day: 30)!
     static let context = RowContext(units: units, periodEnd: periodEnd)
+    /// The merged Tuyên Quang of 2026 (two tiers, a dated change, old codes before it), from the
+    /// sample beside Hà Giang's; the window ends at its period end.
+    static let mergedContext: RowContext = {
+        let dir = URL(fileURLWithPath: unitsPath).deletingLastPathComponent().deletingLastPathComponent().path + "/tuyen-quang"
+        var issues = IssueCollector()
+        guard let now = FileManager.default.contents(atPath: dir + "/units.json"),
+              let before = FileManager.default.contents(atPath: dir + "/units_before.json"),
+              let u = try? Catalogue.read(units: now, name: "units.json", before: before, issues: &issues) else {
+            fatalError("cannot read the merged catalogue in \(dir)")
+        }
+        return RowContext(units: u, periodEnd: Day(year: 2026, month: 10, day: 31)!)
+    }()
+    /// Where `dossiers.csv` inputs are read: Hà Giang at three period ends (the window moves
+    /// with it), and the merged catalogue.
+    static var dossierContexts: [RowContext] {
+        [context, RowContext(units: units, periodEnd: Day(year: 2023, month: 2, day: 28)!),
+         RowContext(units: units, periodEnd: Day(year: 2025, month: 12, day: 31)!), mergedContext]
+    }
 
     /// Writes `bytes` as the file of `kind` and hands it to `body` as a table.
     static func table(_ kind: TableKind, _ bytes: [UInt8], _ issues: inout IssueCollector, _ body: (inout CSVTable, inout IssueCollector) -> Void) {
@@ -134,8 +152,16 @@ enum ParserExercise {
         var issues: [String] = []
     }
 
+    /// The `dossiers.csv` target: the input read against each of `dossierContexts`.
     static func dossiers(_ bytes: [UInt8]) -> String? {
         write(bytes, as: "dossiers.csv")
+        for (k, ctx) in dossierContexts.enumerated() {
+            if let broken = dossiers(in: ctx) { return "context \(k) (period end \(ctx.periodEnd)): " + broken }
+        }
+        return nil
+    }
+
+    static func dossiers(in context: RowContext) -> String? {
         func read(parts: Int, fused: Bool = true) -> Outcome {
             var acc = DossierAccumulator()
             var issues = IssueCollector()

@@ -7,7 +7,8 @@ import Foundation
 /// line `====` in this order: manifest.json, units.json, the dossier file (dossiers.csv when
 /// its header names `dossier_id`, else dossier_stats.csv), bts.csv, villages.csv, ocop.csv,
 /// tourism.csv, targets.json. Fewer parts: the files after are missing. The directory is
-/// loaded as the dashboard loads it and, when it is accepted, read as the viewers read it
+/// loaded as the dashboard loads it, on one core and with dossiers.csv cut in three parts
+/// (the same refusal or the same figures), and, when it is accepted, read as the viewers read it
 /// (every unit, three periods of each kind, the series). Nothing may crash or exhaust memory
 /// or time, every issue has a message, and the province's figures equal the sum of its
 /// districts'.
@@ -35,14 +36,23 @@ extension ParserExercise {
         for (name, part) in zip(names, parts) { write(part, as: "snapshot/" + name) }
         var options = SnapshotBuilder.Options()
         options.parts = 1
-        switch SnapshotLoader.load(directory: snapshotDirectory, options: options) {
-        case .failure(let f):
+        let one = SnapshotLoader.load(directory: snapshotDirectory, options: options)
+        // The same directory with dossiers.csv cut in parts however small: the same refusal, or the same figures.
+        options.parts = 3
+        options.minimumParallelBytes = 0
+        let inParts = SnapshotLoader.load(directory: snapshotDirectory, options: options)
+        switch (one, inParts) {
+        case (.failure(let f), .failure(let g)):
             if f.errors.isEmpty { return "refused without an error" }
             for issue in f.errors + f.warnings where issue.message.isEmpty { return "an issue without a message" }
+            if f.errors != g.errors { return "read in parts, refused otherwise: \(g.errors.prefix(2)) vs \(f.errors.prefix(2))" }
             return nil
-        case .success(let s):
+        case (.success(let s), .success(let t)):
             for issue in s.warnings where issue.message.isEmpty { return "a warning without a message" }
+            if s.dossiers != t.dossiers { return "read in parts, the dossier figures differ" }
             return view(s)
+        case (.success, .failure(let g)): return "refused only when read in parts: \(g.errors.prefix(2))"
+        case (.failure(let f), .success): return "accepted only when read in parts (one core: \(f.errors.prefix(2)))"
         }
     }
 

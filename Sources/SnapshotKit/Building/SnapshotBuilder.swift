@@ -121,6 +121,9 @@ public struct SnapshotBuilder {
         /// temporary files (`DossierParsers.idSetLimit` by default), so a small file can take
         /// the path of a large one.
         var idSetRows = DossierParsers.idSetLimit
+        /// Test hook: files of at least this many bytes are read in parts (the fuzz target
+        /// drives the parallel path with small inputs).
+        var minimumParallelBytes = DossierParsers.parallelThreshold
         public init() {}
     }
 
@@ -241,7 +244,7 @@ public struct SnapshotBuilder {
     public mutating func addDossiers(csvDirectory directory: String, file: String = TableKind.dossiers.fileName) {
         guard let ctx = context, setForm(.rows, file) else { return }
         DossierParsers.raw(directory, file: file, ctx, into: &dossiers, issues: &issues, parts: options.parts,
-                           idSetRows: options.idSetRows)
+                           minimumParallelBytes: options.minimumParallelBytes, idSetRows: options.idSetRows)
     }
 
     /// Statistics rows (`TableKind.dossierStats`).

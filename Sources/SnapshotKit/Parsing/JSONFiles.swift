@@ -44,7 +44,8 @@ enum JSONFiles {
     static func string(_ o: [String: Any], _ key: String, _ file: String, _ context: String = "") throws(SnapshotIssue) -> String {
         guard let v = o[key] as? String, !v.isEmpty else {
             if let v = o[key], !(v is NSNull), !(v is String) {
-                throw SnapshotIssue(file: file, line: nil, message: "\(context)\"\(key)\" must be a string, not \(v)")
+                let kind = v is [Any] ? "a list" : v is [String: Any] ? "an object" : v is NSNumber ? "a number or true/false" : "not text"
+                throw SnapshotIssue(file: file, line: nil, message: "\(context)\"\(key)\" must be a string, not \(kind)")
             }
             throw SnapshotIssue(file: file, line: nil, message: "\(context)missing or empty \"\(key)\"")
         }
