@@ -81,6 +81,8 @@ struct RawRowReader<IDs: DossierParsers.DossierIDs> {
         var supplement = false
         switch status {
         case .resolved:
+            // Stays a trap on purpose: both paths count only what `DossierRule` passed, and
+            // `resolvedNeedsDate` refuses a resolved dossier without its date.
             let r = left!.day
             resolved = 1
             onTime = r <= due ? 1 : 0
