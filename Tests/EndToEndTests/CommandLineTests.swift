@@ -77,6 +77,22 @@ import Testing
         #expect(bad.output.contains("REFUSED"))
     }
 
+    /// Issue 25's recipe: `gen` 30,000 raw rows, keep one `supplement` row, drop the manifest:
+    /// `check` trapped (exit 132). It refuses the export, naming the manifest, and exits 1.
+    @Test func checkRefusesAnExportWithoutAManifestBeforeCountingItsRows() throws {
+        let base = Fixtures.temporaryDirectory("cdsboard-f1-base"), one = Fixtures.temporaryDirectory("cdsboard-f1")
+        #expect(Fixtures.run(bin, ["gen", "--out", base, "--dossiers", "30000", "--seed", "5"]).status == 0)
+        for name in try FileManager.default.contentsOfDirectory(atPath: base) where name != "manifest.json" {
+            try FileManager.default.copyItem(atPath: base + "/" + name, toPath: one + "/" + name)
+        }
+        let lines = Fixtures.read(base + "/dossiers.csv").components(separatedBy: "\n")
+        let supplement = try #require(lines.first { $0.contains(",supplement,") })
+        Fixtures.write(lines[0] + "\n" + supplement + "\n", to: one + "/dossiers.csv")
+        let r = Fixtures.run(bin, ["check", one])
+        #expect(r.status == 1)
+        #expect(r.output.hasPrefix("manifest.json: file not found"), "\(r.output)")
+    }
+
     @Test func reportGivesEveryFormat() throws {
         let text = Fixtures.run(bin, ["report", Fixtures.sampleDirectory, "--lang", "vi"])
         #expect(text.output.contains("Tỉnh Hà Giang"))

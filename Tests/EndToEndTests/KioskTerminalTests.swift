@@ -25,6 +25,25 @@ import Glibc
         #expect(t.waitFor("CDSBOARD-EXITED", timeout: 2).contains("CDSBOARD-EXITED 0"))
     }
 
+    /// Issue 25: a kiosk started on an export without a manifest whose one dossier awaits a
+    /// supplement once showed a Swift backtrace for 30 s, then died (and under `Restart=always`
+    /// looped so). It shows the refusal, naming the manifest, and stays up.
+    @Test func startedOnAnExportWithoutAManifestItShowsTheRefusal() throws {
+        let dir = Fixtures.copyOfSample()
+        let header = "dossier_id,district_code,commune_code,level,field,received_date,due_date,resolved_date,channel,status"
+        Fixtures.write(header + "\nD1,026,00715,commune,Hộ tịch,2024-06-02,2024-06-05,,online,supplement\n", to: dir + "/dossiers.csv")
+        #expect(unlink(dir + "/dossier_stats.csv") == 0)
+        #expect(unlink(dir + "/manifest.json") == 0)
+        let t = TmuxSession(command: "\(Fixtures.binary) --data \(dir) --kiosk --rotate 1s", width: 120, height: 40, environment: Self.env)
+        defer { t.kill() }
+        let screen = t.waitFor("manifest.json", timeout: 5)
+        #expect(screen.contains("manifest.json"), "the refusal is not shown: \(screen)")
+        #expect(!screen.contains("Fatal error") && !screen.contains("Backtrace") && !screen.contains("CDSBOARD-EXITED"))
+        usleep(1_500_000)
+        #expect(!t.capture().contains("CDSBOARD-EXITED"), "the kiosk ended")
+        #expect(Processes.matching(dir).contains(where: Processes.isAlive))
+    }
+
     /// The first step comes at the interval from start, with no key pressed, with and without
     /// the clock (it once waited for the next clock minute, and without the clock forever).
     @Test(arguments: ["", " --no-clock"])

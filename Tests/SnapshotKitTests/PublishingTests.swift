@@ -53,6 +53,35 @@ import Glibc
         p.stop()
     }
 
+    /// Issue 25: an export without a valid manifest whose one dossier awaits a supplement once
+    /// trapped every viewer 0.2 s after the swap. Now it is refused, with the manifest named,
+    /// and the viewer stays on the last good snapshot (the provider sends nothing else); a good
+    /// export swapped in after it is loaded.
+    @Test func aSymlinkSwapToAnExportWithoutAManifestIsRefusedNotFatal() throws {
+        let root = Fixtures.temporaryDirectory("cdsboard-publish-trap")
+        let (old, new) = exports(in: root)
+        let bad = root + "/releases/2024-07-07"
+        let dossiers = TinySnapshot.dossiers.replacingOccurrences(of: ",online,pending,001111111111", with: ",online,supplement,001111111111")
+        #expect(dossiers != TinySnapshot.dossiers)
+        #expect(rename(TinySnapshot.write(["dossiers.csv": dossiers, "manifest.json": nil]), bad) == 0)
+        #expect(symlink(old, root + "/current") == 0)
+        let p = DirectorySnapshotProvider(directory: root + "/current")
+        p.start()
+        #expect(aprilVisitors(p.nextEvent()) == 1600)
+        #expect(symlink(bad, root + "/current.tmp") == 0)
+        #expect(rename(root + "/current.tmp", root + "/current") == 0)
+        var refusal: SnapshotFailure? = nil
+        while let e = p.nextEvent(timeout: 5) {
+            if case .refused(let f) = e { refusal = f; break }
+            if case .loaded = e { Issue.record("an export without a manifest was loaded"); break }
+        }
+        #expect(refusal?.errors.map(\.description) == ["manifest.json: file not found"])
+        #expect(symlink(new, root + "/current.tmp") == 0)
+        #expect(rename(root + "/current.tmp", root + "/current") == 0)
+        #expect(timeToLoad(p).visitors == 2000)
+        p.stop()
+    }
+
     @Test func aDirectoryRenamedIntoPlaceIsFollowed() throws {
         let root = Fixtures.temporaryDirectory("cdsboard-publish-dir")
         let (old, new) = exports(in: root)
