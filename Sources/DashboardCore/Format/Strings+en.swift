@@ -162,6 +162,8 @@ extension Strings {
         case .districtLevelReceived: return "Received at district level (no commune)"
         case .onTimeOfficial: return "Resolved before or on time"
         case .overdueOfficial: return "In progress, overdue"
+        case .overdueShort: return "Open overdue"
+        case .resolvedLateOfficial: return "Resolved overdue"
         case .latestPeriod: return "This is the data's latest period"
         case .earliestPeriod: return "This is the data's first period"
         case .legendChange: return "up / down against the period compared"

@@ -162,6 +162,8 @@ extension Strings {
         case .districtLevelReceived: return "Cấp huyện tiếp nhận (không thuộc xã nào)"
         case .onTimeOfficial: return "Đã giải quyết trước hạn, đúng hạn"
         case .overdueOfficial: return "Đang giải quyết quá hạn"
+        case .overdueShort: return "Đang quá hạn"
+        case .resolvedLateOfficial: return "Đã giải quyết quá hạn"
         case .latestPeriod: return "Đây là kỳ mới nhất của dữ liệu"
         case .earliestPeriod: return "Đây là kỳ đầu tiên của dữ liệu"
         case .legendChange: return "tăng / giảm so với kỳ so sánh"

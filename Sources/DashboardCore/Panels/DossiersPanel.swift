@@ -19,11 +19,11 @@ extension Panel {
                        value: { r in DossiersPanel.held(r) { $0.onlineShare } ?? nil },
                        text: { r, f in f.percent(DossiersPanel.held(r) { $0.onlineShare } ?? nil) }),
             UnitColumn(id: "on_time", title: { $0[.onTime] }, minWidth: 9, priority: 2, lowerIsWorse: true,
-                       value: { r in DossiersPanel.held(r) { $0.onTimeShare } ?? nil },
-                       text: { r, f in f.percent(DossiersPanel.held(r) { $0.onTimeShare } ?? nil) }),
-            UnitColumn(id: "overdue", title: { $0[.overdue] }, minWidth: 8, priority: 3, lowerIsWorse: false,
-                       value: { r in DossiersPanel.held(r) { Double($0.pendingOverdue) } },
-                       text: { r, f in DossiersPanel.held(r) { f.integer($0.pendingOverdue) } ?? "—" }),
+                       value: { $0.onTimeShare },
+                       text: { r, f in f.percent(r.onTimeShare) }),
+            UnitColumn(id: "overdue", title: { $0[.overdueShort] }, minWidth: 12, priority: 3, lowerIsWorse: false,
+                       value: { r in r.overdueInProgress.map(Double.init) },
+                       text: { r, f in r.overdueInProgress.map { f.integer($0) } ?? "—" }),
             UnitColumn(id: "received_yoy", title: { $0[.vsLastYearShort] }, minWidth: 10, priority: 4, lowerIsWorse: true,
                        value: { DossiersPanel.receivedChange($0, yearOnYear: true) },
                        text: { r, f in f.signedPercent(DossiersPanel.receivedChange(r, yearOnYear: true)) }),
@@ -38,11 +38,14 @@ extension Panel {
                          text: { r, f in f.percent(DossiersPanel.held(r) { $0.onlineShare } ?? nil) },
                          raw: { r in ReportColumn.rawShare(DossiersPanel.held(r) { $0.onlineShare } ?? nil) }),
             ReportColumn(key: "on_time_share", title: { $0[.onTime] },
-                         text: { r, f in f.percent(DossiersPanel.held(r) { $0.onTimeShare } ?? nil) },
-                         raw: { r in ReportColumn.rawShare(DossiersPanel.held(r) { $0.onTimeShare } ?? nil) }),
-            ReportColumn(key: "overdue", title: { $0[.overdue] },
-                         text: { r, f in DossiersPanel.held(r) { f.integer($0.pendingOverdue) } ?? "—" },
-                         raw: { r in DossiersPanel.held(r) { String($0.pendingOverdue) } ?? "" }),
+                         text: { r, f in f.percent(r.onTimeShare) },
+                         raw: { r in ReportColumn.rawShare(r.onTimeShare) }),
+            ReportColumn(key: "resolved_overdue", title: { $0[.resolvedLateOfficial] },
+                         text: { r, f in r.resolvedLate.map { f.integer($0) } ?? "—" },
+                         raw: { r in r.resolvedLate.map(String.init) ?? "" }),
+            ReportColumn(key: "in_progress_overdue", title: { $0[.overdueOfficial] },
+                         text: { r, f in r.overdueInProgress.map { f.integer($0) } ?? "—" },
+                         raw: { r in r.overdueInProgress.map(String.init) ?? "" }),
             ReportColumn(key: "received_change_previous", title: { "\($0[.received]) \($0[.vsPrevious])" },
                          text: { r, f in f.signedPercent(DossiersPanel.receivedChange(r, yearOnYear: false)) },
                          raw: { r in ReportColumn.rawShare(DossiersPanel.receivedChange(r, yearOnYear: false)) }),
@@ -133,19 +136,21 @@ enum DossiersPanel {
             PanelParts.changes(t.received, fig.dossiersPrevious?.received, fig.dossiersLastYear?.received, ctx.state, y, inner, &c)
         }
         PanelParts.share(s[.online], t.onlineShare, indicator: "dossiers.online_share", ctx, &lines, &c, gauge: lines.left >= 5)
-        PanelParts.share(s[.onTime], t.onTimeShare, indicator: "dossiers.on_time_share", ctx, &lines, &c, gauge: false)
+        PanelParts.share(s[.onTime], fig.onTimeShare, indicator: "dossiers.on_time_share", ctx, &lines, &c, gauge: false)
         let months = snap.dossiers.series(unit: fig.unit.index, endingAt: fig.span.lastMonth, count: 24)
-        // In a short panel (80×24) the 766 line takes the trend's row: the 12 months then stand
-        // in the overdue row, between its label and its figure, so nothing is lost.
+        // In a short panel (80×24) the 766 line takes the trend's row: the 12 months of received
+        // then stand in the received row, between its label and its figure, so nothing is lost.
         let inlineTrend = lines.left == 2 && inner.width >= 40
+        if inlineTrend {
+            let x = inner.x + DisplayWidth.of(s[.received]) + 2
+            Widgets.sparkline(months.suffix(12).map(\.received), x: x, y: y0, width: 12, role: .chart1, into: &c)
+            c.write(" " + s[.twelveMonths], x: x + 12, y: y0, role: .muted, maxWidth: max(0, inner.width - x - 12 - 10))
+        }
         if let y = lines.take() {
-            Widgets.labelValue(s[.overdue], f.integer(t.pendingOverdue), x: inner.x, y: y, width: inner.width,
-                               valueRole: t.pendingOverdue > 0 ? .warn : .text, into: &c)
-            if inlineTrend {
-                let x = inner.x + DisplayWidth.of(s[.overdue]) + 2
-                Widgets.sparkline(months.suffix(12).map(\.received), x: x, y: y, width: 12, role: .chart1, into: &c)
-                c.write(" " + s[.twelveMonths], x: x + 12, y: y, role: .muted, maxWidth: max(0, inner.width - x - 12 - 8))
-            }
+            // Form 06's "đang giải quyết quá hạn": in progress past due at the span's end.
+            let overdue = fig.overdueInProgress
+            Widgets.labelValue(s[.overdueOfficial], overdue.map { f.integer($0) } ?? "—", x: inner.x, y: y, width: inner.width,
+                               valueRole: (overdue ?? 0) > 0 ? .warn : .text, into: &c)
         }
         index766Line(ctx, &lines, &c)
         if inlineTrend { return }
@@ -167,7 +172,7 @@ enum DossiersPanel {
             .figure(s[.online], 10),
             .figure(s[.onTime], 9),
             .figure(s[.progress766Short], 13),
-            .figure(s[.overdue], 8),
+            .figure(s[.overdueShort], 12),
             .figure(s[.carriedShort], 15),
             .figure(s[.resolvedShort], 13),
             .figure(s[.inProgressShort], 15),
@@ -178,7 +183,7 @@ enum DossiersPanel {
             rows: children.map { r in
                 let f06 = r.form06, e = r.estimate766
                 return [UnitColumn.name.text(r, f), held(r) { f.integer($0.received) } ?? "—", f.percent(r.dossiers.onlineShare),
-                 f.percent(r.dossiers.onTimeShare), f.percent(e?.progress?.rate), f.integer(r.dossiers.pendingOverdue),
+                 f.percent(r.onTimeShare), f.percent(e?.progress?.rate), r.overdueInProgress.map { f.integer($0) } ?? "—",
                  f06.map { f.integer($0.carriedOver) } ?? "—", f06.map { f.integer($0.resolvedTotal) } ?? "—",
                  f06.map { f.integer($0.inProgressTotal) } ?? "—", f06?.supplement.map { f.integer($0) } ?? "—",
                  index766Cell(r, f),
@@ -276,13 +281,14 @@ enum DossiersPanel {
         let here = ctx.figures.unit.index
         let period = ctx.figures.period
         let fields = snap.dossiers.byField(unit: here, period: period)
+        let m = snap.dossiers.measures
         let levels = snap.dossiers.byLevel(unit: here, period: period) // months past the data's end hold nothing
         var rows = fields.sorted { $0.tally.received > $1.tally.received }.map { item in
-            [item.field, f.integer(item.tally.received), f.percent(item.tally.onlineShare), f.percent(item.tally.onTimeShare)]
+            [item.field, f.integer(item.tally.received), f.percent(item.tally.onlineShare), f.percent(Form06.onTimeShare(item.tally, m))]
         }
         for (lv, key) in [(DossierLevel.commune, StringKey.levelCommune), (.district, .levelDistrict), (.province, .levelProvince)] {
             if let t = levels[lv], t.received > 0 {
-                rows.append(["\(s[.level]): \(s[key])", f.integer(t.received), f.percent(t.onlineShare), f.percent(t.onTimeShare)])
+                rows.append(["\(s[.level]): \(s[key])", f.integer(t.received), f.percent(t.onlineShare), f.percent(Form06.onTimeShare(t, m))])
             }
         }
         return ListTable(title: "\(s[.fieldBreakdown]) · \(f.span(ctx.figures.span))",

@@ -16,7 +16,7 @@ enum InsightsView {
         let s = state.strings
         let measures: [(String, String, (UnitFigures) -> Double?)] = [
             ("dossiers.online_share", s[.online], { $0.dossiersHeld ? $0.dossiers.onlineShare : nil }),
-            ("dossiers.on_time_share", s[.onTime], { $0.dossiersHeld ? $0.dossiers.onTimeShare : nil }),
+            ("dossiers.on_time_share", s[.onTime], { $0.onTimeShare }),
             ("villages.coverage_share", s[.coverage], { $0.assetsHeld ? $0.villages.coverageShare : nil }),
         ]
         var out: [Gap] = []

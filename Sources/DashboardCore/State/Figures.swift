@@ -88,6 +88,15 @@ public struct UnitFigures: Sendable {
         return Form06(dossiers, supplementKnown: snapshot.dossiers.has(.supplement, endingAt: span.lastMonth))
     }
 
+    /// On time as form 06 counts it: (resolved before due + on due) ÷ resolved in the span,
+    /// whenever received; nil when the data does not hold it or nothing was resolved.
+    public var onTimeShare: Double? { form06?.onTimeShare }
+    /// In progress and past due at the span's end (form 06 "đang giải quyết quá hạn"); nil when
+    /// the data does not hold it.
+    public var overdueInProgress: Int? { form06?.inProgressOverdue }
+    /// Resolved after the due date during the span (form 06 "đã giải quyết quá hạn").
+    public var resolvedLate: Int? { form06?.resolvedLate }
+
     /// The portal's published 766 score for exactly this period (a month or a quarter), if the
     /// snapshot has it, and the one of the period before (for the change).
     public var official766: Official766? { snapshot.official766[unit.index]?[period] }
@@ -105,6 +114,19 @@ public struct UnitFigures: Sendable {
         return Double(now) / Double(b) - 1
     }
 
+}
+
+extension Form06 {
+    /// Form 06's on-time share: (before due + on due) ÷ resolved; nil when nothing was resolved.
+    /// The one meaning of "đúng hạn" on every screen and in every report.
+    public var onTimeShare: Double? {
+        resolvedTotal > 0 ? Double(resolvedEarly + resolvedOnDue) / Double(resolvedTotal) : nil
+    }
+
+    /// The on-time share of any tally (a field's, a level's) by form 06; nil without its columns.
+    public static func onTimeShare(_ t: DossierTally, _ m: DossierMeasures) -> Double? {
+        m.contains(.form06) ? Form06(t, supplementKnown: false).onTimeShare : nil
+    }
 }
 
 /// The rows of the table at the current place: districts of the province, communes of a
