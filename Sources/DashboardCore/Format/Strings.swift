@@ -9,12 +9,13 @@ public enum StringKey: String, CaseIterable, Sendable {
     case products, listedOnline, stars, platforms
     case visitors, international, revenue
     case onTrack, atRisk, behind
-    case unit, districtsTable, communesTable, groupsTable, twoTierCommunesTable, straddlesLegend, aboveCommunesReceived, code, name, field, level, operatorName, technology
+    case unit, districtsTable, communesTable, groupsTable, twoTierCommunesTable, straddlesLegend, code, name, field, level, operatorName, technology
     case levelProvince, levelDistrict, levelCommune
     case hintMove, hintOpen, hintBack, hintSearch, hintSort, hintPeriod, hintHelp, hintQuit, hintPanel
     case helpTitle, helpClose, helpDashboard, helpSearch, helpKiosk, helpLegend, searchPrompt, noMatches, sortedBy, errorsMore
     case villageList, siteList, productList, fieldBreakdown, noTourismHere, none
-    case mobileSignal, siteActive, sitePlanned, siteDown, currentFigures, rebasedBefore, rebasedOnto, historicalTitle, ocopDistrictLevel, districtLevelReceived
+    case mobileSignal, siteActive, sitePlanned, siteDown, currentFigures, rebasedBefore, rebasedOnto, historicalTitle, ocopDistrictLevel
+    case remainderProvince, remainderDistrict, remainderAboveCommunes, remainderNoDistrict, remainderNoGroup, remainderNoCommune
     case onTimeOfficial, overdueOfficial, overdueShort, resolvedLateOfficial, latestPeriod, earliestPeriod, legendChange, legendWorst, legendSort
     case noDataForPeriod, revenueMillion, page, vsLastYearShort, targetStatus, atRiskShort
     case onlineByMonth, visitorsByMonth, sitesByMonth, listedByMonth, furthestBehind, largestChanges, value, gap, targetValue, ranking

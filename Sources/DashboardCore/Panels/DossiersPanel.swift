@@ -33,7 +33,7 @@ extension Panel {
         ],
         reportColumns: [
             ReportColumn(key: "received", title: { $0[.received] }, text: { r, f in DossiersPanel.held(r) { f.integer($0.received) } ?? "—" },
-                         raw: { r in DossiersPanel.held(r) { String($0.received) } ?? "" }),
+                         raw: { r in DossiersPanel.held(r) { String($0.received) } ?? "" }, additive: true),
             ReportColumn(key: "online_share", title: { $0[.online] },
                          text: { r, f in f.percent(DossiersPanel.held(r) { $0.onlineShare } ?? nil) },
                          raw: { r in ReportColumn.rawShare(DossiersPanel.held(r) { $0.onlineShare } ?? nil) }),
@@ -42,10 +42,10 @@ extension Panel {
                          raw: { r in ReportColumn.rawShare(r.onTimeShare) }),
             ReportColumn(key: "resolved_overdue", title: { $0[.resolvedLateOfficial] },
                          text: { r, f in r.resolvedLate.map { f.integer($0) } ?? "—" },
-                         raw: { r in r.resolvedLate.map(String.init) ?? "" }),
+                         raw: { r in r.resolvedLate.map(String.init) ?? "" }, additive: true),
             ReportColumn(key: "in_progress_overdue", title: { $0[.overdueOfficial] },
                          text: { r, f in r.overdueInProgress.map { f.integer($0) } ?? "—" },
-                         raw: { r in r.overdueInProgress.map(String.init) ?? "" }),
+                         raw: { r in r.overdueInProgress.map(String.init) ?? "" }, additive: true),
             ReportColumn(key: "received_change_previous", title: { "\($0[.received]) \($0[.vsPrevious])" },
                          text: { r, f in f.signedPercent(DossiersPanel.receivedChange(r, yearOnYear: false)) },
                          raw: { r in ReportColumn.rawShare(DossiersPanel.receivedChange(r, yearOnYear: false)) }),
@@ -93,7 +93,7 @@ enum DossiersPanel {
         return items.map { key, title, value in
             ReportColumn(key: key, title: { $0[title] },
                          text: { r, f in r.form06.flatMap(value).map { f.integer($0) } ?? "—" },
-                         raw: { r in r.form06.flatMap(value).map(String.init) ?? "" })
+                         raw: { r in r.form06.flatMap(value).map(String.init) ?? "" }, additive: true)
         }
     }()
 

@@ -77,11 +77,13 @@ public struct ReportColumn: Sendable {
     public let title: @Sendable (Strings) -> String
     public let text: @Sendable (UnitFigures, NumberFormat) -> String
     public let raw: @Sendable (UnitFigures) -> String
+    /// A count that adds up over units (the report's remainder row gives the parent's part).
+    public let additive: Bool
 
     public init(key: String, title: @escaping @Sendable (Strings) -> String,
                 text: @escaping @Sendable (UnitFigures, NumberFormat) -> String,
-                raw: @escaping @Sendable (UnitFigures) -> String) {
-        self.key = key; self.title = title; self.text = text; self.raw = raw
+                raw: @escaping @Sendable (UnitFigures) -> String, additive: Bool = false) {
+        self.key = key; self.title = title; self.text = text; self.raw = raw; self.additive = additive
     }
 
     /// A share as a fraction with six places, empty when absent.

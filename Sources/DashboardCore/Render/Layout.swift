@@ -63,7 +63,8 @@ public struct Layout: Equatable, Sendable {
         let (body, status) = rest2.splitBottom(1)
         var layout = Layout(header: header, subheader: subheader, status: status, body: body, panels: [], tabs: nil,
                             table: nil, detail: nil, insights: nil)
-        if case .district = state.place { layout.tableFooterRows = 1 }
+        // A province's or district's table ends with what it received itself (so it adds up).
+        if let i = state.placeIndex, let u = state.snapshot?.units.units[i], u.level != .commune { layout.tableFooterRows = 1 }
         if let p = state.expandedPanel {
             layout.panels = [(p, body)]
             return layout

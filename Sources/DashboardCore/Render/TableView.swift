@@ -56,11 +56,20 @@ enum TableView {
         }
         let worst = Dictionary(uniqueKeysWithValues: cols.map { col, _ in (col.id, TableModel.worst(rows, col)) })
         if layout.tableFooterRows > 0, let remainder = TableModel.receivedAboveChildren(state, rows), inner.height > 2 {
-            // Every table adds up to its parent, or says why: what the district itself received.
+            // Every table adds up to its parent: what the province or district received itself,
+            // its figure under the received column, what it is beside it.
             let y = inner.maxY - 1
-            let label: StringKey = state.snapshot?.units.twoTier == true ? .aboveCommunesReceived : .districtLevelReceived
-            c.write(s[label], x: inner.x + 2, y: y, role: .muted, maxWidth: inner.width - 14)
-            c.write(f.integer(remainder), x: inner.x, y: y, width: inner.width - 1, align: .right, role: .muted)
+            let label = TableModel.remainder(snap.units, of: unit, flat: TableModel.flat(state))
+            var x = inner.x + 2
+            var column: (x: Int, width: Int)?
+            for (col, w) in cols {
+                if col.id == "received" { column = (x, w); break }
+                x += w + 1
+            }
+            let (fx, fw) = column ?? (inner.x + inner.width - 12, 11)
+            c.write(s[label.name], x: inner.x + 2, y: y, role: .muted, maxWidth: max(0, fx + fw - 10 - inner.x - 2))
+            c.write(f.integer(remainder), x: fx, y: y, width: fw, align: .right, role: .muted)
+            c.write(s[label.note], x: fx + fw + 2, y: y, role: .muted, maxWidth: max(0, inner.maxX - fx - fw - 2))
         }
         let scroll = showSelection ? layout.tableScroll(state) : fixedScroll
         if rows.contains(where: { $0.unit.straddles }), rect.width > 40 {

@@ -54,12 +54,26 @@ public struct Report: Sendable {
             + panelColumns.map { Column(key: $0.key, title: $0.title(t), numeric: true) }
         var rows: [[String]] = []
         var raw: [[String]] = []
-        for i in [index] + unit.children {
-            let fig = UnitFigures(snapshot: s, unit: i, period: period)
+        let figures = ([index] + unit.children).map { UnitFigures(snapshot: s, unit: $0, period: period) }
+        for fig in figures {
             rows.append([fig.unit.code, fig.unit.name] + panelColumns.map { $0.text(fig, f) })
             raw.append([fig.unit.code, fig.unit.name] + panelColumns.map { $0.raw(fig) })
         }
-        hasData = UnitFigures(snapshot: s, unit: index, period: period).dossiersHeld
+        hasData = figures[0].dossiersHeld
+        var remainderNote: String?
+        if hasData, figures.count > 1 {
+            // What the unit received that none of its rows did, so that rows + remainder = unit.
+            let label = TableModel.remainder(s.units, of: unit, flat: false)
+            let name = t[label.name]
+            remainderNote = "\(name): \(t[label.note])"
+            let parts = panelColumns.map { c -> Int? in
+                let values = figures.map { Int(c.raw($0)) }
+                guard c.additive, let whole = values[0], !values.contains(nil) else { return nil }
+                return whole - values.dropFirst().reduce(0) { $0 + $1! }
+            }
+            rows.append(["", name] + parts.map { $0.map { f.integer($0) } ?? "" })
+            raw.append(["", name] + parts.map { $0.map(String.init) ?? "" })
+        }
         self.rows = rows
         rawRows = raw
         generatedAt = s.manifest.generatedAt
@@ -76,6 +90,7 @@ public struct Report: Sendable {
             notes.append("\(t[.villages]), OCOP: \(t[.currentFigures]) (\(t[.asOf]) \(f.date(s.manifest.periodEnd)))")
         }
         if let note = UnitFigures.rebasedNote(s, span, t, f) { notes.append(note) }
+        if let remainderNote { notes.append(remainderNote) }
         self.notes = notes
     }
 

@@ -178,8 +178,18 @@ public enum TableModel {
         return Set(values.indices.filter { values[$0] == worst })
     }
 
-    /// Dossiers the current unit received that none of its children did (received at district
-    /// level): nil when the data does not hold the period.
+    /// The name of the row that makes a table add up (what the unit received that none of its
+    /// rows did), and what it holds: "Cấp tỉnh" — "tiếp nhận, không thuộc khu vực nào".
+    public static func remainder(_ units: UnitTree, of unit: AdminUnit, flat: Bool) -> (name: StringKey, note: StringKey) {
+        if unit.level == .province {
+            if flat { return (.remainderAboveCommunes, .remainderNoCommune) }
+            return (.remainderProvince, units.twoTier ? .remainderNoGroup : .remainderNoDistrict)
+        }
+        return (units.twoTier ? .remainderAboveCommunes : .remainderDistrict, .remainderNoCommune)
+    }
+
+    /// Dossiers the current unit received that none of its rows did (received at province or
+    /// district level): nil when the data does not hold the period.
     public static func receivedAboveChildren(_ state: AppState, _ rows: [UnitFigures]) -> Int? {
         guard let s = state.snapshot, let p = state.period, let here = state.placeIndex else { return nil }
         let total = UnitFigures(snapshot: s, unit: here, period: p)
