@@ -159,6 +159,7 @@ extension Strings {
         case .historicalTitle: return "Figures by the old units, as reported, before"
         case .ocopDistrictLevel: return "OCOP figures are kept per district"
         case .remainderProvince: return "Province level"
+        case .definitions: return "What the figures mean"
         case .remainderDistrict: return "District level"
         case .remainderAboveCommunes: return "Province, former district"
         case .remainderNoDistrict: return "received, in no district"

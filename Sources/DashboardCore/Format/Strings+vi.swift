@@ -159,6 +159,7 @@ extension Strings {
         case .historicalTitle: return "Số liệu theo địa bàn cũ, như đã báo cáo, trước"
         case .ocopDistrictLevel: return "Số liệu OCOP chỉ có ở cấp huyện"
         case .remainderProvince: return "Cấp tỉnh"
+        case .definitions: return "Định nghĩa các chỉ tiêu"
         case .remainderDistrict: return "Cấp huyện"
         case .remainderAboveCommunes: return "Cấp tỉnh, huyện cũ"
         case .remainderNoDistrict: return "tiếp nhận, không thuộc huyện nào"

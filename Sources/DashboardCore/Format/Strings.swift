@@ -15,7 +15,7 @@ public enum StringKey: String, CaseIterable, Sendable {
     case helpTitle, helpClose, helpDashboard, helpSearch, helpKiosk, helpLegend, searchPrompt, noMatches, sortedBy, errorsMore
     case villageList, siteList, productList, fieldBreakdown, noTourismHere, none
     case mobileSignal, siteActive, sitePlanned, siteDown, currentFigures, rebasedBefore, rebasedOnto, historicalTitle, ocopDistrictLevel
-    case remainderProvince, remainderDistrict, remainderAboveCommunes, remainderNoDistrict, remainderNoGroup, remainderNoCommune
+    case definitions, remainderProvince, remainderDistrict, remainderAboveCommunes, remainderNoDistrict, remainderNoGroup, remainderNoCommune
     case onTimeOfficial, overdueOfficial, overdueShort, resolvedLateOfficial, latestPeriod, earliestPeriod, legendChange, legendWorst, legendSort
     case noDataForPeriod, revenueMillion, page, vsLastYearShort, targetStatus, atRiskShort
     case onlineByMonth, visitorsByMonth, sitesByMonth, listedByMonth, furthestBehind, largestChanges, value, gap, targetValue, ranking

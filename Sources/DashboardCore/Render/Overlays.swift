@@ -28,13 +28,24 @@ enum Overlays {
         var keys: String
         var text: String
         var heading = false
+        /// A line of a definition: written across the whole width.
+        var prose = false
     }
+
+    /// The help box's width (the definitions are wrapped to it).
+    static func helpWidth(_ state: AppState) -> Int { min(state.size.width - 4, 64) }
 
     /// Every binding of every mode, from the keymap; panel keys only for the panels shown.
     static func helpLines(_ state: AppState) -> [HelpLine] {
         let s = state.strings
         let panels = state.shownPanels
-        var out: [HelpLine] = []
+        var out: [HelpLine] = [HelpLine(keys: "", text: s[.definitions], heading: true)]
+        // What the figures mean, first: one key from any screen.
+        for d in Definitions.entries(state.language) {
+            for line in Definitions.wrap("\(d.term): \(d.text)", width: max(20, helpWidth(state) - 4)) {
+                out.append(HelpLine(keys: "", text: line, prose: true))
+            }
+        }
         for (mode, title) in [(InputMode.normal, StringKey.helpDashboard), (.search, .helpSearch), (.help, .helpTitle),
                               (.map, .helpMap), (.kiosk, .helpKiosk)] {
             if !out.isEmpty { out.append(HelpLine(keys: "", text: "")) }
@@ -62,7 +73,7 @@ enum Overlays {
     static func help(_ state: AppState, into c: inout Canvas) {
         let s = state.strings
         let lines = helpLines(state)
-        let width = min(state.size.width - 4, 64)
+        let width = helpWidth(state)
         let height = min(state.size.height - 2, lines.count + 4)
         let rect = Rect(x: (state.size.width - width) / 2, y: (state.size.height - height) / 2, width: width, height: height)
         c.fill(rect, role: .background)
@@ -71,8 +82,8 @@ enum Overlays {
         let first = min(state.helpScroll, max(0, lines.count - rows))
         for (k, line) in lines.dropFirst(first).prefix(rows).enumerated() {
             let y = rect.y + 1 + k
-            if line.heading {
-                c.write(line.text, x: rect.x + 2, y: y, role: .accent, maxWidth: width - 4)
+            if line.heading || line.prose {
+                c.write(line.text, x: rect.x + 2, y: y, role: line.heading ? .accent : .text, maxWidth: width - 4)
                 continue
             }
             c.write(line.keys, x: rect.x + 2, y: y, role: .statusKey, maxWidth: 12)

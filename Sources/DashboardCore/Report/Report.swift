@@ -25,6 +25,8 @@ public struct Report: Sendable {
     /// … and raw for machines (csv, json): plain numbers, shares as fractions.
     public let rawRows: [[String]]
     public let notes: [String]
+    /// What the figures mean (`Definitions`): the footnotes of every format.
+    public let footnotes: [String]
     /// Whether the data holds any of the period's dossiers: a report of a period without data
     /// says so (and `report` exits non-zero) rather than print zeros.
     public let hasData: Bool
@@ -92,6 +94,7 @@ public struct Report: Sendable {
         if let note = UnitFigures.rebasedNote(s, span, t, f) { notes.append(note) }
         if let remainderNote { notes.append(remainderNote) }
         self.notes = notes
+        footnotes = Definitions.entries(language).map { "\($0.term): \($0.text)" }
     }
 
     /// `width`: the text format's line width (columns that do not fit go to a table below).
@@ -132,6 +135,10 @@ public struct Report: Sendable {
             out += group.map { String(repeating: "-", count: widths[$0]) }.joined(separator: "  ") + "\n"
             for r in rows { out += group.map { pad(r[$0], widths[$0], columns[$0].numeric) }.joined(separator: "  ") + "\n" }
         }
+        out += "\n" + Strings(language)[.definitions] + "\n"
+        for note in footnotes {
+            for (k, line) in Definitions.wrap(note, width: max(20, width - 2)).enumerated() { out += (k == 0 ? "- " : "  ") + line + "\n" }
+        }
         return out
     }
 
@@ -141,6 +148,7 @@ public struct Report: Sendable {
         out += "| " + columns.map { esc($0.title) }.joined(separator: " | ") + " |\n"
         out += "|" + columns.map { $0.numeric ? " ---: |" : " --- |" }.joined() + "\n"
         for r in rows { out += "| " + r.map(esc).joined(separator: " | ") + " |\n" }
+        out += "\n### \(Strings(language)[.definitions])\n\n" + footnotes.map { "- \(esc($0))" }.joined(separator: "\n") + "\n"
         return out
     }
 
@@ -168,7 +176,8 @@ public struct Report: Sendable {
                                      "partial": span.isPartial,
                                      "compared_with": ["previous": labels.previous, "same_period_last_year": labels.lastYear]]
         if span.isEmpty { period["last_month"] = NSNull() }
-        let root: [String: Any] = ["title": title, "notes": notes, "units": units, "period": period, "has_data": hasData,
+        let definitions = Definitions.entries(language).map { ["term": $0.term, "text": $0.text] }
+        let root: [String: Any] = ["title": title, "notes": notes, "definitions": definitions, "units": units, "period": period, "has_data": hasData,
                                    "data_time": ISO8601DateFormatter().string(from: generatedAt),
                                    "data_to": periodEnd.description, "stale_days": staleDays.map { $0 as Any } ?? NSNull(),
                                    "language": language.rawValue]
