@@ -101,11 +101,14 @@ import Testing
         let md = Fixtures.run(bin, ["report", Fixtures.sampleDirectory, "--format", "markdown", "--lang", "en"])
         #expect(md.output.contains("| 02 | Tỉnh Hà Giang | 143,218 | 87.3% |"))
         let csv = Fixtures.run(bin, ["report", Fixtures.sampleDirectory, "--format", "csv", "--district", "030"])
-        #expect(csv.output.split(separator: "\n").count == 1 + 1 + 24)
+        // The header, the district, its 24 communes and what the district received itself.
+        #expect(csv.output.split(separator: "\n").count == 1 + 1 + 24 + 1)
+        #expect(csv.output.split(separator: "\n").last?.hasPrefix(",Cấp huyện,") == true)
         let json = Fixtures.run(bin, ["report", Fixtures.sampleDirectory, "--format", "json", "--period", "2023"])
         let obj = try JSONSerialization.jsonObject(with: Data(json.output.utf8)) as? [String: Any]
         let units = obj?["units"] as? [[String: Any]]
-        #expect(units?.count == 12)
+        #expect(units?.count == 1 + 11 + 1)     // the province, its districts, the province level
+        #expect((units?.last?["unit"] as? String) == "Cấp tỉnh" && (units?.last?["received"] as? Int) == 0)
         #expect((units?.first?["visitors"] as? Int) == 3_003_672)
         let bad = Fixtures.run(bin, ["report", "--format", "pdf"])
         #expect(bad.status != 0)
