@@ -51,22 +51,30 @@ import Glibc
         return (p, s)
     }
 
-    /// Another process cuts the entry short under the viewer: the viewer lives, reads zeros
-    /// instead of its cells (it used to die of SIGBUS, exit 135), and loads the export again.
-    @Test(arguments: [false, true])
-    func anEntryCutShortUnderAViewerIsSurvivedAndReloaded(poll: Bool) throws {
+    /// A viewer shows a snapshot read from the entry; `damage` changes the entry with another
+    /// process; the viewer then reads zeros (`shown`'s cells), finds out, says `saying` in the
+    /// log and loads the export again, with its figures.
+    func damagedUnderAViewer(poll: Bool, saying: String, _ damage: (_ entry: String) throws -> [String]) throws {
         let fresh = try SnapshotLoader.load(directory: sample).get()
         let (dir, entry) = try writtenEntry(sample, fresh: fresh)
         let (p, shown) = try viewer(sample, cacheDir: dir, poll: poll)
         defer { p.stop() }
         #expect(received(shown) == received(fresh) && received(fresh) > 0)
-        let r = Fixtures.run("/usr/bin/truncate", ["-s", "4096", entry])
+        let argv = try damage(entry)
+        let r = Fixtures.run(argv[0], Array(argv.dropFirst()))
         try #require(r.status == 0, "\(r.output)")
-        #expect(received(shown) == 0, "the cells of a file cut short read as zeros")
+        #expect(received(shown) == 0, "what the mapping reads now: zeros")
         let next = p.nextDecision(timeout: 20).event
-        guard case .loaded(let again)? = next else { Issue.record("no new snapshot after the entry was cut short: \(String(describing: next))"); return }
+        guard case .loaded(let again)? = next else { Issue.record("no new snapshot after \(argv[0]): \(String(describing: next))"); return }
         #expect(received(again) == received(fresh))
-        #expect(p.cache?.takeNotes().contains { $0.contains("cut short") } == true)
+        #expect(p.cache?.takeNotes().contains { $0.contains(saying) } == true)
+    }
+
+    /// Another process cuts the entry short under the viewer: the viewer lives, reads zeros
+    /// instead of its cells (it used to die of SIGBUS, exit 135), and loads the export again.
+    @Test(arguments: [false, true])
+    func anEntryCutShortUnderAViewerIsSurvivedAndReloaded(poll: Bool) throws {
+        try damagedUnderAViewer(poll: poll, saying: "cut short") { entry in ["/usr/bin/truncate", "-s", "4096", entry] }
     }
 
     /// Another process (root, or the owner after chmod) zeroes the entry's cells in place: the
@@ -74,20 +82,12 @@ import Glibc
     /// "Tiếp nhận 0" without a word).
     @Test(arguments: [false, true])
     func anEntryZeroedInPlaceUnderAViewerIsFoundAndReloaded(poll: Bool) throws {
-        let fresh = try SnapshotLoader.load(directory: sample).get()
-        let (dir, entry) = try writtenEntry(sample, fresh: fresh)
-        let (p, shown) = try viewer(sample, cacheDir: dir, poll: poll)
-        defer { p.stop() }
-        let (offset, count) = try cells(of: entry)
-        chmod(entry, 0o600)
-        let r = Fixtures.run("/usr/bin/dd", ["if=/dev/zero", "of=" + entry, "bs=1M", "iflag=count_bytes", "count=\(count)",
-                                             "oflag=seek_bytes", "seek=\(offset)", "conv=notrunc"])
-        try #require(r.status == 0, "\(r.output)")
-        #expect(received(shown) == 0, "the zeros written are what the mapping reads")
-        let next = p.nextDecision(timeout: 20).event
-        guard case .loaded(let again)? = next else { Issue.record("no new snapshot after the entry was zeroed: \(String(describing: next))"); return }
-        #expect(received(again) == received(fresh))
-        #expect(p.cache?.takeNotes().contains { $0.contains("written into") } == true)
+        try damagedUnderAViewer(poll: poll, saying: "written into") { entry in
+            let (offset, count) = try cells(of: entry)
+            chmod(entry, 0o600)
+            return ["/usr/bin/dd", "if=/dev/zero", "of=" + entry, "bs=1M", "iflag=count_bytes", "count=\(count)",
+                    "oflag=seek_bytes", "seek=\(offset)", "conv=notrunc"]
+        }
     }
 
     /// Another account holds the key's lock in a world-writable cache directory: the viewer
