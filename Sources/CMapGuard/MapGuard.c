@@ -11,10 +11,10 @@
 #include <sys/mman.h>
 #include <unistd.h>
 
-// A viewer maps one entry per snapshot it holds (the one shown, the one replacing it, a few
-// former provinces' never separately): 64 slots are many times what is needed; when they are
-// used up the entry is read without the cache rather than mapped unguarded.
-#define CDS_MAPGUARD_SLOTS 64
+// A viewer maps one entry per snapshot it holds (the one shown, the one replacing it: its
+// former provinces lie in the same entry); a test process holds many at once. 256 slots (6 KB);
+// when they are all in use the entry is read without the cache rather than mapped unguarded.
+#define CDS_MAPGUARD_SLOTS 256
 
 // The handler reads these without a lock: the start is stored last when adding and cleared
 // first when removing, so it never pairs a start with another range's length.

