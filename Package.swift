@@ -23,7 +23,9 @@ let package = Package(
         // Data-provider layer: reads, validates and aggregates snapshot directories.
         // SHA-256 blocks with the x86 SHA extensions, for the manifest's file digests.
         .target(name: "CSHA256"),
-        .target(name: "SnapshotKit", dependencies: ["CByteScan", "CSHA256"]),
+        // A SIGBUS handler for mapped cache entries cut short under a viewer (see its header).
+        .target(name: "CMapGuard"),
+        .target(name: "SnapshotKit", dependencies: ["CByteScan", "CSHA256", "CMapGuard"]),
         // Pure core: state, update, layout, rendering into a Canvas, themes, strings.
         .target(
             name: "DashboardCore",

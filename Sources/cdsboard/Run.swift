@@ -34,8 +34,10 @@ struct Run: ParsableCommand {
         var state = view.initialState(config: config)
         if mouse { state.mouseEnabled = true }
         let log = Logger(label: "cdsboard")
-        let cache = view.cache(fallback: config.cacheDirectory ?? SharedSnapshotCache.defaultDirectory(environment: Environment.values))
-        let (provider, first) = SnapshotSource.choose(view.data).provider(poll: poll, cache: cache) { use, notes in
+        let source = SnapshotSource.choose(view.data)
+        let cache = try view.cache(fallback: config.cacheDirectory ?? SharedSnapshotCache.defaultDirectory(environment: Environment.values),
+                                   for: source)
+        let (provider, first) = source.provider(poll: poll, cache: cache) { use, notes in
             for n in notes { log.warning("shared cache", metadata: ["why": "\(n)"]) }
             log.info("snapshot load", metadata: ["cache": "\(use)"])
         }

@@ -42,10 +42,15 @@ struct ViewOptions: ParsableArguments {
     @Flag(name: .customLong("no-cache"), help: "Load the export in this process only, without the shared cache.")
     var noCache = false
 
-    /// The shared cache: none with `--no-cache` or an empty directory; `fallback` when no
-    /// `--cache-dir` is given (the dashboard's default; `render` has none).
-    func cache(fallback: String?) -> SharedSnapshotCache? {
+    /// The shared cache for `source`: none with `--no-cache` or an empty directory; `fallback`
+    /// when no `--cache-dir` is given (the dashboard's default; `render` has none). A directory
+    /// inside the export is an error (from the option, the config or the environment alike).
+    func cache(fallback: String?, for source: SnapshotSource) throws -> SharedSnapshotCache? {
         guard !noCache, let dir = cacheDirectory ?? fallback, !dir.isEmpty else { return nil }
+        if case .directory(let export) = source, SharedSnapshotCache.isInside(dir, export: export) {
+            throw CommandError(SharedSnapshotCache.insideExport(dir, export: export)
+                               + ": give a cache directory outside it (--cache-dir, cache_dir in the config) or --no-cache")
+        }
         return SharedSnapshotCache(directory: dir)
     }
 

@@ -16,14 +16,7 @@ import Glibc
 
     func key(_ dir: String) throws -> [UInt8] { try #require(SharedSnapshotCache.key(export: dir, options: .init())) }
     func entryPath(_ cacheDir: String, _ key: [UInt8]) -> String {
-        cacheDir + "/" + key.prefix(16).map { String(format: "%02x", $0) }.joined() + ".snapshot"
-    }
-
-    /// Runs `body` on a thread; false when it has not returned within `seconds`.
-    func finishes(within seconds: Double, _ body: @escaping @Sendable () -> Void) -> Bool {
-        let done = DispatchSemaphore(value: 0)
-        Thread { body(); done.signal() }.start()
-        return done.wait(timeout: .now() + seconds) == .success
+        cacheDir + "/" + CacheFile.stem(key: key) + ".snapshot"
     }
 
     /// The snapshot with some parts replaced, made as the cache makes one when reading.

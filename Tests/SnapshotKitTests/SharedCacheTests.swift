@@ -224,7 +224,7 @@ import Glibc
         let dir = samples[0]
         let cacheDir = Fixtures.temporaryDirectory("cdsboard-cache-stuck")
         let key = try #require(SharedSnapshotCache.key(export: dir, options: .init()))
-        let name = key.prefix(16).map { String(format: "%02x", $0) }.joined()
+        let name = CacheFile.stem(key: key)
         let held = try #require(KeyLock.acquire(cacheDir + "/" + name + ".lock", waitLimit: 0))
         defer { held.release() }
         let c = SharedSnapshotCache(directory: cacheDir, waitLimit: 0.3)

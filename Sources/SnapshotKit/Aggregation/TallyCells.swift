@@ -19,6 +19,8 @@ struct TallyCells: @unchecked Sendable, Equatable {
 
     /// `count` cells at `start` (aligned for `DossierTally`) inside memory `owner` keeps alive.
     init(start: UnsafeRawPointer, count: Int, owner: AnyObject) {
+        // A trap on purpose (misaligned loads are undefined): the cache's reader only makes
+        // cells at aligned offsets of a page-aligned mapping (`CacheFile.read`), whatever the file says.
         precondition(Int(bitPattern: start) % MemoryLayout<DossierTally>.alignment == 0, "misaligned cells")
         base = start.assumingMemoryBound(to: DossierTally.self)
         self.count = count
@@ -26,6 +28,8 @@ struct TallyCells: @unchecked Sendable, Equatable {
     }
 
     subscript(_ i: Int) -> DossierTally {
+        // A trap on purpose (past the end is other memory): the cube checks its indexes first,
+        // and the cache's reader checks a cube's sizes against its cells (`DossierCube` decoding).
         precondition(i >= 0 && i < count, "cell index out of range")
         return base![i]
     }
@@ -36,7 +40,10 @@ struct TallyCells: @unchecked Sendable, Equatable {
     }
 
     /// Whether the cells are read in place from a mapped file.
-    var isMapped: Bool { owner is MappedFile }
+    var isMapped: Bool { mapping != nil }
+
+    /// The mapped file the cells lie in, if they are read in place.
+    var mapping: MappedFile? { owner as? MappedFile }
 
     static func == (a: TallyCells, b: TallyCells) -> Bool {
         // DossierTally is whole numbers only: equal bytes are equal tallies.

@@ -66,25 +66,32 @@ enum CacheFile {
 
     /// Writes the entry to `path` through a new temporary file renamed over it: a reader sees
     /// the old entry, the new one or none, never part of one.
+    ///
+    /// A file size limit (`ulimit -f`) below the entry's size is "cannot cache" (EFBIG), not
+    /// death by SIGXFSZ: that signal is ignored from the first write on (a write past the limit
+    /// then fails with EFBIG, everywhere in the process, which every writer handles as an error).
     static func write(_ outcome: LoadOutcome, key: [UInt8], to path: String) -> Int32? {
+        signal(SIGXFSZ, SIG_IGN)
         let (head, blocks, total) = layout(outcome, key: key)
         let dir = (path as NSString).deletingLastPathComponent
-        let temp = dir + "/.tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        let temp = dir + "/" + temporaryName()
         let fd = open(temp, O_RDWR | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard fd >= 0 else { return errno }
         var ok = ftruncate(fd, off_t(total)) == 0 && pwriteAll(fd, head, at: 0)
         for (offset, cells) in blocks where ok { ok = pwriteAll(fd, cells.bytes, at: offset) }
         // The checksums, of the file as written (read back from the page cache), then the header's.
-        if ok, let map = MappedFile(fd: fd, size: total) {
+        if ok, let map = MappedFile(fd: fd, size: total), let start = map.bytes.baseAddress {
             var header = Array(head[0..<headerSize])
-            let base = map.bytes.baseAddress!.assumingMemoryBound(to: UInt8.self)
+            let base = start.assumingMemoryBound(to: UInt8.self)
             let cellsAt = blocks.first?.offset ?? total
             put(cds_crc32c_chunked(base + headerSize, cellsAt - headerSize), at: 80, in: &header)
             put(cds_crc32c_chunked(base + cellsAt, total - cellsAt), at: 84, in: &header)
             put(cds_crc32c(0, header, 88), at: 88, in: &header)
             // Read-only once written: entries are replaced by rename, never changed in place (a
-            // viewer maps it; a file cut short under it would kill the viewer with SIGBUS).
-            ok = pwriteAll(fd, header, at: 0) && fchmod(fd, 0o400) == 0
+            // viewer maps it and reads its cells there). A file cut short meanwhile read as
+            // zeros (the map guard): its checksums would be of zeros.
+            ok = !map.isCutShort && pwriteAll(fd, header, at: 0) && fchmod(fd, 0o400) == 0
+            if map.isCutShort { errno = EIO }
         } else {
             ok = false
         }
@@ -110,12 +117,15 @@ enum CacheFile {
         guard st.st_uid == geteuid() || st.st_uid == 0 else { return .failure(.foreign("owned by uid \(st.st_uid)")) }
         let size = Int(st.st_size)
         guard size >= headerSize, size <= maximumBytes else { return .failure(.corrupt("\(size) bytes")) }
-        guard let map = MappedFile(fd: fd, size: size) else { return .failure(.corrupt("cannot be mapped")) }
+        guard let map = MappedFile(fd: fd, size: size), let start = map.bytes.baseAddress else {
+            return .failure(.corrupt("cannot be mapped"))
+        }
         let b = map.bytes
+        let base = start.assumingMemoryBound(to: UInt8.self)
         func u32(_ at: Int) -> UInt32 { b.loadUnaligned(fromByteOffset: at, as: UInt32.self).littleEndian }
         func u64(_ at: Int) -> Int { Int(truncatingIfNeeded: b.loadUnaligned(fromByteOffset: at, as: UInt64.self).littleEndian) }
         guard b.prefix(8).elementsEqual(magic) else { return .failure(.foreign("not a cdsboard cache file")) }
-        guard cds_crc32c(0, b.baseAddress!.assumingMemoryBound(to: UInt8.self), 88) == u32(88) else {
+        guard cds_crc32c(0, base, 88) == u32(88) else {
             return .failure(.corrupt("header checksum"))
         }
         guard u32(8) == version, u32(12) == UInt32(MemoryLayout<DossierTally>.stride) else {
@@ -128,20 +138,25 @@ enum CacheFile {
         guard recordsAt == headerSize, recordsCount >= 0, recordsCount <= size - recordsAt, cellsAt >= recordsAt + recordsCount,
               cellsAt % alignment == 0, size % alignment == 0, cellsCount >= 0, cellsAt <= size, cellsCount == size - cellsAt
         else { return .failure(.corrupt("section bounds")) }
-        let base = b.baseAddress!.assumingMemoryBound(to: UInt8.self)
         guard cds_crc32c_chunked(base + headerSize, cellsAt - headerSize) == u32(80) else { return .failure(.corrupt("checksum")) }
         var outside: UInt64 = 0
-        guard cds_crc32c_chunked_within(base + cellsAt, size - cellsAt, cellLimit, &outside) == u32(84) else {
-            return .failure(.corrupt("checksum"))
-        }
+        let cellsCRC = cds_crc32c_chunked_within(base + cellsAt, size - cellsAt, cellLimit, &outside)
+        // Cut short while it was read: what was checked is zeros.
+        guard !map.isCutShort else { return .failure(.corrupt("cut short while it was read")) }
+        guard cellsCRC == u32(84) else { return .failure(.corrupt("checksum")) }
         guard outside == 0 else { return .failure(.corrupt("a count beyond what an export holds")) }
+        // What `damage` compares with when the viewer is told that the file changed.
+        map.seal(cells: cellsAt..<size, crc: cellsCRC, path: path, stat: st)
         // Cell blocks follow one another from `cellsAt`, each aligned, in the order the records name them.
         do {
             var cursor = cellsAt, next = 0
             var r = CacheReader(records: UnsafeRawBufferPointer(rebasing: b[recordsAt..<(recordsAt + recordsCount)])) { block, count in
                 let stride = MemoryLayout<DossierTally>.stride
+                // No sum here can overflow: `cursor` ≤ `size` (8 GiB at most) and `count × stride`
+                // ≤ `size − cursor`; `cursor` stays aligned (the file's size is a multiple of
+                // the alignment), which `TallyCells` requires.
                 guard block == next, count >= 0, count <= (size - cursor) / stride else { return nil }
-                let cells = TallyCells(start: b.baseAddress! + cursor, count: count, owner: map)
+                let cells = TallyCells(start: start + cursor, count: count, owner: map)
                 cursor = min(align(cursor + count * stride), size)
                 next += 1
                 return cells
@@ -161,7 +176,7 @@ enum CacheFile {
         let said = Int(truncatingIfNeeded: b.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: 64, as: UInt64.self).littleEndian })
         let cellsAt = min(max(said, headerSize), b.count)
         b.withUnsafeMutableBufferPointer { p in
-            let base = p.baseAddress!
+            guard let base = p.baseAddress else { return }   // not empty: at least a header
             let records = cds_crc32c_chunked(base + headerSize, cellsAt - headerSize)
             let cells = cds_crc32c_chunked(base + cellsAt, p.count - cellsAt)
             withUnsafeBytes(of: records.littleEndian) { for (k, x) in $0.enumerated() { p[80 + k] = x } }
@@ -169,6 +184,50 @@ enum CacheFile {
             let head = cds_crc32c(0, base, 88)
             withUnsafeBytes(of: head.littleEndian) { for (k, x) in $0.enumerated() { p[88 + k] = x } }
         }
+    }
+
+    /// An entry's name without its suffix: `cdsboard-v<version>-<32 hex digits of the key>`
+    /// (`.snapshot` the entry, `.lock` its lock). Eviction deletes no other names.
+    static func stem(key: [UInt8]) -> String {
+        "cdsboard-v\(version)-" + key.prefix(16).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// A new temporary file's name: `.cdsboard-v<version>-tmp-<pid>-<random>`.
+    static func temporaryName() -> String {
+        ".cdsboard-v\(version)-tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+    }
+
+    /// The format version an entry's name says (`cdsboard-v<N>-<32 hex>.snapshot`, of any version),
+    /// 2 for the names before versions were in them (`<32 hex>.snapshot`, formats up to 3); nil
+    /// for any other name.
+    static func entryVersion(name: String) -> UInt32? {
+        guard name.hasSuffix(".snapshot") else { return nil }
+        let stem = name.dropLast(".snapshot".count)
+        func isKey(_ s: Substring) -> Bool { s.utf8.count == 32 && s.utf8.allSatisfy { (48...57).contains($0) || (97...102).contains($0) } }
+        if isKey(stem) { return 2 }
+        let parts = stem.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0] == "cdsboard", parts[1].hasPrefix("v"), isKey(parts[2]),
+              let v = UInt32(parts[1].dropFirst()), String(v) == parts[1].dropFirst() else { return nil }
+        return v
+    }
+
+    /// Whether `name` is a temporary file's (of any version).
+    static func isTemporaryName(_ name: String) -> Bool {
+        let parts = name.split(separator: "-", omittingEmptySubsequences: false)
+        return parts.count == 5 && parts[0] == ".cdsboard" && parts[1].hasPrefix("v") && parts[2] == "tmp"
+            && UInt32(parts[1].dropFirst()) != nil && Int32(parts[3]) != nil && UInt32(parts[4]) != nil
+    }
+
+    /// Whether the file at `path` begins as an entry of a version its name allows does: the
+    /// magic, then the version (`version` itself, or up to 3 for a name without one).
+    static func hasEntryHeader(_ path: String, nameVersion: UInt32) -> Bool {
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var head = [UInt8](repeating: 0, count: 12)
+        guard pread(fd, &head, 12, 0) == 12, head.prefix(8).elementsEqual(magic) else { return false }
+        let v = UInt32(head[8]) | UInt32(head[9]) << 8 | UInt32(head[10]) << 16 | UInt32(head[11]) << 24
+        return nameVersion == 2 ? v <= 3 : v == nameVersion
     }
 
     static func align(_ n: Int) -> Int { (n + alignment - 1) / alignment * alignment }
@@ -187,25 +246,16 @@ enum CacheFile {
 
     private static func pwriteAll(_ fd: Int32, _ buffer: UnsafeRawBufferPointer, at offset: Int) -> Bool {
         var done = 0
+        guard let start = buffer.baseAddress else { return true }   // nothing to write
         while done < buffer.count {
-            let n = pwrite(fd, buffer.baseAddress! + done, buffer.count - done, off_t(offset + done))
+            let n = pwrite(fd, start + done, buffer.count - done, off_t(offset + done))
             if n < 0, errno == EINTR { continue }
-            guard n > 0 else { return false }
+            guard n > 0 else {
+                if n == 0 { errno = EIO }
+                return false
+            }
             done += n
         }
         return true
     }
-}
-
-/// A file mapped read-only, unmapped with the last snapshot that reads from it.
-final class MappedFile: @unchecked Sendable {
-    // Unchecked: the mapping is read-only and lives until deinit.
-    let bytes: UnsafeRawBufferPointer
-
-    init?(fd: Int32, size: Int) {
-        guard let p = mmap(nil, size, PROT_READ, MAP_SHARED | MAP_POPULATE, fd, 0), p != MAP_FAILED else { return nil }
-        bytes = UnsafeRawBufferPointer(start: p, count: size)
-    }
-
-    deinit { munmap(UnsafeMutableRawPointer(mutating: bytes.baseAddress), bytes.count) }
 }

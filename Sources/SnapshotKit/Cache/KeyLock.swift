@@ -12,8 +12,10 @@ struct KeyLock {
     private let path: String
 
     /// Waits up to `waitLimit` seconds (polling, so a stopped holder cannot hold a viewer
-    /// forever); nil when the file cannot be opened or the wait ran out.
-    static func acquire(_ path: String, waitLimit: Double, create: Bool = true) -> KeyLock? {
+    /// forever); nil when the file cannot be opened or the wait ran out. A lock file of another
+    /// account than `account` (and root) is never waited on: in a directory others can write
+    /// to, it may be held for ever, on purpose; it is taken only if it is free now.
+    static func acquire(_ path: String, waitLimit: Double, create: Bool = true, account: uid_t = geteuid()) -> KeyLock? {
         let start = monotonicNow()
         var pause: UInt32 = 500
         while true {
@@ -22,8 +24,9 @@ struct KeyLock {
             // Only a plain file is a lock (not a FIFO, a device or a terminal planted at the path).
             var kind = stat()
             guard fstat(fd, &kind) == 0, (kind.st_mode & S_IFMT) == S_IFREG else { close(fd); return nil }
+            let limit = isTrusted(kind.st_uid, account: account) ? waitLimit : 0
             while flock(fd, LOCK_EX | LOCK_NB) != 0 {
-                guard errno == EWOULDBLOCK || errno == EINTR, monotonicNow() - start < waitLimit else { close(fd); return nil }
+                guard errno == EWOULDBLOCK || errno == EINTR, monotonicNow() - start < limit else { close(fd); return nil }
                 usleep(pause)
                 pause = min(pause * 2, 4000)
             }
@@ -36,11 +39,19 @@ struct KeyLock {
         }
     }
 
-    /// Why no lock file could be made in `directory`.
-    static func failure(_ directory: String) -> String {
-        access(directory, W_OK) != 0
-            ? "the cache directory \(directory) is not writable (" + String(cString: strerror(errno)) + "): every viewer loads alone"
-            : "no lock could be taken in the cache directory \(directory): loading alone"
+    /// Whether a lock file of `owner` may be waited on by `account`.
+    static func isTrusted(_ owner: uid_t, account: uid_t) -> Bool { owner == account || owner == 0 }
+
+    /// Why the lock `lock` in `directory` could not be taken.
+    static func failure(_ directory: String, lock: String, account: uid_t) -> String {
+        if access(directory, W_OK) != 0 {
+            return "the cache directory \(directory) is not writable (" + String(cString: strerror(errno)) + "): every viewer loads alone"
+        }
+        var st = stat()
+        if lstat(lock, &st) == 0, !isTrusted(st.st_uid, account: account) {
+            return "the lock \(lock) belongs to another account (uid \(st.st_uid)), which may hold it for ever: loading alone, without waiting"
+        }
+        return "no lock could be taken in the cache directory \(directory): loading alone"
     }
 
     func release() { close(fd) }

@@ -11,10 +11,13 @@ import Foundation
 /// size, modification and change times), the builder's options and the identity of this
 /// program's executable: a changed export, another version of cdsboard or other options make
 /// another key. While one process loads, the others wait on the key's lock and then read what
-/// it wrote; the writer re-reads the files' identities after its load and writes nothing if
-/// the export changed meanwhile. An entry that is absent, of another version, not owned by
-/// this account (or root), or whose checksums differ is never read: the viewer loads alone, as
-/// it would without a cache. Nothing in the export directory is touched.
+/// it wrote (never on a lock file of another account: they load alone at once); the writer
+/// re-reads the files' identities after its load and writes nothing if the export changed
+/// meanwhile. An entry that is absent, of another version, not owned by this account (or root),
+/// or whose checksums differ is never read: the viewer loads alone, as it would without a
+/// cache. Nothing in the export directory is touched: a cache directory inside the export is
+/// not used. An entry cut short or written into after it was read is found by the viewer
+/// (`MappedCacheEntry`), which loads the export again.
 public final class SharedSnapshotCache: @unchecked Sendable {
     /// How a load went, for the log and for tests.
     public enum Use: Equatable, Sendable {
@@ -35,6 +38,9 @@ public final class SharedSnapshotCache: @unchecked Sendable {
     private var reported = Set<String>()
     /// Called between a load and the identity check before writing (tests change the export there).
     var afterLoad: (() -> Void)?
+    /// The account whose entries and locks are trusted (with root's): this process's (tests
+    /// that cannot run a process as another account pretend to be one).
+    var account = geteuid()
 
     public init(directory: String, waitLimit: Double = 30, keep: Int = 6) {
         self.directory = directory
@@ -107,10 +113,14 @@ public final class SharedSnapshotCache: @unchecked Sendable {
 
     private func readOrLoad(export: String, options: SnapshotBuilder.Options,
                             _ load: () -> Result<Snapshot, SnapshotFailure>) -> (Result<Snapshot, SnapshotFailure>, Step) {
+        // Its own files would change the export's key at every write: a reload without end.
+        if Self.isInside(directory, export: export) {
+            return (load(), .finished(alone(Self.insideExport(directory, export: export))))
+        }
         guard let key = Self.identify(export: export, options: options)?.key else {
             return (load(), .finished(.alone("the export's files cannot all be listed")))
         }
-        let name = key.prefix(16).map { String(format: "%02x", $0) }.joined()
+        let name = CacheFile.stem(key: key)
         let entry = directory + "/" + name + ".snapshot"
         switch CacheFile.read(entry, key: key) {
         case .success(let o): return (o.result, .finished(.read))
@@ -121,8 +131,9 @@ public final class SharedSnapshotCache: @unchecked Sendable {
             let why = "cannot create the cache directory \(directory): " + String(cString: strerror(errno))
             return (load(), .finished(alone(why)))
         }
-        guard let held = KeyLock.acquire(directory + "/" + name + ".lock", waitLimit: waitLimit) else {
-            return (load(), .finished(alone(KeyLock.failure(directory))))
+        let lockPath = directory + "/" + name + ".lock"
+        guard let held = KeyLock.acquire(lockPath, waitLimit: waitLimit, account: account) else {
+            return (load(), .finished(alone(KeyLock.failure(directory, lock: lockPath, account: account))))
         }
         // Another process may have written it while this one waited.
         if case .success(let o) = CacheFile.read(entry, key: key) {
@@ -210,7 +221,7 @@ public final class SharedSnapshotCache: @unchecked Sendable {
 
     /// Problems worth a line in the log, once each per process.
     public private(set) var notes: [String] = []
-    private func note(_ s: String) {
+    func note(_ s: String) {
         lock.lock(); defer { lock.unlock() }
         if reported.insert(s).inserted { notes.append(s) }
     }
@@ -221,31 +232,5 @@ public final class SharedSnapshotCache: @unchecked Sendable {
         let out = notes
         notes.removeAll()
         return out
-    }
-
-    /// Removes all but the newest `keep` entries (and those written in the last minute), with
-    /// their locks when no one holds them, and temporary files left by a writer that died.
-    fileprivate func evict(except current: String) {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return }
-        let now = Date().timeIntervalSince1970
-        var entries: [(path: String, mtime: Double)] = []
-        for n in names {
-            let p = directory + "/" + n
-            var st = stat()
-            guard lstat(p, &st) == 0, st.st_uid == geteuid() else { continue }
-            let mtime = Double(st.st_mtim.tv_sec)
-            if n.hasPrefix(".tmp-"), now - mtime > 600 { unlink(p) }
-            if n.hasSuffix(".snapshot"), p != current { entries.append((p, mtime)) }
-        }
-        entries.sort { $0.mtime > $1.mtime }
-        for (k, e) in entries.enumerated() where k >= keep - 1 && now - e.mtime > 60 {
-            let lockPath = String(e.path.dropLast(".snapshot".count)) + ".lock"
-            if let held = KeyLock.acquire(lockPath, waitLimit: 0, create: false) {
-                unlink(e.path)
-                held.remove()
-            } else {
-                unlink(e.path)
-            }
-        }
     }
 }

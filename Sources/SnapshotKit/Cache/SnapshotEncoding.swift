@@ -168,7 +168,8 @@ extension DossierCube: CacheCodable {
         let totals = try r.cells(), byField = try r.cells(), byLevel = try r.cells()
         // The sizes the cube's reads rely on.
         let used = slot.filter { $0 >= 0 }.count
-        guard months >= 0, units >= 0, slot.count == months, slot.allSatisfy({ $0 >= -1 && $0 < Int32(used) }),
+        // Compared as Int: `Int32(used)` would trap for 2³¹ slots (what an 8 GiB entry could hold).
+        guard months >= 0, units >= 0, slot.count == months, slot.allSatisfy({ $0 >= -1 && Int($0) < used }),
               Month.cacheRange.contains(first.index + months), totals.count == product(used, units),
               byField.count == product(used, units, fields.count),
               byLevel.count == product(used, units, DossierLevel.allCases.count) else { throw malformed("bad cube sizes") }

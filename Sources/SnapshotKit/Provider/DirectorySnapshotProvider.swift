@@ -15,6 +15,10 @@ import Foundation
 /// mismatch the export is refused. While refused or missing, the directory is looked at again
 /// every `recheckInterval` seconds (a parent directory's permission changes without an event),
 /// and reloaded when what it shows has changed.
+///
+/// A snapshot read from the shared cache reads its cells in the cache's entry: when that entry
+/// is cut short or written into under the viewer (`CacheEntryWatch`), the export is loaded
+/// again (the damaged entry fails its checks, so the load reads the files) and the log says why.
 public final class DirectorySnapshotProvider: SnapshotProvider, @unchecked Sendable {
     public let directory: String
     /// How each load reads the snapshot (parts of `dossiers.csv`, date limits).
@@ -42,6 +46,10 @@ public final class DirectorySnapshotProvider: SnapshotProvider, @unchecked Senda
     private var arrivingSince: Double?
     /// After a digest differed: check digests (remembered per file) before parsing again.
     private var digestsFirst = false
+    /// The cache entry of the snapshot last handed to the loop (the loop's thread only).
+    private let entryWatch: CacheEntryWatch
+    /// The map guard's pipe, with a cache (see `MappedFile`).
+    private var guardFD: Int32 = -1
 
     public init(directory: String, settleDelay: Double = 0.12, useInotify: Bool = true,
                 arrivalTimeout: Double = 60, arrivalRecheck: Double = 1, recheckInterval: Double = 5,
@@ -54,6 +62,8 @@ public final class DirectorySnapshotProvider: SnapshotProvider, @unchecked Senda
         self.arrivalRecheck = arrivalRecheck
         self.recheckInterval = recheckInterval
         watcher = DirectoryWatcher(directory: directory, useInotify: useInotify)
+        entryWatch = CacheEntryWatch(watcher: watcher)
+        if cache != nil { guardFD = MappedCacheEntry.wakeDescriptor }
         var fds: [Int32] = [-1, -1]
         if pipe(&fds) == 0 {
             wakeRead = fds[0]
@@ -70,7 +80,7 @@ public final class DirectorySnapshotProvider: SnapshotProvider, @unchecked Senda
     /// Why changes are found by polling rather than inotify, when inotify was asked for.
     public var degradation: String? { watcher.degradation }
 
-    public var fileDescriptors: [Int32] { [wakeRead, watcher.inotifyFD].filter { $0 >= 0 } }
+    public var fileDescriptors: [Int32] { [wakeRead, watcher.inotifyFD, guardFD].filter { $0 >= 0 } }
 
     public var deadline: Double? {
         lock.lock(); let recheck = recheckAt; lock.unlock()
@@ -81,18 +91,37 @@ public final class DirectorySnapshotProvider: SnapshotProvider, @unchecked Senda
     /// only watches, instead of parsing the same files again.
     public var initialLoadDone = false
 
-    public func start() { if !initialLoadDone { beginLoad() } }
+    public func start() {
+        // The map guard goes in front of SIGBUS handlers installed since the first load (the
+        // terminal's crash guard), which it hands the faults that are not its own.
+        if cache != nil { guardFD = MappedCacheEntry.wakeDescriptor }
+        if !initialLoadDone { beginLoad() }
+    }
 
     public func handleReadable(_ fd: Int32) {
         if fd == wakeRead {
             var byte: UInt8 = 0
             while read(wakeRead, &byte, 1) > 0 {}
-        } else if fd == watcher.inotifyFD, watcher.drain() {
-            settleDeadline = monotonicNow() + settleDelay
+        } else if fd == watcher.inotifyFD {
+            if watcher.drain() { settleDeadline = monotonicNow() + settleDelay }
+            checkEntry(watcher.takeFileEvents(), found: false)
+        } else if fd == guardFD {
+            MappedCacheEntry.drainWake()
+            checkEntry([], found: true)
         }
     }
 
+    /// When the shown snapshot's cache entry may have changed (`found`: a read found a page of
+    /// it missing): if it was, the export is loaded again.
+    private func checkEntry(_ events: Set<Int32>, found: Bool) {
+        guard found || entryWatch.touched(events), let why = entryWatch.damage() else { return }
+        cache?.note(why)
+        beginLoad()
+    }
+
     public func handleDeadline(now: Double) {
+        // Without inotify: the entry's change time, looked at when the directory is.
+        if watcher.inotifyFD < 0 { checkEntry([], found: false) }
         if watcher.poll(now: now) { settleDeadline = now + settleDelay }
         if let d = settleDeadline, now >= d {
             settleDeadline = nil
@@ -113,9 +142,11 @@ public final class DirectorySnapshotProvider: SnapshotProvider, @unchecked Senda
     }
 
     public func takeEvents() -> [ProviderEvent] {
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
         let out = results
         results.removeAll()
+        lock.unlock()
+        for case .loaded(let s) in out { entryWatch.follow(s) }
         return out
     }
 
@@ -123,6 +154,7 @@ public final class DirectorySnapshotProvider: SnapshotProvider, @unchecked Senda
     /// `.arriving` when the manifest's files are not all there yet.
     public func loadNow() -> ProviderEvent {
         let event = loadDeferringCache()
+        if case .loaded(let s) = event { entryWatch.follow(s) }
         finishCacheWrite()
         return event
     }

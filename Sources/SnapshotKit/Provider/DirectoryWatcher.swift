@@ -28,6 +28,8 @@ public final class DirectoryWatcher {
     public private(set) var degradation: String?
     /// How often a degraded watcher polls.
     public static let degradedPollInterval = 0.5
+    /// Watches of single files (`watchFile`) that had an event since `takeFileEvents`.
+    private var fileEvents = Set<Int32>()
 
     /// `openInotify` is `inotify_init1` (a test passes one that fails as a used-up account would).
     public init(directory: String, useInotify: Bool = true, pollInterval: Double = 2.0,
@@ -106,11 +108,34 @@ public final class DirectoryWatcher {
                     // The directory itself went away: poll until it is back, then watch it again.
                     if ev.mask & UInt32(IN_DELETE_SELF | IN_MOVE_SELF | IN_IGNORED) != 0 { lose() }
                     changed = true
+                } else {
+                    fileEvents.insert(ev.wd)
                 }
                 off += MemoryLayout<inotify_event>.size + Int(ev.len)
             }
         }
         return changed
+    }
+
+    /// Watches one file (not following a link) for writes, truncation and changes of its
+    /// metadata, on the same inotify instance (a viewer takes no second one: instances are few,
+    /// 128 an account by default); nil when there is no inotify or no watch left.
+    public func watchFile(_ path: String) -> Int32? {
+        guard inotifyFD >= 0 else { return nil }
+        let wd = inotify_add_watch(inotifyFD, path, UInt32(IN_MODIFY | IN_ATTRIB | IN_CLOSE_WRITE) | UInt32(IN_DONT_FOLLOW))
+        return wd >= 0 ? wd : nil
+    }
+
+    /// Stops a watch from `watchFile`.
+    public func unwatchFile(_ wd: Int32) {
+        if inotifyFD >= 0 { inotify_rm_watch(inotifyFD, wd) }
+        fileEvents.remove(wd)
+    }
+
+    /// The watches of `watchFile` that had an event since the last call (drained by `drain`).
+    public func takeFileEvents() -> Set<Int32> {
+        defer { fileEvents.removeAll() }
+        return fileEvents
     }
 
     /// At a poll deadline: returns true when the directory looks different.
