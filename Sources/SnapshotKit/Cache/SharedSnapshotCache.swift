@@ -110,7 +110,7 @@ public final class SharedSnapshotCache: @unchecked Sendable {
         guard let key = Self.identify(export: export, options: options)?.key else {
             return (load(), .finished(.alone("the export's files cannot all be listed")))
         }
-        let name = key.prefix(16).map { String(format: "%02x", $0) }.joined()
+        let name = Self.entryName(key)
         let entry = directory + "/" + name + ".snapshot"
         switch CacheFile.read(entry, key: key) {
         case .success(let o): return (o.result, .finished(.read))
@@ -151,6 +151,17 @@ public final class SharedSnapshotCache: @unchecked Sendable {
         }
         return (result, .pending(PendingWrite(cache: self, held: held, outcome: LoadOutcome(result), key: key, entry: entry)))
     }
+
+    /// The snapshot an entry holds for `key`, if one can be read (the last good figures of an
+    /// export refused since).
+    public func snapshot(key: [UInt8]) -> Snapshot? {
+        guard case .success(let o) = CacheFile.read(directory + "/" + Self.entryName(key) + ".snapshot", key: key),
+              case .success(let s) = o.result else { return nil }
+        return s
+    }
+
+    /// An entry's name (without `.snapshot` or `.lock`).
+    static func entryName(_ key: [UInt8]) -> String { key.prefix(16).map { String(format: "%02x", $0) }.joined() }
 
     /// Makes `path` and any missing parents (0700: `~/.cache` is often absent on a new account,
     /// and the default directory lies inside it); false with `errno` set when it cannot.
