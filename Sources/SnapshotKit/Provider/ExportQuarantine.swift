@@ -25,7 +25,7 @@ public final class ExportQuarantine: @unchecked Sendable {
     /// (nil, -1). Set before the first load.
     public var onLoading: (@Sendable (String?, Int32) -> Void)?
     /// Fingerprints of the exports last loaded well, kept for so many export paths.
-    public let keepGood = 32
+    static let keepGood = 32
     private let lock = NSLock()
     private var serial = 0
 
@@ -109,8 +109,9 @@ public final class ExportQuarantine: @unchecked Sendable {
             defer { close(fd) }
             // Held: its process is alive (and may be loading right now).
             guard flock(fd, LOCK_EX | LOCK_NB) == 0 else { continue }
-            var open_ = stat(), named = stat()
-            guard fstat(fd, &open_) == 0, lstat(p, &named) == 0, open_.st_ino == named.st_ino else { continue }
+            // Still the file of that name (not one finished and removed meanwhile).
+            var opened = stat(), named = stat()
+            guard fstat(fd, &opened) == 0, lstat(p, &named) == 0, opened.st_ino == named.st_ino else { continue }
             guard let text = Self.read(fd: fd), let export = Self.field("export", in: text) else { unlink(p); continue }
             if Self.field("signal", in: text) != nil {
                 rename(p, path(.poison, export))
@@ -130,8 +131,8 @@ public final class ExportQuarantine: @unchecked Sendable {
             var st = stat()
             if lstat(directory + "/" + n, &st) == 0 { good.append((n, st.st_mtim.tv_sec)) }
         }
-        guard good.count > keepGood else { return }
-        for (n, _) in good.sorted(by: { $0.1 > $1.1 }).dropFirst(keepGood) { unlink(directory + "/" + n) }
+        guard good.count > Self.keepGood else { return }
+        for (n, _) in good.sorted(by: { $0.1 > $1.1 }).dropFirst(Self.keepGood) { unlink(directory + "/" + n) }
     }
 
     /// Writes `text` to a temporary file, then renames it to `path`: the open descriptor, or
