@@ -166,51 +166,123 @@ void cds_trim_heap(void) { malloc_trim(0); }
 size_t cds_heap_in_use(void) { return mallinfo2().uordblks; }
 
 // --- Crash guard ---------------------------------------------------------------------------
-// Set up once before ncurses starts; read only by the handler.
+// Set up before the first load and when the screen is taken; read only by the handler.
 static struct termios cds_saved_termios;
 static volatile sig_atomic_t cds_have_termios = 0;
 static char cds_restore_seq[256];
 static volatile sig_atomic_t cds_restore_len = 0;
 static volatile sig_atomic_t cds_quiet_fd = -1;
 static volatile sig_atomic_t cds_crash_log_fd = -1;
+static volatile sig_atomic_t cds_tty_fd = 2;          // where the one-line notice goes
+static char cds_hint[512];                              // "; details in PATH"
+static volatile sig_atomic_t cds_hint_len = 0;
+static char cds_loading[512];                           // what is being loaded, or empty
+static volatile sig_atomic_t cds_loading_len = 0;
+static volatile sig_atomic_t cds_mark_fd = -1;          // the load's mark: the signal is noted there
+static volatile sig_atomic_t cds_guard_installed = 0;
+static const int cds_fatal[] = {SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP, SIGSYS};
+#define CDS_FATAL_COUNT (sizeof cds_fatal / sizeof cds_fatal[0])
+static struct sigaction cds_previous[CDS_FATAL_COUNT];  // the runtime's handlers (its backtracer)
 
-static void cds_on_crash(int signo) {
-    // Everything here is async-signal-safe: write, tcsetattr, dup2, signal, raise.
-    if (cds_restore_len > 0) { ssize_t r = write(1, cds_restore_seq, (size_t)cds_restore_len); (void)r; }
-    if (cds_have_termios) tcsetattr(0, TCSANOW, &cds_saved_termios);
-    if (cds_crash_log_fd >= 0) {
-        static const char msg[] = "cdsboard: crashed (signal ";
-        ssize_t r = write(cds_crash_log_fd, msg, sizeof msg - 1);
-        char num[4] = {(char)('0' + signo / 10 % 10), (char)('0' + signo % 10), ')', '\n'};
-        r = write(cds_crash_log_fd, num, 4);
-        (void)r;
+static void cds_put(int fd, const char *s, size_t n) {
+    while (fd >= 0 && n > 0) {
+        ssize_t r = write(fd, s, n);
+        if (r <= 0) { if (r < 0 && errno == EINTR) continue; return; }
+        s += r; n -= (size_t)r;
     }
-    // Whatever the runtime prints next goes to the log (or nowhere), not over the screen.
+}
+static void cds_puts(int fd, const char *s) { cds_put(fd, s, strlen(s)); }
+
+static void cds_on_crash(int signo, siginfo_t *info, void *context) {
+    (void)context;
+    // Everything here is async-signal-safe: write, tcsetattr, dup2, sigaction, raise.
+    int saved = errno;
+    if (cds_restore_len > 0) cds_put(1, cds_restore_seq, (size_t)cds_restore_len);
+    if (cds_have_termios) tcsetattr(0, TCSANOW, &cds_saved_termios);
+    // A fault of this process (not a signal sent from outside): the load under way, if any,
+    // is what made it.
+    int own = info != NULL && (info->si_code > 0 || info->si_pid == getpid());
+    char num[3] = {(char)('0' + signo / 10 % 10), (char)('0' + signo % 10), 0};
+    int loading = own && cds_loading_len > 0;
+    if (cds_crash_log_fd >= 0) {
+        cds_puts(cds_crash_log_fd, "cdsboard: crashed (signal ");
+        cds_puts(cds_crash_log_fd, num);
+        cds_puts(cds_crash_log_fd, ")");
+        if (loading) { cds_puts(cds_crash_log_fd, " while loading "); cds_put(cds_crash_log_fd, cds_loading, (size_t)cds_loading_len); }
+        cds_puts(cds_crash_log_fd, "\n");
+    }
+    if (own && cds_mark_fd >= 0) {
+        cds_puts(cds_mark_fd, "signal ");
+        cds_puts(cds_mark_fd, num);
+        cds_puts(cds_mark_fd, "\n");
+        fsync(cds_mark_fd);
+    }
+    // One line on the terminal, after it is restored: why the dashboard is gone, and where to look.
+    cds_puts(cds_tty_fd, "cdsboard: stopped by signal ");
+    cds_puts(cds_tty_fd, num);
+    if (loading) { cds_puts(cds_tty_fd, " while loading "); cds_put(cds_tty_fd, cds_loading, (size_t)cds_loading_len); }
+    if (cds_hint_len > 0) cds_put(cds_tty_fd, cds_hint, (size_t)cds_hint_len);
+    cds_puts(cds_tty_fd, "\n");
+    // Whatever the runtime prints next (its backtrace) goes to the log (or nowhere), not the screen.
     if (cds_quiet_fd >= 0) dup2(cds_quiet_fd, 2);
-    signal(signo, SIG_DFL);
-    raise(signo);
+    if (!own) {
+        // Sent from outside: die of it at once, as before.
+        signal(signo, SIG_DFL);
+        raise(signo);
+        errno = saved;
+        return;
+    }
+    // Hand over to the handler that was there before ours (the Swift runtime's backtracer,
+    // told by SWIFT_BACKTRACE not to wait for the keyboard), or the default action.
+    for (unsigned i = 0; i < CDS_FATAL_COUNT; i++) {
+        if (cds_fatal[i] == signo) { sigaction(signo, &cds_previous[i], NULL); break; }
+    }
+    if (info->si_code <= 0) raise(signo); // raised by the process (abort): raise it again
+    // A fault: returning runs the faulting instruction again, which now reaches that handler
+    // with its own context.
+    errno = saved;
 }
 
 void cds_save_terminal_modes(void) {
     if (tcgetattr(0, &cds_saved_termios) == 0) cds_have_termios = 1;
 }
 
+static void cds_copy(char *dst, size_t cap, volatile sig_atomic_t *len, const char *src) {
+    *len = 0;
+    size_t n = src ? strlen(src) : 0;
+    if (n >= cap) n = cap - 1;
+    if (n > 0) memcpy(dst, src, n);
+    *len = (sig_atomic_t)n;
+}
+
 void cds_crash_guard_install(const char *restore_sequence, int log_fd) {
-    size_t n = strlen(restore_sequence);
-    if (n >= sizeof cds_restore_seq) n = sizeof cds_restore_seq - 1;
-    memcpy(cds_restore_seq, restore_sequence, n);
-    cds_restore_len = (sig_atomic_t)n;
+    cds_copy(cds_restore_seq, sizeof cds_restore_seq, &cds_restore_len, restore_sequence);
     int quiet = log_fd >= 0 ? dup(log_fd) : open("/dev/null", O_WRONLY | O_CLOEXEC);
     if (quiet >= 0) fcntl(quiet, F_SETFD, FD_CLOEXEC);
+    int old = cds_quiet_fd;
     cds_quiet_fd = quiet;
     cds_crash_log_fd = quiet;
+    if (old >= 0 && old != quiet) close(old);
+    if (cds_guard_installed) return;
+    // The notice goes to the terminal as it is now (standard error is pointed at the log while
+    // the dashboard owns the screen).
+    int tty = dup(2);
+    if (tty >= 0) { fcntl(tty, F_SETFD, FD_CLOEXEC); cds_tty_fd = tty; }
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
-    sa.sa_handler = cds_on_crash;
+    sa.sa_sigaction = cds_on_crash;
     sigemptyset(&sa.sa_mask);
-    sa.sa_flags = SA_RESETHAND | SA_ONSTACK;
-    int sigs[] = {SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP, SIGSYS};
-    for (unsigned i = 0; i < sizeof sigs / sizeof sigs[0]; i++) sigaction(sigs[i], &sa, NULL);
+    sa.sa_flags = SA_SIGINFO | SA_RESETHAND | SA_ONSTACK;
+    for (unsigned i = 0; i < CDS_FATAL_COUNT; i++) sigaction(cds_fatal[i], &sa, &cds_previous[i]);
+    cds_guard_installed = 1;
+}
+
+void cds_crash_guard_hint(const char *hint) { cds_copy(cds_hint, sizeof cds_hint, &cds_hint_len, hint); }
+
+void cds_crash_guard_loading(const char *what, int mark_fd) {
+    cds_mark_fd = -1;
+    cds_copy(cds_loading, sizeof cds_loading, &cds_loading_len, what);
+    cds_mark_fd = mark_fd;
 }
 
 const char *cds_terminfo_string(const char *cap) {

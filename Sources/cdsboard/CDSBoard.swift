@@ -13,6 +13,7 @@ struct CDSBoard: ParsableCommand {
 
     /// As argument-parser's, but a value echoed in an error message is cut to a readable length.
     static func main() {
+        QuietBacktraces.ensure()
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -55,8 +55,8 @@ enum SnapshotSource {
         switch self {
         case .directory(let path):
             let options = Environment.snapshotOptions
-            let result = cache.map { c in c.load(export: path, options: options) { SnapshotLoader.load(directory: path, options: options) }.0 }
-                ?? SnapshotLoader.load(directory: path, options: options)
+            let load = Environment.loader
+            let result = cache.map { c in c.load(export: path, options: options) { load(path, options) }.0 } ?? load(path, options)
             // A path given on the command line is echoed in messages: cut it.
             return result.mapError { f in
                 var f = f
@@ -67,17 +67,22 @@ enum SnapshotSource {
     }
 
     /// A provider that follows the source for the dashboard, with its first snapshot already
-    /// loaded, so that `--view`, `--period` and `--keys` apply to the first frame.
-    func provider(poll: Bool, cache: SharedSnapshotCache?,
-                  onCacheUse: (@Sendable (SharedSnapshotCache.Use, [String]) -> Void)? = nil) -> (SnapshotProvider, ProviderEvent) {
+    /// loaded, so that `--view`, `--period` and `--keys` apply to the first frame. An export
+    /// refused because a viewer crashed on it comes after the last good one's figures, when
+    /// the cache still holds them.
+    func provider(poll: Bool, cache: SharedSnapshotCache?, quarantine: ExportQuarantine?,
+                  onCacheUse: (@Sendable (SharedSnapshotCache.Use, [String]) -> Void)? = nil) -> (SnapshotProvider, [ProviderEvent]) {
         switch self {
         case .directory(let path):
             let p = DirectorySnapshotProvider(directory: path, useInotify: !poll, options: Environment.snapshotOptions,
                                               cache: cache)
             p.onCacheUse = onCacheUse
+            p.quarantine = quarantine
+            p.loader = Environment.loader
             let first = p.loadNow()
             p.initialLoadDone = true
-            return (p, first)
+            if case .refused = first, let last = p.lastGoodSnapshot() { return (p, [.loaded(last), first]) }
+            return (p, [first])
         }
     }
 }

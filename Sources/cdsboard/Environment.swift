@@ -13,4 +13,20 @@ enum Environment {
         if let v = values["CDSBOARD_THREADS"], let n = Int(v), n >= 1 { o.parts = min(n, 64) }
         return o
     }
+
+    /// For tests only: `CDSBOARD_TEST_TRAP_ON_LOAD=NAME` makes a load of an export that holds a
+    /// file named NAME trap (`fatalError`), as a bug in the loader would; an end-to-end test
+    /// then sees what a crash on an export does, whatever bugs the loader has or has not.
+    static let testTrapOnLoad: String? = values["CDSBOARD_TEST_TRAP_ON_LOAD"].flatMap { $0.isEmpty ? nil : $0 }
+
+    /// How every command loads an export (with the test hook above, when set).
+    static let loader: @Sendable (String, SnapshotBuilder.Options) -> Result<Snapshot, SnapshotFailure> = { directory, options in
+        if let name = testTrapOnLoad, !name.contains("/"), FileManager.default.fileExists(atPath: directory + "/" + name) {
+            fatalError("CDSBOARD_TEST_TRAP_ON_LOAD: the export holds \(name)")
+        }
+        return SnapshotLoader.load(directory: directory, options: options)
+    }
+
+    /// The Swift runtime's crash settings (`SWIFT_BACKTRACE`), as the user set them, or nil.
+    static let backtraceSettings: String? = values["SWIFT_BACKTRACE"]
 }

@@ -29,6 +29,8 @@ struct Run: ParsableCommand {
         LoggingSystem.bootstrap { label in
             FileLogHandler(label: label, path: logPath).map { $0 as LogHandler } ?? SwiftLogNoOpLogHandler()
         }
+        // From here a crash (in the first load too) is noted in the log, not shown on the screen.
+        CrashGuard.install(logPath: logPath)
         let config = Config.load()
         if let p = config.problem, view.kiosk { FileHandle.standardError.write(Data("\(p) — ignored\n".utf8)) }
         var state = view.initialState(config: config)
@@ -37,14 +39,20 @@ struct Run: ParsableCommand {
         let source = SnapshotSource.choose(view.data)
         let cache = try view.cache(fallback: config.cacheDirectory ?? SharedSnapshotCache.defaultDirectory(environment: Environment.values),
                                    for: source)
-        let (provider, first) = source.provider(poll: poll, cache: cache) { use, notes in
+        let quarantine = Self.quarantine(strings: state.strings)
+        // What the runtime prints if the first load dies goes to the log too.
+        CrashGuard.quietStandardError(true)
+        let (provider, first) = source.provider(poll: poll, cache: cache, quarantine: quarantine) { use, notes in
             for n in notes { log.warning("shared cache", metadata: ["why": "\(n)"]) }
             log.info("snapshot load", metadata: ["cache": "\(use)"])
         }
-        switch first {
-        case .loaded(let s): _ = update(&state, .snapshotLoaded(s))
-        case .refused(let f): _ = update(&state, .snapshotRefused(f))
-        case .arriving(let file): _ = update(&state, .snapshotArriving(file))
+        CrashGuard.quietStandardError(false)
+        for event in first {
+            switch event {
+            case .loaded(let s): _ = update(&state, .snapshotLoaded(s))
+            case .refused(let f): _ = update(&state, .snapshotRefused(f))
+            case .arriving(let file): _ = update(&state, .snapshotArriving(file))
+            }
         }
         try view.place(&state)
         if let script = view.keys.flatMap(Key.script) { for k in script { _ = update(&state, .key(k)) } }
@@ -62,5 +70,23 @@ struct Run: ParsableCommand {
                                  logPath: logPath)
         let code = DashboardLoop.run(options)
         if code != 0 { throw ExitCode(code) }
+    }
+
+    /// Where crashes on an export are remembered (the account's state directory), with the
+    /// refusal in the interface's language; nil (loads unguarded) if it cannot be made.
+    static func quarantine(strings s: Strings) -> ExportQuarantine? {
+        let dir = ExportQuarantine.defaultDirectory(environment: Environment.values, home: NSHomeDirectory())
+        let q = ExportQuarantine(directory: dir) { signal in
+            "\(s[.crashedOnExport]) (\(signalName(signal))); \(s[.setAsideUntilNew])"
+        }
+        q?.onLoading = { what, mark in CrashGuard.loading(what, mark: mark) }
+        if q == nil { Logger(label: "cdsboard").warning("no crash memory", metadata: ["dir": "\(dir)"]) }
+        return q
+    }
+
+    static func signalName(_ signal: Int32) -> String {
+        let names: [Int32: String] = [SIGILL: "SIGILL", SIGTRAP: "SIGTRAP", SIGABRT: "SIGABRT", SIGBUS: "SIGBUS",
+                                      SIGFPE: "SIGFPE", SIGSEGV: "SIGSEGV", SIGSYS: "SIGSYS"]
+        return names[signal] ?? "signal \(signal)"
     }
 }

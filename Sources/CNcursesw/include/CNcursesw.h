@@ -29,13 +29,23 @@ void cds_signal_default(int signo);
 // --- Crash guard -------------------------------------------------------------------------
 /// Saves the terminal's modes, for the crash guard: call before ncurses starts.
 void cds_save_terminal_modes(void);
-/// Installs handlers for the
-/// fatal signals (SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP, SIGSYS) that, in this
-/// order: write `restore_sequence` to the terminal (leave the alternate screen, show the
-/// cursor, mouse off), restore the modes saved by `cds_save_terminal_modes`, note the signal in `log_fd` (or nowhere, if
-/// -1), point standard error there so the runtime's report is not printed over the screen,
-/// and die of the signal at once (no core-dump delay, no backtrace over the screen).
+/// Installs handlers for the fatal signals (SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP,
+/// SIGSYS) that, in this order: write `restore_sequence` to the terminal (leave the alternate
+/// screen, show the cursor, mouse off; "" before the screen is taken), restore the modes saved
+/// by `cds_save_terminal_modes` (if saved), note the signal (and the load under way) in
+/// `log_fd` (or nowhere, if -1) and in the load's mark, write one line on the terminal (the
+/// signal, the load, the hint), point standard error at the log so that the runtime's report
+/// is not printed over the screen, and then hand the signal to the handler that was there
+/// before (the Swift runtime's backtracer, which then writes to the log) or, for a signal sent
+/// from outside, die of it at once. Called again (when the screen is taken), it only replaces
+/// the restore sequence and the log.
 void cds_crash_guard_install(const char *restore_sequence, int log_fd);
+/// Appended to the guard's line on the terminal, e.g. "; details in ~/.local/state/…/cdsboard.log".
+void cds_crash_guard_hint(const char *hint);
+/// While a load runs: what is loaded (named in the log and on the terminal) and a descriptor
+/// where the guard writes "signal N" if this process faults meanwhile (the load's mark);
+/// "" and -1 when the load is over.
+void cds_crash_guard_loading(const char *what, int mark_fd);
 /// While the dashboard owns the screen, standard error goes where the crash guard writes
 /// (the log, or nowhere): a runtime message ("Fatal error: …") would otherwise land on the
 /// screen. `on` = 0 gives it back.

@@ -45,6 +45,8 @@ extension Strings {
         case .dataTime: return "Data"
         case .stale: return "STALE DATA"
         case .refused: return "New data refused"
+        case .crashedOnExport: return "cdsboard stopped abruptly last time while loading this export"
+        case .setAsideUntilNew: return "it is set aside until a new export arrives"
         case .noData: return "No data yet"
         case .loading: return "Loading data…"
         case .enlarge: return "Window too small"

@@ -45,6 +45,8 @@ extension Strings {
         case .dataTime: return "Dữ liệu"
         case .stale: return "DỮ LIỆU CŨ"
         case .refused: return "Dữ liệu mới bị từ chối"
+        case .crashedOnExport: return "Lần trước cdsboard dừng đột ngột khi nạp bản xuất này"
+        case .setAsideUntilNew: return "bỏ qua bản xuất này cho đến khi có bản mới"
         case .noData: return "Chưa có dữ liệu"
         case .loading: return "Đang tải dữ liệu…"
         case .enlarge: return "Cửa sổ quá nhỏ"

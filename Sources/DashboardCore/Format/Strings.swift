@@ -1,7 +1,7 @@
 /// Every interface string, by key. Each language is one exhaustive `switch`, so a key
 /// without a translation does not compile.
 public enum StringKey: String, CaseIterable, Sendable {
-    case appTitle, dataTime, stale, refused, noData, loading, enlarge, enlargeDetail
+    case appTitle, dataTime, stale, refused, crashedOnExport, setAsideUntilNew, noData, loading, enlarge, enlargeDetail
     case period, vsPrevious, vsLastYear
     case dossiers, bts, ocop, tourism
     case received, online, onTime, overdue

@@ -163,6 +163,14 @@ public final class SharedSnapshotCache: @unchecked Sendable {
         return (result, .pending(PendingWrite(cache: self, held: held, outcome: LoadOutcome(result), key: key, entry: entry)))
     }
 
+    /// The snapshot an entry holds for `key`, if one can be read (the last good figures of an
+    /// export refused since).
+    public func snapshot(key: [UInt8]) -> Snapshot? {
+        guard case .success(let o) = CacheFile.read(directory + "/" + CacheFile.stem(key: key) + ".snapshot", key: key),
+              case .success(let s) = o.result else { return nil }
+        return s
+    }
+
     /// Makes `path` and any missing parents (0700: `~/.cache` is often absent on a new account,
     /// and the default directory lies inside it); false with `errno` set when it cannot.
     static func makeDirectory(_ path: String) -> Bool {

@@ -32,6 +32,10 @@ public final class DirectorySnapshotProvider: SnapshotProvider, @unchecked Senda
     public let cache: SharedSnapshotCache?
     /// Told how each load used the cache (from the loading thread).
     public var onCacheUse: (@Sendable (SharedSnapshotCache.Use, [String]) -> Void)?
+    /// Where loads that crashed the process are remembered: an export that did is refused.
+    public var quarantine: ExportQuarantine?
+    /// How the export is read (the edge may wrap it: a test hook that traps).
+    public var loader: @Sendable (String, SnapshotBuilder.Options) -> Result<Snapshot, SnapshotFailure> = { SnapshotLoader.load(directory: $0, options: $1) }
     private var wakeRead: Int32 = -1
     private var wakeWrite: Int32 = -1
     private let lock = NSLock()
@@ -202,11 +206,25 @@ public final class DirectorySnapshotProvider: SnapshotProvider, @unchecked Senda
         return event
     }
 
-    /// The load itself: through the shared cache when there is one.
+    /// The load itself: refused if it crashed a viewer before, else through the shared cache
+    /// when there is one.
     private func load() -> Result<Snapshot, SnapshotFailure> {
-        guard let cache else { return SnapshotLoader.load(directory: directory, options: options) }
+        guard let quarantine else { return loadThroughCache() }
+        return quarantine.guarding(export: directory, options: options) { loadThroughCache() }
+    }
+
+    /// While the export is refused because a viewer crashed on it: the figures of the last
+    /// export loaded well at this path, if the shared cache still holds them.
+    public func lastGoodSnapshot() -> Snapshot? {
+        guard let quarantine, let cache, quarantine.isPoisoned(export: directory),
+              let key = quarantine.lastGood(export: directory) else { return nil }
+        return cache.snapshot(key: key)
+    }
+
+    private func loadThroughCache() -> Result<Snapshot, SnapshotFailure> {
+        guard let cache else { return loader(directory, options) }
         let (result, use, pending) = cache.load(export: directory, options: options, deferWriting: true) {
-            SnapshotLoader.load(directory: directory, options: options)
+            loader(directory, options)
         }
         lock.lock(); pendingWrite = pending; pendingUse = use; lock.unlock()
         return result
