@@ -172,7 +172,7 @@ public struct SnapshotBuilder {
     }
 
     public mutating func setTargets(json: Data, source: String = "targets.json") {
-        do { targets = try JSONFiles.targets(data: json, name: source) } catch { issues.add(error) }
+        targets = TargetsParser.parse(data: json, name: source, issues: &issues)
     }
 
     public mutating func setTargets(_ t: Targets) { targets = t }
