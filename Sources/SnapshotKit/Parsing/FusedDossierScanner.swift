@@ -122,7 +122,7 @@ struct FusedDossierScanner: RecordScanner {
     private mutating func take(_ p: UnsafePointer<UInt8>, _ at: Int, _ limit: Int) -> Bool {
         typealias K = DossierParsers.Keyword
         let id = span(0, at)
-        guard id.end > id.start else { return false }
+        guard id.end > id.start, DossierParsers.isASCII(p + id.start, id.end - id.start) else { return false }
         // Units: a district of three digits, and a commune of five in it, or none.
         let dc = span(1, at)
         guard dc.end - dc.start == 3, let dn = Self.digits(p + dc.start, 3),
