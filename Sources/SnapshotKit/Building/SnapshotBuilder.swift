@@ -240,6 +240,9 @@ public struct SnapshotBuilder {
         guard let ctx = context, setForm(.stats, table.source) else { return }
         history = Array(repeating: DossierAccumulator(), count: ctx.units.change?.before.count ?? 0)
         DossierParsers.stats(&table, ctx, into: &dossiers, history: &history, issues: &issues)
+        // The old units' figures come from the same rows, so they have the same columns (form 06,
+        // supplement, flags): without them a historical form 06 would be "—" throughout.
+        for k in history.indices { history[k].measures = dossiers.measures }
     }
 
     public mutating func addBTS(_ table: inout some SnapshotTable) { add(&table, AssetParsers.bts, to: \.sites) }
