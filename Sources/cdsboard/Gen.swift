@@ -16,7 +16,7 @@ struct Gen: ParsableCommand {
     @Option(help: "Output directory (created if missing).")
     var out: String
 
-    @Option(help: "Number of raw dossiers to generate.")
+    @Option(help: "Number of raw dossiers to generate (at most 10000000, about 2.1 GB).")
     var dossiers: Int?
 
     @Option(help: "rows (dossiers.csv) or stats (dossier_stats.csv).")
@@ -40,6 +40,10 @@ struct Gen: ParsableCommand {
     func validate() throws {
         if let form, form != "rows", form != "stats" { throw ValidationError("--form must be rows or stats") }
         if let dossiers, dossiers < 0 { throw ValidationError("--dossiers must be positive") }
+        if let dossiers, dossiers > SampleGenerator.maximumDossierRows {
+            throw ValidationError("--dossiers \(dossiers) is above the cap of \(SampleGenerator.maximumDossierRows) raw dossiers "
+                                  + "(about 2.1 GB of rows, ten times a large province's 18 months); nothing was written")
+        }
         if profile != "ha-giang", profile != "tuyen-quang" { throw ValidationError("--profile must be ha-giang or tuyen-quang") }
     }
 

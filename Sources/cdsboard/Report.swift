@@ -75,18 +75,20 @@ struct Report: ParsableCommand {
         }
     }
 
-    /// The old units' figures as reported (text only).
+    /// The old units' figures as reported, in every format, form 06 or one old district.
     func historical(_ snapshot: Snapshot) throws {
-        guard let change = snapshot.units.change, !snapshot.history.isEmpty else {
-            throw CommandError("--structure historical: this snapshot carries no change of units (units_before.json) "
-                               + "with statistics before it")
-        }
-        let p = period ?? Period.containing(change.date.month.adding(-1), kind: .quarter)
-        let language = lang ?? Language.from(environment: ProcessInfo.processInfo.environment)
-        let r = HistoricalReport(snapshot: snapshot, period: p, language: language)
-        print(r.text, terminator: "")
+        let before = snapshot.units.change.map { $0.date.month.adding(-1) }
+        let p = period ?? Period.containing(before ?? snapshot.latestMonth, kind: .quarter)
+        let language = lang ?? Language.from(environment: Environment.values)
+        let r: HistoricalReport
+        do {
+            r = try HistoricalReport(snapshot: snapshot, period: p, language: language, form: form, district: district, now: Date(),
+                                     staleAfter: Config.load().staleAfterDays * 86400)
+        } catch { throw CommandError(error.description) }
+        print(r.rendered(as: format, width: width ?? Self.terminalWidth()), terminator: "")
         if !r.hasData {
-            FileHandle.standardError.write(Data("report: no figures in the old units for \(p) (before \(change.date))\n".utf8))
+            let change = snapshot.units.change.map { " (before \($0.date))" } ?? ""
+            FileHandle.standardError.write(Data("report: no figures in the old units for \(p)\(change)\n".utf8))
             throw ExitCode(3)
         }
     }

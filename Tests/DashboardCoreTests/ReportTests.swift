@@ -53,6 +53,20 @@ import Testing
         #expect(fresh.staleDays == nil && !fresh.rendered(as: .text).contains("DỮ LIỆU CŨ"))
     }
 
+    /// 2022: no dossiers, but the sample's 2.258.400 visitors: a period has data when any panel
+    /// holds figures for it (stocks known only as of the export do not count).
+    @Test func aPeriodWithTourismOnlyHasData() throws {
+        let r = Report(snapshot: snap, period: .year(2022), language: .vi)
+        #expect(r.hasData)
+        #expect(!r.rendered(as: .text).contains("KHÔNG CÓ SỐ LIỆU"))
+        let o = try #require(try JSONSerialization.jsonObject(with: Data(r.rendered(as: .json).utf8)) as? [String: Any])
+        let province = try #require((o["units"] as? [[String: Any]])?.first)
+        #expect(o["has_data"] as? Bool == true && province["visitors"] as? Int == 2_258_400 && province["received"] is NSNull)
+        // 2021: nothing but stocks (sites by commissioning date, villages, products) — no data.
+        #expect(!Report(snapshot: snap, period: .year(2021), language: .vi).hasData)
+        #expect(!Report(snapshot: snap, period: .year(2022), language: .vi, form: .form06).hasData)
+    }
+
     @Test func aPeriodWithoutDataSaysSo() {
         let r = Report(snapshot: snap, period: .quarter(year: 2025, quarter: 1), language: .vi)
         #expect(!r.hasData)

@@ -81,10 +81,14 @@ import Testing
     @Test func itsColumnsAreInTheReport() {
         let r = Report(snapshot: SampleState.snapshot, period: .quarter(year: 2024, quarter: 2), language: .en)
         let keys = r.columns.map(\.key)
-        #expect(Array(keys.suffix(9)) == ["vneid_activated", "vneid_share", "digital_teams", "team_members", "certified",
-                                          "cashless_share", "household_account_share", "app_accounts", "email_accounts"])
+        #expect(Array(keys.suffix(10)) == ["vneid_activated", "vneid_share", "digital_teams", "team_members", "certified",
+                                           "cashless_share", "household_account_share", "app_downloads", "app_accounts",
+                                           "email_accounts"])
+        // The citizen app's downloads (18.157) as well as its accounts (15.624).
         let csv = r.rendered(as: .csv).split(separator: "\n")
-        #expect(csv[1].hasSuffix(",431261,0.650999,2071,12131,,0.371938,0.679999,15624,25468"))
+        #expect(csv[1].hasSuffix(",431261,0.650999,2071,12131,,0.371938,0.679999,18157,15624,25468"))
+        #expect(Report(snapshot: SampleState.snapshot, period: .quarter(year: 2024, quarter: 2), language: .vi)
+            .rendered(as: .text, width: 600).contains("Lượt tải ứng dụng công dân"))
         #expect(r.rendered(as: .text, width: 600).contains("Community digital technology teams"))
     }
 

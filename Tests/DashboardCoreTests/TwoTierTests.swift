@@ -87,14 +87,66 @@ import Testing
         #expect(!later.rendered(as: .text).contains(note))
     }
 
-    @Test func theHistoricalReportShowsTheOldUnitsAsReported() {
-        let r = HistoricalReport(snapshot: Self.snapshot, period: .quarter(year: 2024, quarter: 2), language: .vi)
+    @Test func theHistoricalReportShowsTheOldUnitsAsReported() throws {
+        let r = try HistoricalReport(snapshot: Self.snapshot, period: .quarter(year: 2024, quarter: 2), language: .vi)
+        let text = r.rendered(as: .text, width: 400)
         #expect(r.hasData)
-        #expect(r.text.contains("Tỉnh Hà Giang — Quý II/2024"))
-        #expect(r.text.contains("02     Tỉnh Hà Giang"))
-        #expect(r.text.contains("143.218"))
-        #expect(r.text.contains("Phường Trần Phú"))
-        #expect(r.text.contains("Huyện Chiêm Hóa"))
+        #expect(text.hasPrefix("Số liệu theo địa bàn cũ, như đã báo cáo, trước 01/07/2025 — Quý II/2024\n"))
+        #expect(text.contains("02     Tỉnh Hà Giang"))
+        #expect(text.contains("143.218"))
+        #expect(text.contains("00691      Phường Trần Phú"))
+        #expect(text.contains("Huyện Chiêm Hóa"))
+    }
+
+    /// `--structure historical` honours `--format`, `--form 06` and `--district`; a figure it
+    /// does not hold is "—" (a period after the change: no row of zeros).
+    @Test(arguments: Report.Format.allCases)
+    func theHistoricalReportHonoursTheFormat(_ format: Report.Format) throws {
+        let r = try HistoricalReport(snapshot: Self.snapshot, period: .quarter(year: 2024, quarter: 2), language: .vi)
+        let out = r.rendered(as: format, width: 400)
+        switch format {
+        case .text: #expect(out.contains("02     Tỉnh Hà Giang"))
+        case .markdown: #expect(out.hasPrefix("## Số liệu theo địa bàn cũ") && out.contains("| 02 | Tỉnh Hà Giang | 143.218 |"))
+        case .csv: #expect(out.contains("\n02,Tỉnh Hà Giang,143218,") && out.contains("\n08,Tỉnh Tuyên Quang,"))
+        case .json:
+            let o = try #require(try JSONSerialization.jsonObject(with: Data(out.utf8)) as? [String: Any])
+            let units = try #require(o["units"] as? [[String: Any]])
+            #expect(units.first?["code"] as? String == "02" && units.first?["received"] as? Int == 143_218)
+            #expect(units.contains { $0["code"] as? String == "08" } && o["has_data"] as? Bool == true)
+        }
+    }
+
+    @Test func theHistoricalFormSixIsTheOldProvincesOwn() throws {
+        let r = try HistoricalReport(snapshot: Self.snapshot, period: .quarter(year: 2024, quarter: 2), language: .vi, form: .form06,
+                                     district: "024")
+        let csv = r.rendered(as: .csv).split(separator: "\n")
+        #expect(csv[0].contains("received_total,received_online"))
+        // Thành phố Hà Giang as the ha-giang sample's form 06 gives it (9.559 received, 8.476 online).
+        #expect(csv[1].hasPrefix("024,Thành phố Hà Giang,9559,8476,505,"))
+        #expect(csv.count == 1 + 1 + 8)   // the district and its 8 communes
+        let same = Report(snapshot: SampleState.snapshot, period: .quarter(year: 2024, quarter: 2),
+                          unit: SampleState.snapshot.units.unit(code: "024")!.index, language: .vi, form: .form06)
+        #expect(csv[1] == same.rendered(as: .csv).split(separator: "\n")[1])
+    }
+
+    @Test func aPeriodAfterTheChangeIsAbsentNotZero() throws {
+        let r = try HistoricalReport(snapshot: Self.snapshot, period: .quarter(year: 2025, quarter: 3), language: .vi)
+        #expect(!r.hasData)
+        let text = r.rendered(as: .text, width: 400)
+        #expect(text.contains("KHÔNG CÓ SỐ LIỆU"))
+        let row = try #require(text.split(separator: "\n").first { $0.hasPrefix("02 ") })
+        let cells = row.split(separator: " ")
+        #expect(!cells.contains("0") && cells.filter { $0 == "—" }.count >= 8, "\(row)")
+        #expect(r.rendered(as: .json).contains("\"received\" : null"))
+    }
+
+    @Test func anUnknownOldDistrictOrNoChangeIsRefused() {
+        #expect(throws: HistoricalReport.Refusal.noDistrict("999")) {
+            try HistoricalReport(snapshot: Self.snapshot, period: .year(2024), language: .vi, district: "999")
+        }
+        #expect(throws: HistoricalReport.Refusal.noChange) {
+            try HistoricalReport(snapshot: SampleState.snapshot, period: .year(2024), language: .vi)
+        }
     }
 
     /// Any province: the old Tuyên Quang (three tiers) made by `gen`, and a two-tier province

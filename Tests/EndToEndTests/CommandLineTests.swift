@@ -23,13 +23,16 @@ import Testing
     }
 
     @Test func aReportOfAPeriodWithoutDataSaysSoAndFails() {
-        for period in ["2025-Q1", "2022"] {
+        for period in ["2025-Q1", "2021"] {
             let r = Fixtures.run(bin, ["report", Fixtures.sampleDirectory, "--period", period])
             #expect(r.status == 3, "\(period)")
             #expect(r.output.contains("KHÔNG CÓ SỐ LIỆU"), "\(period)")
             // After the data's end nothing is known: no figure at all, not zeros nor today's.
             if period == "2025-Q1" { #expect(!r.output.contains("  0  ") && !r.output.contains("2.942")) }
         }
+        // 2022 holds no dossiers but 2.258.400 visitors: it has data.
+        let tourism = Fixtures.run(bin, ["report", Fixtures.sampleDirectory, "--period", "2022", "--format", "json"])
+        #expect(tourism.status == 0 && tourism.output.contains("\"visitors\" : 2258400") && tourism.output.contains("\"has_data\" : true"))
         let ok = Fixtures.run(bin, ["report", Fixtures.sampleDirectory, "--period", "2024-Q2", "--width", "80"])
         #expect(ok.status == 0)
         for line in ok.output.split(separator: "\n") where line.hasPrefix("0") || line.hasPrefix("-") {
@@ -57,6 +60,15 @@ import Testing
         #expect(h.output.contains("08     Tỉnh Tuyên Quang"))
         let none = Fixtures.run(bin, ["report", Fixtures.sampleDirectory, "--structure", "historical"])
         #expect(none.status == 1)
+        // --format, --form 06 and --district are honoured, not ignored; an unknown old district refused.
+        let json = Fixtures.run(bin, ["report", "--structure", "historical", "--period", "2024-Q2", "--format", "json",
+                                      "--form", "06", "--district", "024"])
+        #expect(json.status == 0 && json.output.contains("\"code\" : \"00691\"") && json.output.contains("\"received_total\" : 9559"))
+        #expect(!json.output.contains("\"code\" : \"02\""))
+        let bad = Fixtures.run(bin, ["report", "--structure", "historical", "--district", "999"])
+        #expect(bad.status == 1 && bad.output.contains("--district: no district \"999\" in the old catalogue"))
+        let after = Fixtures.run(bin, ["report", "--structure", "historical", "--period", "2025-Q3"])
+        #expect(after.status == 3 && !after.output.contains("  0  ") && after.output.contains("—"))
         let check = Fixtures.run(bin, ["check", Fixtures.repositoryRoot() + "/SampleData/tuyen-quang"])
         #expect(check.output.contains("OK — two tiers, 124 communes in 18 former districts; catalogue changed on 2025-07-01"))
     }

@@ -84,7 +84,7 @@ struct BadInput: CustomTestStringConvertible, Sendable {
         BadInput(name: "negative count", overrides: ["dossiers.csv": nil, "dossier_stats.csv": BadInput.stats.replacingOccurrences(of: ",10,8,", with: ",-10,8,")],
                  expected: "received is negative (-10)"),
         BadInput(name: "unknown target", overrides: ["targets.json": "{\"targets\": [{\"indicator\": \"happiness\", \"target\": 1, \"at_risk\": 0.5}]}"],
-                 expected: "targets.json: target #1: unknown indicator \"happiness\""),
+                 expected: "targets.json:1:28: target #1: unknown indicator \"happiness\""),
         BadInput(name: "at risk above target", overrides: ["targets.json": "{\"targets\": [{\"indicator\": \"ocop.listed_share\", \"target\": 0.5, \"at_risk\": 0.9}]}"],
                  expected: "at_risk (0.9) is above target (0.5)"),
     ]

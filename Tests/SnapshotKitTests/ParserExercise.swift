@@ -225,7 +225,7 @@ enum ParserExercise {
         case "tourism.csv": table(.tourism, bytes, &issues) { _ = AssetParsers.tourism(&$0, context, &$1) }
         case "units.json": _ = try? JSONFiles.units(data: Data(bytes))
         case "manifest.json": _ = try? JSONFiles.manifest(data: Data(bytes))
-        case "targets.json": _ = try? JSONFiles.targets(data: Data(bytes))
+        case "targets.json": _ = TargetsParser.parse(data: Data(bytes), issues: &issues)
         default: return "unknown target \(target)"
         }
         for issue in issues.errors + issues.warnings where issue.message.isEmpty { return "an issue without a message" }

@@ -22,6 +22,8 @@ void cds_free_table(void *p, size_t bytes);
 /// A new file in `directory` that has no name (Linux's O_TMPFILE), so nothing is left behind
 /// whatever happens to the process; -1 with errno where the system or filesystem has none.
 int cds_open_unnamed(const char *directory);
+// Temporary names removed on SIGINT/SIGTERM/SIGHUP, and the link of an unnamed file.
+#include "CTempCleanup.h"
 
 /// cds_csv_special_mask16 a byte at a time: the fallback where there is no SIMD, and what
 /// tests compare the SIMD version with.

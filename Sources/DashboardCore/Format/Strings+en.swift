@@ -69,6 +69,8 @@ extension Strings {
         case .cashless: return "Cashless payments"
         case .householdAccounts: return "Households w/ account"
         case .citizenApp: return "Citizen app"
+        case .appDownloads: return "Citizen app downloads"
+        case .appAccounts: return "Citizen app accounts"
         case .accounts: return "accounts"
         case .officialEmail: return "Official e-mail"
         case .cashlessShort: return "Cashless"

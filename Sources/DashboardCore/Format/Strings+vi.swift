@@ -69,6 +69,8 @@ extension Strings {
         case .cashless: return "Chi trả không tiền mặt"
         case .householdAccounts: return "Hộ có tài khoản"
         case .citizenApp: return "Ứng dụng công dân"
+        case .appDownloads: return "Lượt tải ứng dụng công dân"
+        case .appAccounts: return "Tài khoản ứng dụng công dân"
         case .accounts: return "tài khoản"
         case .officialEmail: return "Thư công vụ"
         case .cashlessShort: return "Chi trả KDTM"

@@ -20,7 +20,7 @@ public enum StringKey: String, CaseIterable, Sendable {
     case noDataForPeriod, revenueMillion, page, vsLastYearShort, targetStatus, atRiskShort
     case onlineByMonth, visitorsByMonth, sitesByMonth, listedByMonth, furthestBehind, largestChanges, value, gap, targetValue, ranking
     case society, vneidActivated, vneidShare, digitalTeams, digitalTeamsShort, teamMembers, members, digitalSkills
-    case cashless, householdAccounts, citizenApp, accounts, officialEmail
+    case cashless, householdAccounts, citizenApp, accounts, officialEmail, appDownloads, appAccounts
     case cashlessShort, accountsShort, appAccountsShort, digitalSkillsShort
     case asOf, kioskPaused, twelveMonths, yes, no, days, arriving, clockBehind, themeNamed, mouseOn, mouseOff
     case digitized, eResult, valueOrRate, estimate766Label, progressShort

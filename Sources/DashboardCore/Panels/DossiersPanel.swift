@@ -9,6 +9,7 @@ extension Panel {
     /// target, overdue, and the 12-month trend.
     public static let dossiers = Panel(
         id: .dossiers, title: { $0[.dossiers] }, indicators: ["dossiers.online_share", "dossiers.on_time_share", "dossiers.progress_766", "index_766.total"],
+        holdsFigures: { $0.dossiersHeld },
         compact: DossiersPanel.compact, expanded: DossiersPanel.expanded, tile: DossiersPanel.tile,
         detail: { ctx, _ in [DossiersPanel.fields(ctx), DossiersPanel.form06Table(ctx)] },
         tableColumns: [

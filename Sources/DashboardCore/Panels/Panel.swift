@@ -137,6 +137,11 @@ public struct Panel: Sendable {
     /// What the panel colours the map with; nil: its headline column (the first with a
     /// notion of worse, else the first).
     public let mapValue: MapValue?
+    /// Whether the panel holds figures reported for the unit's span (dossiers, visitors,
+    /// society counts), as against stocks known only as of the export (villages, products) or
+    /// made from them (sites by commissioning date): a report of a period for which no panel
+    /// holds any says "no data".
+    public let holdsFigures: @Sendable (UnitFigures) -> Bool
 
     /// The map's value: `mapValue`, else from the headline column; nil without columns.
     public var map: MapValue? {
@@ -145,12 +150,14 @@ public struct Panel: Sendable {
 
     public init(id: PanelID, title: @escaping @Sendable (Strings) -> String, indicators: [String] = [],
                 isShown: @escaping @Sendable (Snapshot) -> Bool = { _ in true },
+                holdsFigures: @escaping @Sendable (UnitFigures) -> Bool = { _ in false },
                 compact: @escaping @Sendable (PanelContext, inout PanelLines, inout Canvas) -> Void,
                 expanded: @escaping @Sendable (PanelContext, [UnitFigures], Glyphs) -> ListTable,
                 tile: @escaping @Sendable (PanelContext, Glyphs) -> KioskTile,
                 detail: @escaping @Sendable (PanelContext, Glyphs) -> [ListTable] = { _, _ in [] },
                 tableColumns: [UnitColumn] = [], reportColumns: [ReportColumn] = [], mapValue: MapValue? = nil) {
         self.mapValue = mapValue
+        self.holdsFigures = holdsFigures
         self.id = id; self.title = title; self.indicators = indicators; self.isShown = isShown; self.compact = compact
         self.expanded = expanded; self.tile = tile; self.detail = detail; self.tableColumns = tableColumns
         self.reportColumns = reportColumns

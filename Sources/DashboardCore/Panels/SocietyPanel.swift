@@ -41,6 +41,7 @@ extension Panel {
     public static let society = Panel(
         id: .society, title: { $0[.society] }, indicators: ["society.vneid_share"],
         isShown: { $0.society != nil },
+        holdsFigures: { $0.society.map { !$0.now.isEmpty } ?? false },
         compact: SocietyPanel.compact, expanded: SocietyPanel.expanded, tile: SocietyPanel.tile,
         tableColumns: [
             UnitColumn(id: "vneid", title: { _ in "VNeID" }, minWidth: 7, priority: 6, lowerIsWorse: true,
@@ -57,7 +58,8 @@ extension Panel {
             SocietyPanel.count("certified", .digitalSkills, .certified),
             SocietyPanel.share("cashless_share", .cashless, \.cashlessShare),
             SocietyPanel.share("household_account_share", .householdAccounts, \.accountShare),
-            SocietyPanel.count("app_accounts", .citizenApp, .appAccounts),
+            SocietyPanel.count("app_downloads", .appDownloads, .appDownloads),
+            SocietyPanel.count("app_accounts", .appAccounts, .appAccounts),
             SocietyPanel.count("email_accounts", .officialEmail, .emailAccounts),
         ])
 }

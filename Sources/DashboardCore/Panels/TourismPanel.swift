@@ -9,6 +9,7 @@ extension Panel {
     /// visitors, the 12-month trend. Reported per district.
     public static let tourism = Panel(
         id: .tourism, title: { $0[.tourism] }, indicators: ["tourism.growth_yoy"],
+        holdsFigures: { $0.tourism != nil },
         compact: TourismPanel.compact, expanded: TourismPanel.expanded, tile: TourismPanel.tile,
         tableColumns: [
             UnitColumn(id: "visitors", title: { $0[.visitors] }, minWidth: 11, priority: 2, aboveCommuneOnly: true,

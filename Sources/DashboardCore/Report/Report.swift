@@ -40,9 +40,10 @@ public struct Report: Sendable {
     let language: Language
 
     /// `now` and `staleAfter` decide whether the report is flagged as made from stale data.
+    /// `tree`: every unit below `index` (indented in text), not only its children.
     public init(snapshot s: Snapshot, period: Period, unit index: Int = 0, language: Language,
                 panels: PanelRegistry = .standard, form: Form = .dashboard, now: Date? = nil,
-                staleAfter: TimeInterval = 45 * 86400) {
+                staleAfter: TimeInterval = 45 * 86400, tree: Bool = false) {
         let f = NumberFormat(language)
         let t = Strings(language)
         let unit = s.units.units[index]
@@ -51,19 +52,25 @@ public struct Report: Sendable {
         labels = (f.span(span), f.span(span.previous), f.span(span.sameLastYear))
         let heading = form == .form06 ? t[.form06Title] + " — " : ""
         title = "\(heading)\(s.units.province.name) — \(unit.level == .province ? "" : unit.name + " — ")\(labels.span)"
-        let panelColumns = form == .form06 ? DossiersPanel.form06Columns : panels.shown(for: s).flatMap(\.reportColumns)
+        let shown = panels.shown(for: s)
+        let panelColumns = form == .form06 ? DossiersPanel.form06Columns : shown.flatMap(\.reportColumns)
         columns = [Column(key: "code", title: t[.code], numeric: false), Column(key: "unit", title: t[.unit], numeric: false)]
             + panelColumns.map { Column(key: $0.key, title: $0.title(t), numeric: true) }
         var rows: [[String]] = []
         var raw: [[String]] = []
-        let figures = ([index] + unit.children).map { UnitFigures(snapshot: s, unit: $0, period: period) }
-        for fig in figures {
-            rows.append([fig.unit.code, fig.unit.name] + panelColumns.map { $0.text(fig, f) })
+        let listed = tree ? Self.subtree(s.units, index) : [(index, 0)] + unit.children.map { ($0, 1) }
+        let figures = listed.map { UnitFigures(snapshot: s, unit: $0.0, period: period) }
+        for (fig, (_, depth)) in zip(figures, listed) {
+            let indent = tree ? String(repeating: "  ", count: depth) : ""
+            rows.append([fig.unit.code, indent + fig.unit.name] + panelColumns.map { $0.text(fig, f) })
             raw.append([fig.unit.code, fig.unit.name] + panelColumns.map { $0.raw(fig) })
         }
-        hasData = figures[0].dossiersHeld
+        // A period has data when any panel of the report holds figures for it (tourism of 2022
+        // without dossiers is data); form 06 is of dossiers alone.
+        let total = figures[0]
+        hasData = form == .form06 ? total.dossiersHeld : shown.contains { $0.holdsFigures(total) }
         var remainderNote: String?
-        if hasData, figures.count > 1 {
+        if !tree, total.dossiersHeld, figures.count > 1 {
             // What the unit received that none of its rows did, so that rows + remainder = unit.
             let label = TableModel.remainder(s.units, of: unit, flat: false)
             let name = t[label.name]
@@ -88,13 +95,44 @@ public struct Report: Sendable {
         if !hasData { notes.insert(t[.noDataForPeriod], at: 0) }
         if form == .form06 {
             if hasData, !s.dossiers.measures.contains(.form06) { notes.insert("\(t[.form06Breakdown]): \(t[.noData])", at: 0) }
-        } else if span.endDay < s.manifest.periodEnd, !span.isEmpty {
+        } else if span.endDay < s.manifest.periodEnd, !span.isEmpty, shown.contains(where: { $0.id == .bts || $0.id == .ocop }) {
             notes.append("\(t[.villages]), OCOP: \(t[.currentFigures]) (\(t[.asOf]) \(f.date(s.manifest.periodEnd)))")
         }
         if let note = UnitFigures.rebasedNote(s, span, t, f) { notes.append(note) }
         if let remainderNote { notes.append(remainderNote) }
         self.notes = notes
         footnotes = Definitions.entries(language).map { "\($0.term): \($0.text)" }
+    }
+
+    /// The units of a report that lists every unit below `index`, depth first, with their depth
+    /// below it.
+    static func subtree(_ units: UnitTree, _ index: Int) -> [(Int, Int)] {
+        var out: [(Int, Int)] = []
+        func visit(_ i: Int, _ depth: Int) {
+            out.append((i, depth))
+            for c in units.units[i].children { visit(c, depth + 1) }
+        }
+        visit(index, 0)
+        return out
+    }
+
+    /// Several reports as one (the old provinces of `--structure historical`): `title`, the
+    /// notes of the first part with data, then every part's rows in turn.
+    init(combining parts: [Report], title: String) {
+        let first = parts.first { $0.hasData } ?? parts[0]
+        self.title = title
+        columns = first.columns
+        rows = parts.flatMap(\.rows)
+        rawRows = parts.flatMap(\.rawRows)
+        notes = first.notes
+        footnotes = first.footnotes
+        hasData = parts.contains { $0.hasData }
+        span = first.span
+        generatedAt = first.generatedAt
+        periodEnd = first.periodEnd
+        staleDays = first.staleDays
+        labels = first.labels
+        language = first.language
     }
 
     /// `width`: the text format's line width (columns that do not fit go to a table below).

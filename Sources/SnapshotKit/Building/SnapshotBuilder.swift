@@ -179,7 +179,7 @@ public struct SnapshotBuilder {
     }
 
     public mutating func setTargets(json: Data, source: String = "targets.json") {
-        do { targets = try JSONFiles.targets(data: json, name: source) } catch { issues.add(error) }
+        targets = TargetsParser.parse(data: json, name: source, issues: &issues)
     }
 
     public mutating func setTargets(_ t: Targets) { targets = t }
@@ -252,6 +252,9 @@ public struct SnapshotBuilder {
         guard let ctx = context, setForm(.stats, table.source) else { return }
         history = Array(repeating: DossierAccumulator(), count: ctx.units.change?.before.count ?? 0)
         DossierParsers.stats(&table, ctx, into: &dossiers, history: &history, issues: &issues)
+        // The old units' figures come from the same rows, so they have the same columns (form 06,
+        // supplement, flags): without them a historical form 06 would be "—" throughout.
+        for k in history.indices { history[k].measures = dossiers.measures }
     }
 
     public mutating func addBTS(_ table: inout some SnapshotTable) { add(&table, AssetParsers.bts, to: \.sites) }

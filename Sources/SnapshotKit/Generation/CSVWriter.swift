@@ -1,22 +1,16 @@
 import Foundation
 
 /// Writes RFC 4180 CSV in chunks: a field is quoted only when it holds a comma, quote or
-/// line break. The file appears under its name only when complete (written to a temporary
-/// name, then renamed), so a watching dashboard never reads half a file.
+/// line break. The file appears under its name only when complete, and a stopped or failed run
+/// leaves nothing behind (`OutputFile`).
 final class CSVWriter {
     private var buffer: [UInt8] = []
-    private let handle: FileHandle
-    private let path: String
-    private let tempPath: String
+    private let output: OutputFile
+    /// The first write error: rows after it are dropped, and `close` throws it.
+    private var failure: Error?
 
     init(path: String, header: [String]) throws {
-        self.path = path
-        tempPath = path + ".tmp-\(getpid())"
-        FileManager.default.createFile(atPath: tempPath, contents: nil)
-        guard let h = FileHandle(forWritingAtPath: tempPath) else {
-            throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path])
-        }
-        handle = h
+        output = try OutputFile(path: path)
         buffer.reserveCapacity(1 << 20)
         row(header)
     }
@@ -42,15 +36,21 @@ final class CSVWriter {
     }
 
     private func flush() {
-        handle.write(Data(buffer))
+        if failure == nil {
+            do { try buffer.withUnsafeBytes { try output.write($0) } } catch { failure = error }
+        }
         buffer.removeAll(keepingCapacity: true)
     }
 
+    /// Everything written: the file under its name.
     func close() throws {
+        try finish().publish()
+    }
+
+    /// Everything written, the file still without its name (to be read back, then dropped).
+    func finish() throws -> OutputFile {
         flush()
-        try handle.close()
-        if rename(tempPath, path) != 0 {
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
-        }
+        if let failure { throw failure }
+        return output
     }
 }

@@ -181,6 +181,11 @@ struct DossierGenerator {
                              "channel", "status"] + TableKind.dossiers.optionalColumns
 
     func writeRows(count: Int, to path: String) throws {
+        try rows(count: count, to: path).close()
+    }
+
+    /// `count` raw rows written to `path`, not yet under that name.
+    func rows(count: Int, to path: String) throws -> CSVWriter {
         var rng = SeededRandom(seed: seed &+ UInt64(count))
         var extra = SeededRandom(seed: (seed &+ UInt64(count)) ^ 0x766)   // the optional columns' own draws
         let w = try CSVWriter(path: path, header: Self.rowColumns)
@@ -227,18 +232,19 @@ struct DossierGenerator {
                    procedure, yes(t.feeRequired), yes(t.paidOnline), yes(t.fullOnline), yes(t.digitized), yes(t.eResult),
                    yes(t.vneidVerified)])
         }
-        try w.close()
+        return w
     }
 
     /// Raw rows made, then aggregated exactly as the provider does, then written as statistics.
+    /// The rows go to a file without a name in `$TMPDIR`, read back through `/proc/self/fd`:
+    /// nothing is left there whatever stops the run.
     func writeStatsFromRows(count: Int, to path: String) throws {
-        let tmp = NSTemporaryDirectory() + "cdsboard-gen-\(getpid())-\(seed)"
-        try FileManager.default.createDirectory(atPath: tmp, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: tmp) }
-        try writeRows(count: count, to: tmp + "/dossiers.csv")
+        let tmp = ProcessInfo.processInfo.environment["TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+        let rows = try rows(count: count, to: tmp + "/cdsboard-gen-\(getpid())-dossiers.csv").finish()
         var acc = DossierAccumulator()
         var issues = IssueCollector()
-        DossierParsers.raw(tmp, RowContext(units: units, periodEnd: periodEnd), into: &acc, issues: &issues)
+        let (dir, name) = rows.readable
+        DossierParsers.raw(dir, file: name, RowContext(units: units, periodEnd: periodEnd), into: &acc, issues: &issues)
         if let e = issues.errors.first { throw e }
         try DossierStatsWriter.write(acc, units: units, to: path)
     }

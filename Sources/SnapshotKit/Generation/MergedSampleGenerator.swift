@@ -31,8 +31,8 @@ public struct MergedSampleGenerator {
     public func write(to dir: String) throws {
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         let (units, before) = try catalogueJSON()
-        try units.write(to: URL(fileURLWithPath: dir + "/units.json"), options: .atomic)
-        try before.write(to: URL(fileURLWithPath: dir + "/units_before.json"), options: .atomic)
+        try OutputFile.write(units, to: dir + "/units.json")
+        try OutputFile.write(before, to: dir + "/units_before.json")
         var issues = IssueCollector()
         let tree = try Catalogue.read(units: units, name: "units.json", before: before, issues: &issues)
         guard let change = tree.change, let first = change.before.first, !issues.hasErrors else {
@@ -67,14 +67,14 @@ public struct MergedSampleGenerator {
         try writeTourism(try read(tmp + "/first/tourism.csv"), change, first, &assets, to: dir + "/tourism.csv")
         try writeSociety(try read(tmp + "/first/society.csv"), tree, villages: try read(dir + "/villages.csv"),
                          to: dir + "/" + TableKind.society.fileName)
-        try Data(SampleGenerator.targetsText.utf8).write(to: URL(fileURLWithPath: dir + "/targets.json"), options: .atomic)
+        try OutputFile.write(Data(SampleGenerator.targetsText.utf8), to: dir + "/targets.json")
         let geometryName = try SampleGenerator.writeGeometry(geometryJSON, units: tree, to: dir)
         // Last, with the size and SHA-256 of every file written above.
         let files = try ExportIntegrity.listing(directory: dir, names: ["units.json", "units_before.json", "targets.json",
                                                                         "dossier_stats.csv", "bts.csv", "villages.csv",
                                                                         "ocop.csv", "tourism.csv", TableKind.society.fileName]
                                                      + geometryName)
-        try Data(manifest(tree, files).utf8).write(to: URL(fileURLWithPath: dir + "/manifest.json"), options: .atomic)
+        try OutputFile.write(Data(manifest(tree, files).utf8), to: dir + "/manifest.json")
     }
 
     func manifest(_ tree: UnitTree, _ files: [ManifestFile]) -> String {

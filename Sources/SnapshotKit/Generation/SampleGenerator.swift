@@ -8,6 +8,16 @@ import Foundation
 public struct SampleGenerator {
     public enum Form: String, Sendable { case rows, stats }
     public static let defaultSeed: UInt64 = 2024
+    /// The most raw dossiers `gen` writes: about 2,1 GB of rows (209 bytes each), ten times a
+    /// large province's 18 months (Hà Giang: about 850.000), past the point where the duplicate
+    /// check spills to disk (1,4 million). Above it `gen` refuses rather than fill the disk.
+    public static let maximumDossierRows = 10_000_000
+
+    /// Why `dossierRows` is refused.
+    public static func tooManyRows(_ n: Int) -> CocoaError {
+        CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey:
+            "--dossiers \(n) is above the cap of \(maximumDossierRows) (about \(maximumDossierRows / 1_000_000 * 209 / 100) GB of rows)"])
+    }
 
     public var unitsJSON: Data
     public var seed: UInt64 = SampleGenerator.defaultSeed
@@ -20,9 +30,10 @@ public struct SampleGenerator {
     public init(unitsJSON: Data) { self.unitsJSON = unitsJSON }
 
     public func write(to directory: String) throws {
+        if let n = dossierRows, !(0...Self.maximumDossierRows).contains(n) { throw Self.tooManyRows(n) }
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let units = try JSONFiles.units(data: unitsJSON)
-        try unitsJSON.write(to: URL(fileURLWithPath: directory + "/units.json"), options: .atomic)
+        try OutputFile.write(unitsJSON, to: directory + "/units.json")
         try writeJSON(Self.targetsText, to: directory + "/targets.json")
         var rng = SeededRandom(seed: seed)
         let dossiers = DossierGenerator(units: units, seed: rng.next())
@@ -59,7 +70,7 @@ public struct SampleGenerator {
         }
         let (_, problems) = GeometryFile.parse(data: data, units: units)
         if let p = problems.first { throw p }
-        try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+        try OutputFile.write(data, to: path)
         return [GeometryFile.name]
     }
 
@@ -100,7 +111,7 @@ public struct SampleGenerator {
     """
 
     func writeJSON(_ text: String, to path: String) throws {
-        try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        try OutputFile.write(Data(text.utf8), to: path)
     }
 }
 

@@ -113,7 +113,7 @@ enum GeometryFile {
         var outlines: [Outline] = []
         for (k, item) in ((o["outlines"] as? [Any]) ?? []).enumerated() {
             guard let d = item as? [String: Any] else { issue("outlines", k, "outline #\(k + 1): not an object"); continue }
-            let label = (d["name"] as? String) ?? "#\(k + 1)"
+            let label = JSONFiles.text(d, "name") ?? "#\(k + 1)"
             switch rings(d) {
             case .success(let r): outlines.append(Outline(name: label, rings: r))
             case .failure(let p): issue("outlines", k, "outline \(label): \(p.message)")

@@ -64,4 +64,15 @@ public struct Targets: Sendable, Equatable {
         // estimated from dossiers unless the portal's published score is in the snapshot.
         "dossiers.progress_766", "index_766.total", "society.vneid_share",
     ]
+
+    /// The values a target of `indicator` may hold: a share is a fraction (0.85 for 85%), the
+    /// tourism growth a relative change (−1 … 10, −100% … +1.000%), the 766 index's total points
+    /// of 100.
+    public static func range(of indicator: String) -> ClosedRange<Double> {
+        switch indicator {
+        case "tourism.growth_yoy": return -1...10
+        case "index_766.total": return 0...100
+        default: return 0...1
+        }
+    }
 }

@@ -4,7 +4,7 @@ import Foundation
 /// `tourism.csv` in a directory).
 enum AssetParsers {
     static func text(_ row: TableRow, _ c: Int, _ name: String) throws(SnapshotIssue) -> String {
-        let s = try row.string(c).trimmingASCIIWhitespace().precomposedForm
+        let s = try row.text(c, name)
         if s.isEmpty { throw row.fail(c, "\(name) is empty") }
         return s
     }
@@ -94,7 +94,7 @@ enum AssetParsers {
             guard let stars = row.reader.integer(row.span(5)), (3...5).contains(stars) else {
                 throw row.fail(5, "stars \"\(row.raw(5))\" must be 3, 4 or 5")
             }
-            let platforms = try row.string(6).split(separator: "|").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
+            let platforms = try row.text(6, "platforms").split(separator: "|").map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }
             let listed = try row.optionalDate(7, "listed_date", in: ctx.window)
             out.append(OCOPProduct(id: id, name: name, producer: producer, district: d, category: category, stars: stars,
                                    platforms: platforms, listed: listed))

@@ -43,6 +43,7 @@ enum Catalogue {
         var seen = Set<String>()
         var tree: UnitTree
         var communeObjects: [[String: Any]] = []
+        var old: [UnitTree] = []
         if let ds = p["districts"] as? [[String: Any]], !ds.isEmpty {
             let list = try JSONFiles.districts(ds, f, seen: &seen)
             try checkSize(1 + list.reduce(0, { $0 + 1 + $1.1.count }), f)
@@ -50,8 +51,8 @@ enum Catalogue {
         } else if let cs = p["communes"] as? [[String: Any]], !cs.isEmpty {
             communeObjects = cs
             try checkSize(1 + cs.count * 2, f)
-            let old = try before.map { d throws(SnapshotIssue) in try oldProvinces(d, bf) } ?? []
-            tree = try twoTier(province, cs, f, old: old, seen: &seen)
+            old = try before.map { d throws(SnapshotIssue) in try oldProvinces(d, bf) } ?? []
+            tree = try twoTier(province, cs, f, old: old, positions: data, seen: &seen)
         } else {
             throw SnapshotIssue(file: f, line: nil, message: "province has neither a \"districts\" list (three tiers) "
                                 + "nor a \"communes\" list (two tiers)")
@@ -73,7 +74,7 @@ enum Catalogue {
             throw SnapshotIssue(file: f, line: nil, message: "province: \"valid_from\" (the day the catalogue took effect, "
                                 + "YYYY-MM-DD) is required with units_before.json")
         }
-        let old = try oldProvinces(before, bf)
+        try checkValidUntil(before, bf, validFrom: date)
         tree.change = mapping(tree, communeObjects, date: date, old: old, f: f, lines: CodeLines(data), bf: bf,
                               beforeLines: CodeLines(before), issues: &issues)
         // A commune made of whole communes of more than one former district straddles them.
@@ -95,6 +96,21 @@ enum Catalogue {
         }
     }
 
+    /// `units_before.json`'s `valid_until`, if given: the last day of the old catalogue, so the
+    /// day before the change (`valid_from` of units.json).
+    static func checkValidUntil(_ data: Data, _ bf: String, validFrom: Day) throws(SnapshotIssue) {
+        let o = try JSONFiles.object(data: data, name: bf)
+        guard let value = o["valid_until"] else { return }
+        let day = (value as? String).flatMap { Day(iso: $0) }
+        let expected = Day(number: validFrom.number - 1)
+        guard day != expected else { return }
+        let shown = (value as? String).map { "\"\($0.prefix(20))\"" } ?? "\(value)"
+        let why = day == nil ? "is not a YYYY-MM-DD date" : day! >= validFrom ? "is not before the change (valid_from \(validFrom) in units.json)"
+            : "leaves a gap before the change (valid_from \(validFrom) in units.json)"
+        throw SnapshotIssue(file: bf, at: JSONPositions(data).rootValue("valid_until"),
+                            message: "valid_until \(shown) \(why): the old catalogue holds to the day before, \(expected)")
+    }
+
     /// `{"provinces": [province, …]}`: the old three-tier provinces.
     static func oldProvinces(_ data: Data, _ bf: String) throws(SnapshotIssue) -> [UnitTree] {
         let o = try JSONFiles.object(data: data, name: bf)
@@ -114,16 +130,27 @@ enum Catalogue {
     }
 
     /// Province → former districts (groupings, "khu vực Đồng Văn (cũ)") → communes; communes
-    /// without `former_district_code` sit under the province.
-    static func twoTier(_ province: AdminUnit, _ cs: [[String: Any]], _ f: String, old: [UnitTree],
+    /// without `former_district_code` sit under the province. A former district is a district of
+    /// the old catalogue (`old`, from units_before.json): any other code is refused at the
+    /// `file:line:column` of the code in `positions` (the text of units.json).
+    static func twoTier(_ province: AdminUnit, _ cs: [[String: Any]], _ f: String, old: [UnitTree], positions: Data,
                         seen: inout Set<String>) throws(SnapshotIssue) -> UnitTree {
         var groups: [String: [AdminUnit]] = [:]
         var direct: [AdminUnit] = []
         for (j, c) in cs.enumerated() {
             let u = try JSONFiles.commune(c, f, "commune #\(j + 1): ", seen: &seen)
             if let g = c["former_district_code"] as? String, !g.isEmpty {
-                guard g.count == 3, g.allSatisfy({ $0.isASCII && $0.isNumber }) else {
-                    throw SnapshotIssue(file: f, line: nil, message: "commune \(u.code): former_district_code \"\(g)\" is not a 3-digit code")
+                func refuse(_ why: String) -> SnapshotIssue {
+                    let places = JSONPositions(positions).objects(under: "communes", depth: 3)
+                    let at = j < places.count ? places[j].values["former_district_code"] : nil
+                    return SnapshotIssue(file: f, at: at, message: "commune \(u.code): former_district_code \"\(g.prefix(20))\" \(why)")
+                }
+                guard g.count == 3, g.allSatisfy({ $0.isASCII && $0.isNumber }) else { throw refuse("is not a 3-digit code") }
+                guard !old.isEmpty else {
+                    throw refuse("names a former district, but there is no units_before.json (the old catalogue of districts)")
+                }
+                guard old.contains(where: { $0.unit(code: g)?.level == .district }) else {
+                    throw refuse("is not a district of units_before.json")
                 }
                 groups[g, default: []].append(u)
             } else {

@@ -123,7 +123,7 @@ struct FusedDossierScanner: RecordScanner {
     private mutating func take(_ p: UnsafePointer<UInt8>, _ at: Int, _ limit: Int) -> Bool {
         typealias K = DossierParsers.Keyword
         let id = span(0, at)
-        guard id.end > id.start, ControlBytes.first(p + id.start, id.end - id.start) == nil else { return false }
+        guard DossierParsers.idFault(p + id.start, id.end - id.start) == nil else { return false }
         // Units: a district of three digits, and a commune of five in it, or none.
         let dc = span(1, at)
         guard dc.end - dc.start == 3, let dn = Self.digits(p + dc.start, 3) else { return false }

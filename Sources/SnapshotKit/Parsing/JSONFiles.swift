@@ -49,8 +49,11 @@ enum JSONFiles {
             }
             throw SnapshotIssue(file: file, line: nil, message: "\(context)missing or empty \"\(key)\"")
         }
-        return v
+        return v.precomposedForm
     }
+
+    /// An optional text, in NFC (names may arrive decomposed; they are shown and exported in NFC).
+    static func text(_ o: [String: Any], _ key: String) -> String? { (o[key] as? String)?.precomposedForm }
 
     static func manifest(data: Data, name f: String = "manifest.json") throws(SnapshotIssue) -> Manifest {
         let o = try object(data: data, name: f)
@@ -66,11 +69,11 @@ enum JSONFiles {
         var sources: [String] = []
         if let s = o["sources"] as? [Any] {
             sources = s.map { item in
-                if let t = item as? String { return t }
-                if let d = item as? [String: Any], let n = d["name"] as? String { return n }
+                if let t = item as? String { return t.precomposedForm }
+                if let d = item as? [String: Any], let n = text(d, "name") { return n }
                 return "\(item)"
             }
-        } else if let s = o["sources"] as? String { sources = [s] }
+        } else if let s = text(o, "sources") { sources = [s] }
         return Manifest(provinceCode: code, generatedAtText: gen, generatedAt: date, utcOffsetSeconds: offset,
                         periodEnd: periodEnd, sources: sources, files: try ExportIntegrity.fileList(o))
     }
@@ -122,8 +125,8 @@ enum JSONFiles {
     static func commune(_ c: [String: Any], _ f: String, _ ctx: String, seen: inout Set<String>) throws(SnapshotIssue) -> AdminUnit {
         let cc = try code(c, digits: 5, f, ctx, seen: &seen)
         let cn = try string(c, "name", f, ctx)
-        return AdminUnit(index: 0, code: cc, name: cn, shortName: (c["short_name"] as? String) ?? cn,
-                         kind: ((c["kind"] as? String) ?? "xã").lowercased(), level: .commune, parent: nil, children: [],
+        return AdminUnit(index: 0, code: cc, name: cn, shortName: text(c, "short_name") ?? cn,
+                         kind: (text(c, "kind") ?? "xã").lowercased(), level: .commune, parent: nil, children: [],
                          population: nil)
     }
 
@@ -131,8 +134,8 @@ enum JSONFiles {
     static func provinceUnit(_ p: [String: Any], _ f: String) throws(SnapshotIssue) -> AdminUnit {
         let pcode = try string(p, "code", f, "province: ")
         let pname = try string(p, "name", f, "province: ")
-        return AdminUnit(index: 0, code: pcode, name: (p["full_name"] as? String) ?? pname, shortName: pname,
-                         kind: (p["kind"] as? String) ?? "tỉnh", level: .province, parent: nil, children: [],
+        return AdminUnit(index: 0, code: pcode, name: text(p, "full_name") ?? pname, shortName: pname,
+                         kind: text(p, "kind") ?? "tỉnh", level: .province, parent: nil, children: [],
                          population: p["population_2019"] as? Int)
     }
 
@@ -143,8 +146,8 @@ enum JSONFiles {
             let ctx = "district #\(k + 1): "
             let code = try code(d, digits: 3, f, ctx, seen: &seen)
             let name = try string(d, "name", f, ctx)
-            let du = AdminUnit(index: 0, code: code, name: name, shortName: (d["short_name"] as? String) ?? name,
-                          kind: ((d["kind"] as? String) ?? "huyện").lowercased(), level: .district, parent: 0, children: [],
+            let du = AdminUnit(index: 0, code: code, name: name, shortName: text(d, "short_name") ?? name,
+                          kind: (text(d, "kind") ?? "huyện").lowercased(), level: .district, parent: 0, children: [],
                           population: d["population_2019"] as? Int)
             var communes: [AdminUnit] = []
             for (j, c) in ((d["communes"] as? [[String: Any]]) ?? []).enumerated() {
@@ -165,27 +168,5 @@ enum JSONFiles {
                                 + "in degrees, south < north and west < east")
         }
         return GeoBounds(south: south, north: north, west: west, east: east, name: "\(pname)'s bounding box")
-    }
-
-    static func targets(data: Data, name f: String = "targets.json") throws(SnapshotIssue) -> Targets {
-        let o = try object(data: data, name: f)
-        guard let list = o["targets"] as? [[String: Any]] else {
-            throw SnapshotIssue(file: f, line: nil, message: "missing \"targets\" list")
-        }
-        var out: [Target] = []
-        for (k, t) in list.enumerated() {
-            let ind = try string(t, "indicator", f, "target #\(k + 1): ")
-            guard Targets.known.contains(ind) else {
-                throw SnapshotIssue(file: f, line: nil, message: "target #\(k + 1): unknown indicator \"\(ind)\" (known: \(Targets.known.joined(separator: ", ")))")
-            }
-            guard let target = (t["target"] as? NSNumber)?.doubleValue, let risk = (t["at_risk"] as? NSNumber)?.doubleValue else {
-                throw SnapshotIssue(file: f, line: nil, message: "target \(ind): \"target\" and \"at_risk\" must be numbers")
-            }
-            guard risk <= target else {
-                throw SnapshotIssue(file: f, line: nil, message: "target \(ind): at_risk (\(risk)) is above target (\(target))")
-            }
-            out.append(Target(indicator: ind, target: target, atRisk: risk))
-        }
-        return Targets(out)
     }
 }

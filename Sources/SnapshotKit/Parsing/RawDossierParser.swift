@@ -182,7 +182,10 @@ extension DossierParsers {
         var saturated = false
 
         @inline(__always)
-        mutating func see(_ row: TableRow) throws(SnapshotIssue) -> UInt64 { see(hash: row.reader.hash(row.span(0))) }
+        mutating func see(_ row: TableRow) throws(SnapshotIssue) -> UInt64 {
+            try checkID(row)
+            return see(hash: row.reader.hash(row.span(0)))
+        }
 
         /// The ID's hash as the set holds it, its slot prefetched.
         @inline(__always)
@@ -212,6 +215,7 @@ extension DossierParsers {
     struct IDsByText: DossierIDs {
         var firstLine: [String: Int] = [:]
         mutating func see(_ row: TableRow) throws(SnapshotIssue) -> UInt64 {
+            try checkID(row)
             let id = try row.string(0)
             if let first = firstLine[id] { throw row.fail(0, "duplicate dossier_id \"\(id)\" (first on line \(first))") }
             firstLine[id] = row.line

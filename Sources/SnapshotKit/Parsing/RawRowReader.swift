@@ -38,11 +38,6 @@ struct RawRowReader<IDs: DossierParsers.DossierIDs> {
     mutating func row(_ row: inout TableRow) throws(SnapshotIssue) {
         typealias P = DossierParsers
         if !measured { measured = true; acc.measures.formUnion(P.flagMeasures(row, from: 11)) }
-        if row.isEmpty(0) { throw row.fail(0, "dossier_id is empty") }
-        let idSpan = row.span(0)
-        if let b = ControlBytes.first(row.reader.base + idSpan.start, idSpan.end - idSpan.start) {
-            throw row.fail(0, "dossier_id holds the control character \(ControlBytes.name(b))")
-        }
         let id = try ids.see(row)
         // A dated catalogue reads the codes by the received date; a dossier is indivisible
         // and goes to the largest link of its old commune.
