@@ -49,14 +49,26 @@ public enum SnapshotLoader {
         if var t = table(directory, .ocop, &b) { b.addOCOP(&t) }
         if var t = table(directory, .tourism, &b) { b.addTourism(&t) }
         if exists(.index766), var t = table(directory, .index766, &b) { b.addIndex766(&t) }
-        if exists(.society) {
-            if var t = table(directory, .society, &b) { b.addSociety(&t) }
-        } else {
-            b.report(SnapshotIssue(file: TableKind.society.fileName, line: nil,
-                                   message: "not present: the digital society panel is hidden", severity: .warning))
-        }
+        for kind in DatasetRegistry.kinds { add(kind, directory, &b) }
         for issue in audit.finish() { b.report(issue) }
         return b.build()
+    }
+
+    /// The file of a kind behind `DatasetKind`, when the directory has it; else what its
+    /// absence means (an error for a required kind, the kind's warning for an optional one).
+    static func add<K: DatasetKind>(_ kind: K.Type, _ directory: String, _ b: inout SnapshotBuilder) {
+        guard FileManager.default.fileExists(atPath: directory + "/" + K.fileName) else {
+            switch K.presence {
+            case .required: b.report(SnapshotIssue(file: K.fileName, line: nil, message: "file not found"))
+            case .optional(let warning?): b.report(SnapshotIssue(file: K.fileName, line: nil, message: warning, severity: .warning))
+            case .optional(nil): break
+            }
+            return
+        }
+        do {
+            var t = try CSVTable(directory: directory, name: K.fileName, columns: K.columns)
+            b.add(kind, &t)
+        } catch { b.report(error) }
     }
 
     /// The file of `kind` opened for its columns, or nil with the problem reported.

@@ -23,8 +23,10 @@ public struct Snapshot: Equatable, Sendable {
     public let villages: [Village]
     public let ocopProducts: [OCOPProduct]
     public let tourism: TourismCube
+    /// The values of the kinds behind `DatasetKind` (`DatasetRegistry`).
+    let datasets: DatasetStore
     /// The digital-society counts; nil when the snapshot has no `society.csv`.
-    public let society: SocietyCube?
+    public var society: SocietyCube? { datasets[SocietyDataset.self] }
     public let bts: [BTSTotals]
     public let villageTotals: [VillageTotals]
     public let ocop: [OCOPTotals]
@@ -47,15 +49,21 @@ public struct Snapshot: Equatable, Sendable {
         self.init(manifest: manifest, units: units, targets: targets, dossierForm: dossierForm, dossiers: dossiers,
                   btsSites: btsSites, villages: villages, ocopProducts: ocopProducts,
                   tourism: TourismCube(rows: tourismRows, units: units),
-                  society: societyRows.map { SocietyCube(rows: $0, units: units) },
+                  datasets: Self.store(society: societyRows, units: units),
                   warnings: warnings, history: history, geometry: geometry)
     }
 
-    /// From its parts with the cubes made (the cache reads a snapshot back this way); the
-    /// totals per unit are made here.
+    private static func store(society rows: [(Month, Int, SocietyTally)]?, units: UnitTree) -> DatasetStore {
+        var store = DatasetStore()
+        if let rows { store.set(SocietyDataset.self, SocietyDataset.aggregate(rows, units: units)) }
+        return store
+    }
+
+    /// From its parts with the cubes made (the builder and the cache make a snapshot this
+    /// way); the totals per unit are made here.
     init(manifest: Manifest, units: UnitTree, targets: Targets, dossierForm: DossierForm, dossiers: DossierCube,
          btsSites: [BTSSite], villages: [Village], ocopProducts: [OCOPProduct], tourism: TourismCube,
-         society: SocietyCube?, warnings: [SnapshotIssue], history: [HistoricalProvince], geometry: Geometry?) {
+         datasets: DatasetStore, warnings: [SnapshotIssue], history: [HistoricalProvince], geometry: Geometry?) {
         self.history = history
         self.geometry = geometry
         self.manifest = manifest
@@ -67,7 +75,7 @@ public struct Snapshot: Equatable, Sendable {
         self.villages = villages
         self.ocopProducts = ocopProducts
         self.tourism = tourism
-        self.society = society
+        self.datasets = datasets
         self.warnings = warnings
         let n = units.units.count
         func chain(_ start: Int?) -> [Int] {
@@ -140,6 +148,6 @@ public struct Snapshot: Equatable, Sendable {
     public static func == (a: Snapshot, b: Snapshot) -> Bool {
         a.manifest == b.manifest && a.units == b.units && a.targets == b.targets && a.dossiers == b.dossiers
             && a.btsSites == b.btsSites && a.villages == b.villages && a.ocopProducts == b.ocopProducts
-            && a.tourism == b.tourism && a.history == b.history && a.geometry == b.geometry && a.society == b.society
+            && a.tourism == b.tourism && a.history == b.history && a.geometry == b.geometry && a.datasets == b.datasets
     }
 }

@@ -65,7 +65,7 @@ public enum TableKind: String, CaseIterable, Sendable {
         case .index766:
             return ["period", "unit_code"] + Official766.groupColumns + ["total", "rank", "ranked"]
         case .society:
-            return ["month", "district_code", "commune_code"] + SocietyMeasure.allCases.map(\.column)
+            return SocietyDataset.columns
         }
     }
 }
@@ -144,7 +144,8 @@ public struct SnapshotBuilder {
     private var products: [OCOPProduct] = []
     private var tourism: [(Month, Int, TourismTally)] = []
     private var official766: [Int: [Period: Official766]] = [:]
-    private var society: [(Month, Int, SocietyTally)]?
+    /// Checked rows of the kinds behind `DatasetKind`, by kind (each a `K.Rows`).
+    private var datasetRows: [DatasetID: any Sendable] = [:]
 
     public init(options: Options = Options()) { self.options = options }
 
@@ -268,9 +269,24 @@ public struct SnapshotBuilder {
     }
 
     /// The society table (optional: a snapshot given none has no society figures).
-    public mutating func addSociety(_ table: inout some SnapshotTable) {
+    public mutating func addSociety(_ table: inout some SnapshotTable) { add(SocietyDataset.self, &table) }
+
+    /// A table of a kind behind `DatasetKind`, checked against the units and the manifest's window.
+    mutating func add<K: DatasetKind, T: SnapshotTable>(_ kind: K.Type, _ table: inout T) {
         guard let ctx = context else { return }
-        society = (society ?? []) + SocietyParser.parse(&table, ctx, &issues)
+        var rows = datasetRows[K.id] as? K.Rows
+        K.read(&table, ctx, into: &rows, &issues)
+        datasetRows[K.id] = rows
+    }
+
+    /// What the snapshot keeps of each kind given rows.
+    private func datasets(_ units: UnitTree) -> DatasetStore {
+        var store = DatasetStore()
+        func aggregate<K: DatasetKind>(_ kind: K.Type) {
+            if let rows = datasetRows[K.id] as? K.Rows { store.set(kind, K.aggregate(rows, units: units)) }
+        }
+        for kind in DatasetRegistry.kinds { aggregate(kind) }
+        return store
     }
 
     private mutating func add<T: SnapshotTable, R>(_ table: inout T,
@@ -306,8 +322,8 @@ public struct SnapshotBuilder {
         }
         var snapshot = Snapshot(manifest: manifest, units: units, targets: targets, dossierForm: dossierForm,
                                  dossiers: DossierCube(accumulator: dossiers, units: units), btsSites: sites,
-                                 villages: villages, ocopProducts: products, tourismRows: tourism, societyRows: society,
-                                 warnings: issues.warnings,
+                                 villages: villages, ocopProducts: products, tourism: TourismCube(rows: tourism, units: units),
+                                 datasets: datasets(units), warnings: issues.warnings,
                                  history: zip(units.change?.before ?? [], history).map {
                                      HistoricalProvince(units: $0, dossiers: DossierCube(accumulator: $1, units: $0))
                                  }, geometry: geometry)
