@@ -47,9 +47,8 @@ public enum SnapshotLoader {
         if var t = table(directory, .bts, &b) { b.addBTS(&t) }
         if var t = table(directory, .villages, &b) { b.addVillages(&t) }
         if var t = table(directory, .ocop, &b) { b.addOCOP(&t) }
-        if var t = table(directory, .tourism, &b) { b.addTourism(&t) }
-        if exists(.index766), var t = table(directory, .index766, &b) { b.addIndex766(&t) }
         for kind in DatasetRegistry.kinds { add(kind, directory, &b) }
+        if exists(.index766), var t = table(directory, .index766, &b) { b.addIndex766(&t) }
         for issue in audit.finish() { b.report(issue) }
         return b.build()
     }
@@ -57,12 +56,9 @@ public enum SnapshotLoader {
     /// The file of a kind behind `DatasetKind`, when the directory has it; else what its
     /// absence means (an error for a required kind, the kind's warning for an optional one).
     static func add<K: DatasetKind>(_ kind: K.Type, _ directory: String, _ b: inout SnapshotBuilder) {
-        guard FileManager.default.fileExists(atPath: directory + "/" + K.fileName) else {
-            switch K.presence {
-            case .required: b.report(SnapshotIssue(file: K.fileName, line: nil, message: "file not found"))
-            case .optional(let warning?): b.report(SnapshotIssue(file: K.fileName, line: nil, message: warning, severity: .warning))
-            case .optional(nil): break
-            }
+        // A required file that is missing is reported as opening it reports it.
+        if case .optional(let warning) = K.presence, !FileManager.default.fileExists(atPath: directory + "/" + K.fileName) {
+            if let warning { b.report(SnapshotIssue(file: K.fileName, line: nil, message: warning, severity: .warning)) }
             return
         }
         do {

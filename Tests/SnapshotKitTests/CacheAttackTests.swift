@@ -24,7 +24,8 @@ import Glibc
                  history: [HistoricalProvince]? = nil) -> Snapshot {
         Snapshot(manifest: s.manifest, units: units ?? s.units, targets: s.targets, dossierForm: s.dossierForm,
                  dossiers: dossiers ?? s.dossiers, btsSites: s.btsSites, villages: s.villages, ocopProducts: s.ocopProducts,
-                 tourism: tourism ?? s.tourism, datasets: s.datasets, warnings: s.warnings, history: history ?? s.history,
+                 datasets: tourism.map { t in var d = s.datasets; d.set(TourismDataset.self, t); return d } ?? s.datasets,
+                 warnings: s.warnings, history: history ?? s.history,
                  geometry: s.geometry)
     }
 
@@ -126,7 +127,7 @@ import Glibc
         // Without sites, villages and products, so that making the crafted snapshot here ends
         // (their totals walk up the tree, as reading the entry did).
         let crafted = Snapshot(manifest: s.manifest, units: tree, targets: s.targets, dossierForm: s.dossierForm,
-                               dossiers: s.dossiers, btsSites: [], villages: [], ocopProducts: [], tourism: s.tourism,
+                               dossiers: s.dossiers, btsSites: [], villages: [], ocopProducts: [],
                                datasets: s.datasets, warnings: s.warnings, history: s.history, geometry: s.geometry)
         let outcome = Mutex<Result<LoadOutcome, CacheFile.ReadError>?>(nil)
         let ok = finishes(within: 10) { [self] in

@@ -44,6 +44,9 @@ public struct TourismCube: Equatable, Sendable {
     public let unitCount: Int
     var cells: [TourismTally]
 
+    /// No months: what a snapshot without tourism rows holds.
+    static let empty = TourismCube(firstMonth: Month(index: 0), monthCount: 0, unitCount: 0, cells: [])
+
     /// A cube read back from the cache.
     init(firstMonth: Month, monthCount: Int, unitCount: Int, cells: [TourismTally]) {
         self.firstMonth = firstMonth; self.monthCount = monthCount; self.unitCount = unitCount; self.cells = cells

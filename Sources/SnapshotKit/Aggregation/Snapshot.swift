@@ -22,9 +22,10 @@ public struct Snapshot: Equatable, Sendable {
     public let btsSites: [BTSSite]
     public let villages: [Village]
     public let ocopProducts: [OCOPProduct]
-    public let tourism: TourismCube
     /// The values of the kinds behind `DatasetKind` (`DatasetRegistry`).
     let datasets: DatasetStore
+    /// Visitors and revenue per month × district (`tourism.csv`, which every export carries).
+    public var tourism: TourismCube { datasets[TourismDataset.self] ?? .empty }
     /// The digital-society counts; nil when the snapshot has no `society.csv`.
     public var society: SocietyCube? { datasets[SocietyDataset.self] }
     public let bts: [BTSTotals]
@@ -48,21 +49,22 @@ public struct Snapshot: Equatable, Sendable {
          warnings: [SnapshotIssue], history: [HistoricalProvince] = [], geometry: Geometry? = nil) {
         self.init(manifest: manifest, units: units, targets: targets, dossierForm: dossierForm, dossiers: dossiers,
                   btsSites: btsSites, villages: villages, ocopProducts: ocopProducts,
-                  tourism: TourismCube(rows: tourismRows, units: units),
-                  datasets: Self.store(society: societyRows, units: units),
+                  datasets: Self.store(tourism: tourismRows, society: societyRows, units: units),
                   warnings: warnings, history: history, geometry: geometry)
     }
 
-    private static func store(society rows: [(Month, Int, SocietyTally)]?, units: UnitTree) -> DatasetStore {
+    private static func store(tourism: [(Month, Int, TourismTally)], society: [(Month, Int, SocietyTally)]?,
+                              units: UnitTree) -> DatasetStore {
         var store = DatasetStore()
-        if let rows { store.set(SocietyDataset.self, SocietyDataset.aggregate(rows, units: units)) }
+        store.set(TourismDataset.self, TourismDataset.aggregate(tourism, units: units))
+        if let society { store.set(SocietyDataset.self, SocietyDataset.aggregate(society, units: units)) }
         return store
     }
 
     /// From its parts with the cubes made (the builder and the cache make a snapshot this
     /// way); the totals per unit are made here.
     init(manifest: Manifest, units: UnitTree, targets: Targets, dossierForm: DossierForm, dossiers: DossierCube,
-         btsSites: [BTSSite], villages: [Village], ocopProducts: [OCOPProduct], tourism: TourismCube,
+         btsSites: [BTSSite], villages: [Village], ocopProducts: [OCOPProduct],
          datasets: DatasetStore, warnings: [SnapshotIssue], history: [HistoricalProvince], geometry: Geometry?) {
         self.history = history
         self.geometry = geometry
@@ -74,7 +76,6 @@ public struct Snapshot: Equatable, Sendable {
         self.btsSites = btsSites
         self.villages = villages
         self.ocopProducts = ocopProducts
-        self.tourism = tourism
         self.datasets = datasets
         self.warnings = warnings
         let n = units.units.count
@@ -148,6 +149,6 @@ public struct Snapshot: Equatable, Sendable {
     public static func == (a: Snapshot, b: Snapshot) -> Bool {
         a.manifest == b.manifest && a.units == b.units && a.targets == b.targets && a.dossiers == b.dossiers
             && a.btsSites == b.btsSites && a.villages == b.villages && a.ocopProducts == b.ocopProducts
-            && a.tourism == b.tourism && a.history == b.history && a.geometry == b.geometry && a.datasets == b.datasets
+            && a.history == b.history && a.geometry == b.geometry && a.datasets == b.datasets
     }
 }

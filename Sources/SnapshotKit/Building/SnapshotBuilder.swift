@@ -61,7 +61,7 @@ public enum TableKind: String, CaseIterable, Sendable {
         case .ocop:
             return ["product_id", "name", "producer", "district_code", "category", "stars", "platforms", "listed_date"]
         case .tourism:
-            return ["month", "district_code", "domestic_visitors", "international_visitors", "revenue_million_vnd"]
+            return TourismDataset.columns
         case .index766:
             return ["period", "unit_code"] + Official766.groupColumns + ["total", "rank", "ranked"]
         case .society:
@@ -142,7 +142,6 @@ public struct SnapshotBuilder {
     private var sites: [BTSSite] = []
     private var villages: [Village] = []
     private var products: [OCOPProduct] = []
-    private var tourism: [(Month, Int, TourismTally)] = []
     private var official766: [Int: [Period: Official766]] = [:]
     /// Checked rows of the kinds behind `DatasetKind`, by kind (each a `K.Rows`).
     private var datasetRows: [DatasetID: any Sendable] = [:]
@@ -261,7 +260,7 @@ public struct SnapshotBuilder {
     public mutating func addBTS(_ table: inout some SnapshotTable) { add(&table, AssetParsers.bts, to: \.sites) }
     public mutating func addVillages(_ table: inout some SnapshotTable) { add(&table, AssetParsers.villages, to: \.villages) }
     public mutating func addOCOP(_ table: inout some SnapshotTable) { add(&table, AssetParsers.ocop, to: \.products) }
-    public mutating func addTourism(_ table: inout some SnapshotTable) { add(&table, AssetParsers.tourism, to: \.tourism) }
+    public mutating func addTourism(_ table: inout some SnapshotTable) { add(TourismDataset.self, &table) }
     /// The portal's published 766 scores (`TableKind.index766`), optional.
     public mutating func addIndex766(_ table: inout some SnapshotTable) {
         guard let ctx = context else { return }
@@ -322,7 +321,7 @@ public struct SnapshotBuilder {
         }
         var snapshot = Snapshot(manifest: manifest, units: units, targets: targets, dossierForm: dossierForm,
                                  dossiers: DossierCube(accumulator: dossiers, units: units), btsSites: sites,
-                                 villages: villages, ocopProducts: products, tourism: TourismCube(rows: tourism, units: units),
+                                 villages: villages, ocopProducts: products,
                                  datasets: datasets(units), warnings: issues.warnings,
                                  history: zip(units.change?.before ?? [], history).map {
                                      HistoricalProvince(units: $0, dossiers: DossierCube(accumulator: $1, units: $0))

@@ -316,7 +316,7 @@ extension Geometry: CacheCodable {
 extension Snapshot: CacheCodable {
     func write(to w: inout CacheWriter) {
         w.put(manifest); w.put(units); w.put(targets); w.put(dossierForm); w.put(dossiers); w.put(official766)
-        w.put(btsSites); w.put(villages); w.put(ocopProducts); w.put(tourism); datasets.write(to: &w); w.put(warnings)
+        w.put(btsSites); w.put(villages); w.put(ocopProducts); datasets.write(to: &w); w.put(warnings)
         w.put(history); w.put(geometry)
     }
     init(from r: inout CacheReader) throws(CacheReader.Malformed) {
@@ -324,7 +324,7 @@ extension Snapshot: CacheCodable {
         let form: DossierForm = try r.get(), dossiers: DossierCube = try r.get()
         let official: [Int: [Period: Official766]] = try r.get()
         let sites: [BTSSite] = try r.get(), villages: [Village] = try r.get(), products: [OCOPProduct] = try r.get()
-        let tourism: TourismCube = try r.get(), datasets = try DatasetStore(from: &r, units: units)
+        let datasets = try DatasetStore(from: &r, units: units)
         let warnings: [SnapshotIssue] = try r.get()
         let history: [HistoricalProvince] = try r.get(), geometry: Geometry? = try r.get()
         // What the builder checked of rows, checked again of what the file says: every index
@@ -338,12 +338,11 @@ extension Snapshot: CacheCodable {
               products.allSatisfy({ inTree($0.district) }),
               official.keys.allSatisfy({ inTree($0) }),
               geometry?.shapes.allSatisfy({ inTree($0.unit) }) ?? true,
-              tourism.unitCount == 1 + units.districtIndexes.count || tourism.monthCount == 0,
               history.allSatisfy({ $0.dossiers.unitCount == $0.units.units.count || $0.dossiers.unitCount == 0 }),
               units.change?.links.values.allSatisfy({ $0.allSatisfy { inTree($0.unit) } }) ?? true
         else { throw malformed("an index outside the unit tree") }
         self.init(manifest: manifest, units: units, targets: targets, dossierForm: form, dossiers: dossiers,
-                  btsSites: sites, villages: villages, ocopProducts: products, tourism: tourism, datasets: datasets,
+                  btsSites: sites, villages: villages, ocopProducts: products, datasets: datasets,
                   warnings: warnings, history: history, geometry: geometry)
         official766 = official
     }
