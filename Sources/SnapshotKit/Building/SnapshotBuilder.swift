@@ -124,6 +124,9 @@ public struct SnapshotBuilder {
         /// Test hook: files of at least this many bytes are read in parts (the fuzz target
         /// drives the parallel path with small inputs).
         var minimumParallelBytes = DossierParsers.parallelThreshold
+        /// The kinds of data read besides the closed core (`DatasetRegistry.standard`; a test
+        /// may add its own).
+        var datasets = DatasetRegistry.standard
         public init() {}
     }
 
@@ -143,7 +146,7 @@ public struct SnapshotBuilder {
     private var villages: [Village] = []
     private var products: [OCOPProduct] = []
     private var official766: [Int: [Period: Official766]] = [:]
-    /// Checked rows of the kinds behind `DatasetKind`, by kind (each a `K.Rows`).
+    /// Checked rows of the kinds behind `DatasetKind`, by kind (each a `[K.Row]`).
     private var datasetRows: [DatasetID: any Sendable] = [:]
 
     public init(options: Options = Options()) { self.options = options }
@@ -273,8 +276,8 @@ public struct SnapshotBuilder {
     /// A table of a kind behind `DatasetKind`, checked against the units and the manifest's window.
     mutating func add<K: DatasetKind, T: SnapshotTable>(_ kind: K.Type, _ table: inout T) {
         guard let ctx = context else { return }
-        var rows = datasetRows[K.id] as? K.Rows
-        K.read(&table, ctx, into: &rows, &issues)
+        var rows = datasetRows.removeValue(forKey: K.id) as? [K.Row] ?? []
+        rows += K.parse(&table, ctx, &issues)
         datasetRows[K.id] = rows
     }
 
@@ -282,9 +285,9 @@ public struct SnapshotBuilder {
     private func datasets(_ units: UnitTree) -> DatasetStore {
         var store = DatasetStore()
         func aggregate<K: DatasetKind>(_ kind: K.Type) {
-            if let rows = datasetRows[K.id] as? K.Rows { store.set(kind, K.aggregate(rows, units: units)) }
+            if let rows = datasetRows[K.id] as? [K.Row] { store.set(kind, K.aggregate(rows, units: units)) }
         }
-        for kind in DatasetRegistry.kinds { aggregate(kind) }
+        for kind in options.datasets.kinds { aggregate(kind) }
         return store
     }
 

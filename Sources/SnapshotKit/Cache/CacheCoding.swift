@@ -39,6 +39,8 @@ struct CacheReader {
     private var at = 0
     /// Resolves a cell block by its number and count; nil when it does not fit the file.
     private let resolve: (Int, Int) -> TallyCells?
+    /// The kinds a snapshot's data values are read as.
+    var datasets = DatasetRegistry.standard
 
     init(records: UnsafeRawBufferPointer, cells resolve: @escaping (Int, Int) -> TallyCells?) {
         self.records = records

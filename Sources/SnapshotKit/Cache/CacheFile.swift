@@ -106,7 +106,8 @@ enum CacheFile {
     }
 
     /// The entry at `path` under `key`, checked and read; its cells stay in the mapping.
-    static func read(_ path: String, key: [UInt8]) -> Result<LoadOutcome, ReadError> {
+    /// `datasets`: the kinds the entry's values are read as (those of the options it was made with).
+    static func read(_ path: String, key: [UInt8], datasets: DatasetRegistry = .standard) -> Result<LoadOutcome, ReadError> {
         // Non-blocking: a FIFO planted at the path must not hold the viewer until someone writes.
         let fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK | O_NOCTTY)
         guard fd >= 0 else { return .failure(errno == ENOENT ? .absent : .foreign("cannot open: \(String(cString: strerror(errno)))")) }
@@ -161,6 +162,7 @@ enum CacheFile {
                 next += 1
                 return cells
             }
+            r.datasets = datasets
             let outcome = try r.get(LoadOutcome.self)
             guard r.isAtEnd, cursor == size else { return .failure(.corrupt("records and cells do not match")) }
             return .success(outcome)

@@ -122,7 +122,7 @@ public final class SharedSnapshotCache: @unchecked Sendable {
         }
         let name = CacheFile.stem(key: key)
         let entry = directory + "/" + name + ".snapshot"
-        switch CacheFile.read(entry, key: key) {
+        switch CacheFile.read(entry, key: key, datasets: options.datasets) {
         case .success(let o): return (o.result, .finished(.read))
         case .failure(.absent): break
         case .failure(let why): note("cache entry \(entry) is \(why): loading without it")
@@ -136,7 +136,7 @@ public final class SharedSnapshotCache: @unchecked Sendable {
             return (load(), .finished(alone(KeyLock.failure(directory, lock: lockPath, account: account))))
         }
         // Another process may have written it while this one waited.
-        if case .success(let o) = CacheFile.read(entry, key: key) {
+        if case .success(let o) = CacheFile.read(entry, key: key, datasets: options.datasets) {
             held.release()
             return (o.result, .finished(.read))
         }
@@ -165,8 +165,9 @@ public final class SharedSnapshotCache: @unchecked Sendable {
 
     /// The snapshot an entry holds for `key`, if one can be read (the last good figures of an
     /// export refused since).
-    public func snapshot(key: [UInt8]) -> Snapshot? {
-        guard case .success(let o) = CacheFile.read(directory + "/" + CacheFile.stem(key: key) + ".snapshot", key: key),
+    public func snapshot(key: [UInt8], options: SnapshotBuilder.Options = SnapshotBuilder.Options()) -> Snapshot? {
+        let entry = directory + "/" + CacheFile.stem(key: key) + ".snapshot"
+        guard case .success(let o) = CacheFile.read(entry, key: key, datasets: options.datasets),
               case .success(let s) = o.result else { return nil }
         return s
     }
@@ -202,7 +203,7 @@ public final class SharedSnapshotCache: @unchecked Sendable {
         closedir(handle)
         // The options that change what a load gives (not how many cores it uses).
         var text = "cdsboard cache \(CacheFile.version)\n\(options.earliest) \(options.monthsAfterPeriodEnd) "
-            + "\(options.latestPeriodEnd) \(options.maximumCubeBytes)\n"
+            + "\(options.latestPeriodEnd) \(options.maximumCubeBytes)\n" + "kinds \(options.datasets.signature)\n"
         var st = stat()
         guard stat("/proc/self/exe", &st) == 0 else { return nil }
         text += "exe " + identity(st) + "\n"

@@ -324,7 +324,7 @@ extension Snapshot: CacheCodable {
         let form: DossierForm = try r.get(), dossiers: DossierCube = try r.get()
         let official: [Int: [Period: Official766]] = try r.get()
         let sites: [BTSSite] = try r.get(), villages: [Village] = try r.get(), products: [OCOPProduct] = try r.get()
-        let datasets = try DatasetStore(from: &r, units: units)
+        let datasets = try DatasetStore(from: &r, units: units, registry: r.datasets)
         let warnings: [SnapshotIssue] = try r.get()
         let history: [HistoricalProvince] = try r.get(), geometry: Geometry? = try r.get()
         // What the builder checked of rows, checked again of what the file says: every index

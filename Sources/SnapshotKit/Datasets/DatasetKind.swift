@@ -7,6 +7,7 @@ public struct DatasetID: Hashable, Sendable, CustomStringConvertible {
 
 /// Whether an export must carry a kind's file.
 public enum Presence: Sendable, Equatable {
+    /// Without the file the export is refused ("file not found").
     case required
     /// May be left out; without it the snapshot has no value of the kind, and `check` gives
     /// `warning` when there is one.
@@ -15,33 +16,33 @@ public enum Presence: Sendable, Equatable {
 
 /// One kind of data a snapshot holds, as one value: its file and columns, whether an export
 /// must carry it, how its rows are checked (each problem at its `file:line:column`), what a
-/// snapshot keeps of them, and how that is cached. `DatasetRegistry.kinds` lists the kinds; the
-/// builder, the loader, the cache and `Snapshot`'s equality go through that list instead of
-/// naming kinds, so a new kind is one file that conforms and one line in the registry.
+/// snapshot keeps of them, and how that is cached. A `DatasetRegistry` lists the kinds; the
+/// builder, the loader, the cache and `Snapshot`'s equality go through it instead of naming
+/// kinds, so a new kind is one file that conforms and one line in the registry (or, in a test,
+/// a registry of its own in `SnapshotBuilder.Options.datasets`).
 ///
-/// The kinds move behind it one at a time, society first (issue 26); the others are still
-/// `TableKind` cases with their own builder storage.
+/// The kinds move behind it one at a time (issue 26): society and tourism so far; the others
+/// are still `TableKind` cases with their own builder storage.
 protocol DatasetKind: Sendable {
-    /// What the checked rows of one or more tables add up to before aggregation.
-    associatedtype Rows: Sendable
-    /// What a snapshot holds of the kind.
-    associatedtype Value: Sendable & Equatable
+    /// One checked row (or whatever a row adds up to before aggregation).
+    associatedtype Row: Sendable
+    /// What a snapshot holds of the kind, written to and read from the cache as it is.
+    associatedtype Value: Sendable & Equatable & CacheCodable
 
     static var id: DatasetID { get }
     static var fileName: String { get }
     /// The columns the table must have, by name (the parser reads them in this order).
     static var columns: [String] { get }
     static var presence: Presence { get }
-    /// Bumped when `write`/`read` change, so that a cache entry of another layout is not read.
+    /// Bumped when `Value`'s cache layout changes, so that an entry of another layout is not read.
     static var codecVersion: Int { get }
 
-    /// Checks the rows of one table against the units and the window, adding them to `rows`.
-    static func read<T: SnapshotTable>(_ table: inout T, _ ctx: RowContext, into rows: inout Rows?, _ issues: inout IssueCollector)
-    /// What the snapshot keeps of the checked rows.
-    static func aggregate(_ rows: Rows, units: UnitTree) -> Value
-
-    static func write(_ value: Value, to w: inout CacheWriter)
-    /// A value read back from a cache entry, checked against the units it must fit (an entry
-    /// made by something else must not make a viewer read out of range).
-    static func read(from r: inout CacheReader, units: UnitTree) throws(CacheReader.Malformed) -> Value
+    /// The rows of one table checked against the units and the window; each problem goes to
+    /// `issues` at its `file:line:column`.
+    static func parse<T: SnapshotTable>(_ table: inout T, _ ctx: RowContext, _ issues: inout IssueCollector) -> [Row]
+    /// What the snapshot keeps of the checked rows (of every table of the kind, in order).
+    static func aggregate(_ rows: [Row], units: UnitTree) -> Value
+    /// Whether a value read back from a cache entry fits `units` (an entry made by something
+    /// else must not make a viewer read out of range).
+    static func fits(_ value: Value, _ units: UnitTree) -> Bool
 }

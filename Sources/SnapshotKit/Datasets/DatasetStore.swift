@@ -1,9 +1,10 @@
 /// The values of a snapshot's data kinds, by kind: what `Snapshot` holds of every kind that
 /// moved behind `DatasetKind`. Equal when the same kinds hold equal values.
 struct DatasetStore: Equatable, Sendable {
-    /// One kind's value, type-erased (in registry order, so reflection walks them in order).
+    /// One kind's value, type-erased (in the order they were set: the registry's).
     private struct Entry: Sendable {
         let id: DatasetID
+        let codecVersion: Int
         let value: any Sendable
         let equals: @Sendable (any Sendable) -> Bool
         let write: @Sendable (inout CacheWriter) -> Void
@@ -17,17 +18,16 @@ struct DatasetStore: Equatable, Sendable {
         entries.first { $0.id == K.id }?.value as? K.Value
     }
 
-    /// Sets `kind`'s value (kept in registry order).
+    /// Sets `kind`'s value (in place when it has one, else after the others).
     mutating func set<K: DatasetKind>(_ kind: K.Type, _ value: K.Value) {
-        entries.removeAll { $0.id == K.id }
-        let entry = Entry(id: K.id, value: value, equals: { ($0 as? K.Value) == value },
-                          write: { K.write(value, to: &$0) })
-        let order = { (id: DatasetID) in DatasetRegistry.kinds.firstIndex { $0.id == id } ?? Int.max }
-        entries.insert(entry, at: entries.firstIndex { order($0.id) > order(K.id) } ?? entries.endIndex)
+        let entry = Entry(id: K.id, codecVersion: K.codecVersion, value: value,
+                          equals: { ($0 as? K.Value) == value }, write: { $0.put(value) })
+        if let k = entries.firstIndex(where: { $0.id == K.id }) { entries[k] = entry } else { entries.append(entry) }
     }
 
     static func == (a: DatasetStore, b: DatasetStore) -> Bool {
-        a.entries.count == b.entries.count && zip(a.entries, b.entries).allSatisfy { $0.id == $1.id && $0.equals($1.value) }
+        a.entries.count == b.entries.count
+            && a.entries.allSatisfy { e in b.entries.contains { $0.id == e.id && e.equals($0.value) } }
     }
 
     // MARK: The cache
@@ -37,19 +37,19 @@ struct DatasetStore: Equatable, Sendable {
         w.put(entries.count)
         for e in entries {
             w.put(e.id.rawValue)
-            w.put(DatasetRegistry.kind(e.id)?.codecVersion ?? -1)
+            w.put(e.codecVersion)
             e.write(&w)
         }
     }
 
-    /// The values written by `write`; a kind this build does not know, or of another codec
+    /// The values written by `write`; a kind `registry` does not list, or of another codec
     /// version, makes the entry unreadable (it is then loaded again from the source).
-    init(from r: inout CacheReader, units: UnitTree) throws(CacheReader.Malformed) {
+    init(from r: inout CacheReader, units: UnitTree, registry: DatasetRegistry) throws(CacheReader.Malformed) {
         let n = try r.count(minimumBytes: 16)
         for _ in 0..<n {
             let id = DatasetID(try r.get(String.self))
             let version: Int = try r.get()
-            guard let kind = DatasetRegistry.kind(id), kind.codecVersion == version, self.entry(id) == nil else {
+            guard let kind = registry.kind(id), kind.codecVersion == version, !entries.contains(where: { $0.id == id }) else {
                 throw CacheReader.Malformed(description: "dataset \(id) of codec \(version) unknown or repeated")
             }
             try read(kind, &r, units)
@@ -57,8 +57,8 @@ struct DatasetStore: Equatable, Sendable {
     }
 
     private mutating func read<K: DatasetKind>(_ kind: K.Type, _ r: inout CacheReader, _ units: UnitTree) throws(CacheReader.Malformed) {
-        set(kind, try K.read(from: &r, units: units))
+        let value: K.Value = try r.get()
+        guard K.fits(value, units) else { throw CacheReader.Malformed(description: "\(K.id): an index outside the unit tree") }
+        set(kind, value)
     }
-
-    private func entry(_ id: DatasetID) -> Entry? { entries.first { $0.id == id } }
 }

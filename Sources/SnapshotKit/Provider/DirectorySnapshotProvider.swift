@@ -218,7 +218,7 @@ public final class DirectorySnapshotProvider: SnapshotProvider, @unchecked Senda
     public func lastGoodSnapshot() -> Snapshot? {
         guard let quarantine, let cache, quarantine.isPoisoned(export: directory),
               let key = quarantine.lastGood(export: directory) else { return nil }
-        return cache.snapshot(key: key)
+        return cache.snapshot(key: key, options: options)
     }
 
     private func loadThroughCache() -> Result<Snapshot, SnapshotFailure> {
