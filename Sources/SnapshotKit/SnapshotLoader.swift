@@ -44,11 +44,7 @@ public enum SnapshotLoader {
         case (false, true):
             if var t = table(directory, .dossierStats, &b) { b.addDossierStats(&t) }
         }
-        if var t = table(directory, .bts, &b) { b.addBTS(&t) }
-        if var t = table(directory, .villages, &b) { b.addVillages(&t) }
-        if var t = table(directory, .ocop, &b) { b.addOCOP(&t) }
         for kind in options.datasets.kinds { add(kind, directory, &b) }
-        if exists(.index766), var t = table(directory, .index766, &b) { b.addIndex766(&t) }
         for issue in audit.finish() { b.report(issue) }
         return b.build()
     }

@@ -23,7 +23,7 @@ import Glibc
     func rebuilt(_ s: Snapshot, units: UnitTree? = nil, dossiers: DossierCube? = nil, tourism: TourismCube? = nil,
                  history: [HistoricalProvince]? = nil) -> Snapshot {
         Snapshot(manifest: s.manifest, units: units ?? s.units, targets: s.targets, dossierForm: s.dossierForm,
-                 dossiers: dossiers ?? s.dossiers, btsSites: s.btsSites, villages: s.villages, ocopProducts: s.ocopProducts,
+                 dossiers: dossiers ?? s.dossiers,
                  datasets: tourism.map { t in var d = s.datasets; d.set(TourismDataset.self, t); return d } ?? s.datasets,
                  warnings: s.warnings, history: history ?? s.history,
                  geometry: s.geometry)
@@ -124,11 +124,9 @@ import Glibc
         units[i].parent = j
         units[j].parent = i
         let tree = UnitTree(restoring: units, districtIndexes: s.units.districtIndexes, communeIndexes: s.units.communeIndexes)
-        // Without sites, villages and products, so that making the crafted snapshot here ends
-        // (their totals walk up the tree, as reading the entry did).
+        // The kinds' values as made in the good tree (reading them back walks up the tree).
         let crafted = Snapshot(manifest: s.manifest, units: tree, targets: s.targets, dossierForm: s.dossierForm,
-                               dossiers: s.dossiers, btsSites: [], villages: [], ocopProducts: [],
-                               datasets: s.datasets, warnings: s.warnings, history: s.history, geometry: s.geometry)
+                               dossiers: s.dossiers, datasets: s.datasets, warnings: s.warnings, history: s.history, geometry: s.geometry)
         let outcome = Mutex<Result<LoadOutcome, CacheFile.ReadError>?>(nil)
         let ok = finishes(within: 10) { [self] in
             let r = try? readCrafted(crafted)

@@ -9,7 +9,7 @@ import Testing
 @Suite struct DatasetKindTests {
     /// Tasks assigned by the committee and done on time, per month × district (issue 28's
     /// "nhiệm vụ", as a test's kind).
-    enum TasksDataset: DatasetKind {
+    enum TasksDataset: CachedAsAggregated {
         static let id = DatasetID("test.tasks")
         static let fileName = "tasks.csv"
         static let columns = ["month", "district_code", "assigned", "done_on_time"]

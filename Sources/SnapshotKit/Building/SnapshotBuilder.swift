@@ -52,18 +52,11 @@ public enum TableKind: String, CaseIterable, Sendable {
         case .dossierStats:
             return ["month", "district_code", "commune_code", "level", "field", "channel", "received", "resolved",
                     "resolved_on_time", "returned", "withdrawn", "pending", "pending_overdue"]
-        case .bts:
-            return ["site_id", "operator", "district_code", "commune_code", "lat", "lon", "tech", "status",
-                    "commissioned_date"]
-        case .villages:
-            return ["village_code", "name", "district_code", "commune_code", "households", "poor_households", "mobile",
-                    "broadband"]
-        case .ocop:
-            return ["product_id", "name", "producer", "district_code", "category", "stars", "platforms", "listed_date"]
-        case .tourism:
-            return TourismDataset.columns
-        case .index766:
-            return ["period", "unit_code"] + Official766.groupColumns + ["total", "rank", "ranked"]
+        case .bts: return BTSDataset.columns
+        case .villages: return VillagesDataset.columns
+        case .ocop: return OCOPDataset.columns
+        case .tourism: return TourismDataset.columns
+        case .index766: return Index766Dataset.columns
         case .society:
             return SocietyDataset.columns
         }
@@ -142,10 +135,6 @@ public struct SnapshotBuilder {
     private var history: [DossierAccumulator] = []
     private var dossierForm: Snapshot.DossierForm?
     private var dossierSource = TableKind.dossiers.fileName
-    private var sites: [BTSSite] = []
-    private var villages: [Village] = []
-    private var products: [OCOPProduct] = []
-    private var official766: [Int: [Period: Official766]] = [:]
     /// Checked rows of the kinds behind `DatasetKind`, by kind (each a `[K.Row]`).
     private var datasetRows: [DatasetID: any Sendable] = [:]
 
@@ -260,15 +249,12 @@ public struct SnapshotBuilder {
         for k in history.indices { history[k].measures = dossiers.measures }
     }
 
-    public mutating func addBTS(_ table: inout some SnapshotTable) { add(&table, AssetParsers.bts, to: \.sites) }
-    public mutating func addVillages(_ table: inout some SnapshotTable) { add(&table, AssetParsers.villages, to: \.villages) }
-    public mutating func addOCOP(_ table: inout some SnapshotTable) { add(&table, AssetParsers.ocop, to: \.products) }
+    public mutating func addBTS(_ table: inout some SnapshotTable) { add(BTSDataset.self, &table) }
+    public mutating func addVillages(_ table: inout some SnapshotTable) { add(VillagesDataset.self, &table) }
+    public mutating func addOCOP(_ table: inout some SnapshotTable) { add(OCOPDataset.self, &table) }
     public mutating func addTourism(_ table: inout some SnapshotTable) { add(TourismDataset.self, &table) }
     /// The portal's published 766 scores (`TableKind.index766`), optional.
-    public mutating func addIndex766(_ table: inout some SnapshotTable) {
-        guard let ctx = context else { return }
-        official766.merge(Index766Parser.parse(&table, ctx, &issues)) { a, b in a.merging(b) { x, _ in x } }
-    }
+    public mutating func addIndex766(_ table: inout some SnapshotTable) { add(Index766Dataset.self, &table) }
 
     /// The society table (optional: a snapshot given none has no society figures).
     public mutating func addSociety(_ table: inout some SnapshotTable) { add(SocietyDataset.self, &table) }
@@ -289,13 +275,6 @@ public struct SnapshotBuilder {
         }
         for kind in options.datasets.kinds { aggregate(kind) }
         return store
-    }
-
-    private mutating func add<T: SnapshotTable, R>(_ table: inout T,
-                                                   _ parse: (inout T, RowContext, inout IssueCollector) -> [R],
-                                                   to list: WritableKeyPath<SnapshotBuilder, [R]>) {
-        guard let ctx = context else { return }
-        self[keyPath: list] += parse(&table, ctx, &issues)
     }
 
     // MARK: The snapshot
@@ -322,14 +301,12 @@ public struct SnapshotBuilder {
         guard let manifest, let units, let dossierForm, !issues.hasErrors else {
             return .failure(SnapshotFailure(errors: issues.errors, warnings: issues.warnings, suppressed: issues.suppressedSummary))
         }
-        var snapshot = Snapshot(manifest: manifest, units: units, targets: targets, dossierForm: dossierForm,
-                                 dossiers: DossierCube(accumulator: dossiers, units: units), btsSites: sites,
-                                 villages: villages, ocopProducts: products,
+        let snapshot = Snapshot(manifest: manifest, units: units, targets: targets, dossierForm: dossierForm,
+                                 dossiers: DossierCube(accumulator: dossiers, units: units),
                                  datasets: datasets(units), warnings: issues.warnings,
                                  history: zip(units.change?.before ?? [], history).map {
                                      HistoricalProvince(units: $0, dossiers: DossierCube(accumulator: $1, units: $0))
                                  }, geometry: geometry)
-        snapshot.official766 = official766
         return .success(snapshot)
     }
 }

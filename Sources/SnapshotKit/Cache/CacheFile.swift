@@ -16,7 +16,7 @@ import Foundation
 enum CacheFile {
     static let magic: [UInt8] = Array("CDSBCACH".utf8)
     /// Bumped whenever what `SnapshotEncoding` writes changes.
-    static let version: UInt32 = 4
+    static let version: UInt32 = 5
     static let headerSize = 128
     static let alignment = 64
     /// The largest count a cell may hold (in either sign).

@@ -315,15 +315,14 @@ extension Geometry: CacheCodable {
 
 extension Snapshot: CacheCodable {
     func write(to w: inout CacheWriter) {
-        w.put(manifest); w.put(units); w.put(targets); w.put(dossierForm); w.put(dossiers); w.put(official766)
-        w.put(btsSites); w.put(villages); w.put(ocopProducts); datasets.write(to: &w); w.put(warnings)
+        w.put(manifest); w.put(units); w.put(targets); w.put(dossierForm); w.put(dossiers)
+        datasets.write(to: &w); w.put(warnings)
         w.put(history); w.put(geometry)
     }
     init(from r: inout CacheReader) throws(CacheReader.Malformed) {
         let manifest: Manifest = try r.get(), units: UnitTree = try r.get(), targets: Targets = try r.get()
         let form: DossierForm = try r.get(), dossiers: DossierCube = try r.get()
-        let official: [Int: [Period: Official766]] = try r.get()
-        let sites: [BTSSite] = try r.get(), villages: [Village] = try r.get(), products: [OCOPProduct] = try r.get()
+        // Each kind checks its own values against the units as it reads them.
         let datasets = try DatasetStore(from: &r, units: units, registry: r.datasets)
         let warnings: [SnapshotIssue] = try r.get()
         let history: [HistoricalProvince] = try r.get(), geometry: Geometry? = try r.get()
@@ -333,18 +332,12 @@ extension Snapshot: CacheCodable {
         let n = units.units.count
         func inTree(_ i: Int?) -> Bool { i.map { $0 >= 0 && $0 < n } ?? true }
         guard dossiers.unitCount == n || dossiers.unitCount == 0,
-              sites.allSatisfy({ inTree($0.district) && inTree($0.commune) }),
-              villages.allSatisfy({ inTree($0.district) && inTree($0.commune) }),
-              products.allSatisfy({ inTree($0.district) }),
-              official.keys.allSatisfy({ inTree($0) }),
               geometry?.shapes.allSatisfy({ inTree($0.unit) }) ?? true,
               history.allSatisfy({ $0.dossiers.unitCount == $0.units.units.count || $0.dossiers.unitCount == 0 }),
               units.change?.links.values.allSatisfy({ $0.allSatisfy { inTree($0.unit) } }) ?? true
         else { throw malformed("an index outside the unit tree") }
         self.init(manifest: manifest, units: units, targets: targets, dossierForm: form, dossiers: dossiers,
-                  btsSites: sites, villages: villages, ocopProducts: products, datasets: datasets,
-                  warnings: warnings, history: history, geometry: geometry)
-        official766 = official
+                  datasets: datasets, warnings: warnings, history: history, geometry: geometry)
     }
 }
 

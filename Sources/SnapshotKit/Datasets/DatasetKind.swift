@@ -26,15 +26,15 @@ public enum Presence: Sendable, Equatable {
 protocol DatasetKind: Sendable {
     /// One checked row (or whatever a row adds up to before aggregation).
     associatedtype Row: Sendable
-    /// What a snapshot holds of the kind, written to and read from the cache as it is.
-    associatedtype Value: Sendable & Equatable & CacheCodable
+    /// What a snapshot holds of the kind.
+    associatedtype Value: Sendable & Equatable
 
     static var id: DatasetID { get }
     static var fileName: String { get }
     /// The columns the table must have, by name (the parser reads them in this order).
     static var columns: [String] { get }
     static var presence: Presence { get }
-    /// Bumped when `Value`'s cache layout changes, so that an entry of another layout is not read.
+    /// Bumped when the cache layout of the kind changes, so that an entry of another layout is not read.
     static var codecVersion: Int { get }
 
     /// The rows of one table checked against the units and the window; each problem goes to
@@ -42,7 +42,47 @@ protocol DatasetKind: Sendable {
     static func parse<T: SnapshotTable>(_ table: inout T, _ ctx: RowContext, _ issues: inout IssueCollector) -> [Row]
     /// What the snapshot keeps of the checked rows (of every table of the kind, in order).
     static func aggregate(_ rows: [Row], units: UnitTree) -> Value
-    /// Whether a value read back from a cache entry fits `units` (an entry made by something
-    /// else must not make a viewer read out of range).
+
+    static func encode(_ value: Value, to w: inout CacheWriter)
+    /// A value read back from a cache entry, checked against `units` (an entry made by
+    /// something else must not make a viewer read out of range).
+    static func decode(from r: inout CacheReader, units: UnitTree) throws(CacheReader.Malformed) -> Value
+}
+
+/// A kind whose value is cached as it is (a cube: its cells are mapped, not copied).
+protocol CachedAsAggregated: DatasetKind where Value: CacheCodable {
+    /// Whether a value read back fits `units`.
     static func fits(_ value: Value, _ units: UnitTree) -> Bool
+}
+
+extension CachedAsAggregated {
+    static func encode(_ value: Value, to w: inout CacheWriter) { w.put(value) }
+
+    static func decode(from r: inout CacheReader, units: UnitTree) throws(CacheReader.Malformed) -> Value {
+        let value: Value = try r.get()
+        guard fits(value, units) else { throw CacheReader.Malformed(description: "\(id): an index outside the unit tree") }
+        return value
+    }
+}
+
+/// A kind whose value is made from its records (sites, villages, products): the records are
+/// cached and the totals made again on reading, which costs less than reading them.
+protocol CachedAsRecords: DatasetKind where Row: CacheCodable {
+    /// The records a value was made from, in order.
+    static func records(_ value: Value) -> [Row]
+    /// Whether every unit index `row` names lies below `unitCount`.
+    static func fits(_ row: Row, unitCount: Int) -> Bool
+}
+
+extension CachedAsRecords {
+    static func encode(_ value: Value, to w: inout CacheWriter) { w.put(records(value)) }
+
+    static func decode(from r: inout CacheReader, units: UnitTree) throws(CacheReader.Malformed) -> Value {
+        let rows: [Row] = try r.get()
+        let n = units.units.count
+        guard rows.allSatisfy({ fits($0, unitCount: n) }) else {
+            throw CacheReader.Malformed(description: "\(id): an index outside the unit tree")
+        }
+        return aggregate(rows, units: units)
+    }
 }

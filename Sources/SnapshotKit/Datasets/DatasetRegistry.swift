@@ -4,7 +4,8 @@
 struct DatasetRegistry: Sendable {
     let kinds: [any DatasetKind.Type]
 
-    static let standard = DatasetRegistry(kinds: [TourismDataset.self, SocietyDataset.self])
+    static let standard = DatasetRegistry(kinds: [BTSDataset.self, VillagesDataset.self, OCOPDataset.self, TourismDataset.self,
+                                                      SocietyDataset.self, Index766Dataset.self])
 
     init(kinds: [any DatasetKind.Type]) { self.kinds = kinds }
 

@@ -21,7 +21,7 @@ struct DatasetStore: Equatable, Sendable {
     /// Sets `kind`'s value (in place when it has one, else after the others).
     mutating func set<K: DatasetKind>(_ kind: K.Type, _ value: K.Value) {
         let entry = Entry(id: K.id, codecVersion: K.codecVersion, value: value,
-                          equals: { ($0 as? K.Value) == value }, write: { $0.put(value) })
+                          equals: { ($0 as? K.Value) == value }, write: { K.encode(value, to: &$0) })
         if let k = entries.firstIndex(where: { $0.id == K.id }) { entries[k] = entry } else { entries.append(entry) }
     }
 
@@ -57,8 +57,6 @@ struct DatasetStore: Equatable, Sendable {
     }
 
     private mutating func read<K: DatasetKind>(_ kind: K.Type, _ r: inout CacheReader, _ units: UnitTree) throws(CacheReader.Malformed) {
-        let value: K.Value = try r.get()
-        guard K.fits(value, units) else { throw CacheReader.Malformed(description: "\(K.id): an index outside the unit tree") }
-        set(kind, value)
+        set(kind, try K.decode(from: &r, units: units))
     }
 }

@@ -1,6 +1,6 @@
 /// `society.csv`, the digital-society counts (VNeID, community digital teams, cashless
 /// payments…): one row per month × commune or district; optional.
-enum SocietyDataset: DatasetKind {
+enum SocietyDataset: CachedAsAggregated {
     static let id = DatasetID("society")
     static let fileName = "society.csv"
     static var columns: [String] { ["month", "district_code", "commune_code"] + SocietyMeasure.allCases.map(\.column) }

@@ -1,5 +1,5 @@
 /// `tourism.csv`, visitors and revenue: one row per month × district; required.
-enum TourismDataset: DatasetKind {
+enum TourismDataset: CachedAsAggregated {
     static let id = DatasetID("tourism")
     static let fileName = "tourism.csv"
     static let columns = ["month", "district_code", "domestic_visitors", "international_visitors", "revenue_million_vnd"]
