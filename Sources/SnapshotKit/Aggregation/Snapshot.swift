@@ -52,13 +52,27 @@ public struct Snapshot: Equatable, Sendable {
         self.dossiers = dossiers
         self.datasets = datasets
         self.warnings = warnings
+        btsData = datasets[BTSDataset.self] ?? BTSDataset.aggregate([], units: units)
+        villageData = datasets[VillagesDataset.self] ?? VillagesDataset.aggregate([], units: units)
+        ocopData = datasets[OCOPDataset.self] ?? OCOPDataset.aggregate([], units: units)
+        tourism = datasets[TourismDataset.self] ?? .empty
+        society = datasets[SocietyDataset.self]
+        official766 = datasets[Index766Dataset.self] ?? [:]
     }
 
     // MARK: The kinds' values, by name
 
-    private var btsData: BTSDataset.Value { datasets[BTSDataset.self] ?? BTSDataset.aggregate([], units: units) }
-    private var villageData: VillagesDataset.Value { datasets[VillagesDataset.self] ?? VillagesDataset.aggregate([], units: units) }
-    private var ocopData: OCOPDataset.Value { datasets[OCOPDataset.self] ?? OCOPDataset.aggregate([], units: units) }
+    // Resolved from `datasets` once, when the snapshot is made: the views read them per unit
+    // and per frame, and a lookup by kind each time cost a frame about a tenth more.
+    private let btsData: BTSDataset.Value
+    private let villageData: VillagesDataset.Value
+    private let ocopData: OCOPDataset.Value
+    /// Visitors and revenue per month × district (`tourism.csv`, which every export carries).
+    public let tourism: TourismCube
+    /// The digital-society counts; nil when the snapshot has no `society.csv`.
+    public let society: SocietyCube?
+    /// The portal's published 766 scores per unit index and period (`index_766.csv`); empty without it.
+    public let official766: [Int: [Period: Official766]]
 
     public var btsSites: [BTSSite] { btsData.sites }
     public var bts: [BTSTotals] { btsData.totals }
@@ -71,12 +85,6 @@ public struct Snapshot: Equatable, Sendable {
     public var ocop: [OCOPTotals] { ocopData.totals }
     /// Per unit (province and districts), the listing days of its products listed online.
     public var ocopListedDays: [[Int]] { ocopData.listedDays }
-    /// Visitors and revenue per month × district (`tourism.csv`, which every export carries).
-    public var tourism: TourismCube { datasets[TourismDataset.self] ?? .empty }
-    /// The digital-society counts; nil when the snapshot has no `society.csv`.
-    public var society: SocietyCube? { datasets[SocietyDataset.self] }
-    /// The portal's published 766 scores per unit index and period (`index_766.csv`); empty without it.
-    public var official766: [Int: [Period: Official766]] { datasets[Index766Dataset.self] ?? [:] }
 
     /// How many of the sorted `days` are on or before `day`.
     public static func count(_ days: [Int], onOrBefore day: Day) -> Int {
