@@ -55,7 +55,24 @@ extension SnapshotFailure {
     /// Every error, the warnings and the count of errors not shown, one per line, then `REFUSED`.
     func printed(source: String) -> String {
         let lines = errors.map(\.description) + warnings.map(\.description) + suppressed
-        return (lines + ["\(Echo.cut(source)): REFUSED — \(errors.count) errors, \(warnings.count) warnings"])
-            .joined(separator: "\n")
+        return (lines + ["\(Echo.cut(source)): REFUSED — \(countLine)"]).joined(separator: "\n")
+    }
+
+    /// "503 errors (50 listed), 0 warnings": the true totals, and how many of them are listed.
+    var countLine: String {
+        func count(_ listed: Int, _ more: Int, _ word: String) -> String {
+            let total = listed + more
+            return "\(total) \(word)\(total == 1 ? "" : "s")" + (more > 0 ? " (\(listed) listed)" : "")
+        }
+        return count(errors.count, suppressedCount(of: "errors"), "error") + ", "
+            + count(warnings.count, suppressedCount(of: "warnings"), "warning")
+    }
+
+    /// The issues of one kind not listed, read back from the lines "FILE: N more errors not shown".
+    private func suppressedCount(of kind: String) -> Int {
+        suppressed.reduce(0) { sum, line in
+            guard line.hasSuffix(" more \(kind) not shown"), let colon = line.range(of: ": ", options: .backwards) else { return sum }
+            return sum + (Int(line[colon.upperBound...].prefix { $0.isNumber }) ?? 0)
+        }
     }
 }
