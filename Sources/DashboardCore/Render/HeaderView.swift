@@ -46,7 +46,7 @@ enum HeaderView {
         let sub = layout.subheader
         var crumbs: [String] = []
         if let snap = state.snapshot, let here = state.placeIndex {
-            crumbs = snap.units.path(to: here).map { $0.level == .commune || $0.isGrouping ? $0.name : $0.shortName }
+            crumbs = snap.units.path(to: here).map { $0.level == .commune || $0.isGrouping ? UnitNames.name($0, state.language) : $0.shortName }
             if TableModel.flat(state), crumbs.count == 3 { crumbs.remove(at: 1) }
         }
         var periodText = ""

@@ -51,7 +51,7 @@ public struct Report: Sendable {
         span = Span(period, dataEnd: s.manifest.periodEnd)
         labels = (f.span(span), f.span(span.previous), f.span(span.sameLastYear))
         let heading = form == .form06 ? t[.form06Title] + " — " : ""
-        title = "\(heading)\(s.units.province.name) — \(unit.level == .province ? "" : unit.name + " — ")\(labels.span)"
+        title = "\(heading)\(s.units.province.name) — \(unit.level == .province ? "" : UnitNames.name(unit, language) + " — ")\(labels.span)"
         let shown = panels.shown(for: s)
         let panelColumns = form == .form06 ? DossiersPanel.form06Columns : shown.flatMap(\.reportColumns)
         columns = [Column(key: "code", title: t[.code], numeric: false), Column(key: "unit", title: t[.unit], numeric: false)]
@@ -62,8 +62,9 @@ public struct Report: Sendable {
         let figures = listed.map { UnitFigures(snapshot: s, unit: $0.0, period: period) }
         for (fig, (_, depth)) in zip(figures, listed) {
             let indent = tree ? String(repeating: "  ", count: depth) : ""
-            rows.append([fig.unit.code, indent + fig.unit.name] + panelColumns.map { $0.text(fig, f) })
-            raw.append([fig.unit.code, fig.unit.name] + panelColumns.map { $0.raw(fig) })
+            let name = UnitNames.name(fig.unit, language)
+            rows.append([fig.unit.code, indent + name] + panelColumns.map { $0.text(fig, f) })
+            raw.append([fig.unit.code, name] + panelColumns.map { $0.raw(fig) })
         }
         // A period has data when any panel of the report holds figures for it (tourism of 2022
         // without dossiers is data); form 06 is of dossiers alone.
