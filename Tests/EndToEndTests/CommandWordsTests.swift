@@ -58,7 +58,9 @@ import Testing
     @Test func genOutsideTheSourceTreeSaysWhatToGive() throws {
         let dir = Fixtures.temporaryDirectory("cdsboard-gen")
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        try FileManager.default.copyItem(atPath: bin, toPath: dir + "/cdsboard")
+        // Copied by a child process: a copy written by this one could be held open by a child
+        // another test forks meanwhile, and exec would fail with ETXTBSY.
+        #expect(Fixtures.run("/bin/cp", [bin, dir + "/cdsboard"]).status == 0)
         func gen(_ args: String) -> (status: Int32, output: String) {
             Fixtures.run("/bin/sh", ["-c", "cd '\(dir)' && ./cdsboard gen \(args)"])
         }
@@ -72,5 +74,27 @@ import Testing
         let ok = gen("--out out --units '\(Fixtures.sampleDirectory)/units.json'")
         #expect(ok.status == 0, "\(ok.output)")
         #expect(FileManager.default.fileExists(atPath: dir + "/out/manifest.json"))
+    }
+}
+
+/// `report` for the minutes (issue 30): the last complete quarter by name, the exit statuses
+/// and the default period in its help.
+@Suite struct MinutesReportCommandTests {
+    let bin = Fixtures.binary
+
+    @Test func lastQuarterIsTheLastCompleteQuarterBeforeTheDataEnds() {
+        let last = Fixtures.run(bin, ["report", "--period", "last-quarter", "--format", "csv"])
+        let q3 = Fixtures.run(bin, ["report", "--period", "2026-Q3", "--format", "csv"])
+        #expect(last.status == 0 && last.output == q3.output)
+        #expect(last.output.contains(",2026-Q3,Quý III/2026,"))
+        let month = Fixtures.run(bin, ["report", Fixtures.sampleDirectory, "--period", "last-month"])
+        #expect(month.output.hasPrefix("Tỉnh Hà Giang — Tháng 6/2024"), "\(month.output.prefix(80))")
+    }
+
+    @Test func helpGivesTheExitStatusesAndTheDefaultPeriod() {
+        let h = Fixtures.run(bin, ["report", "--help"]).output.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(h.contains("3 the period holds no figures"), "\(h)")
+        #expect(h.contains("last-quarter"))
+        #expect(h.contains("Default: the quarter holding the data's last month"))
     }
 }
