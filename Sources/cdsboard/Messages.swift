@@ -60,19 +60,9 @@ extension SnapshotFailure {
 
     /// "503 errors (50 listed), 0 warnings": the true totals, and how many of them are listed.
     var countLine: String {
-        func count(_ listed: Int, _ more: Int, _ word: String) -> String {
-            let total = listed + more
-            return "\(total) \(word)\(total == 1 ? "" : "s")" + (more > 0 ? " (\(listed) listed)" : "")
+        func count(_ listed: Int, _ total: Int, _ word: String) -> String {
+            "\(total) \(word)\(total == 1 ? "" : "s")" + (total > listed ? " (\(listed) listed)" : "")
         }
-        return count(errors.count, suppressedCount(of: "errors"), "error") + ", "
-            + count(warnings.count, suppressedCount(of: "warnings"), "warning")
-    }
-
-    /// The issues of one kind not listed, read back from the lines "FILE: N more errors not shown".
-    private func suppressedCount(of kind: String) -> Int {
-        suppressed.reduce(0) { sum, line in
-            guard line.hasSuffix(" more \(kind) not shown"), let colon = line.range(of: ": ", options: .backwards) else { return sum }
-            return sum + (Int(line[colon.upperBound...].prefix { $0.isNumber }) ?? 0)
-        }
+        return count(errors.count, errorTotal, "error") + ", " + count(warnings.count, warningTotal, "warning")
     }
 }

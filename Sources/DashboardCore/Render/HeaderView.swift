@@ -92,7 +92,7 @@ enum HeaderView {
         c.fill(r, role: .status)
         if let refusal = state.refusal {
             var text = " \(c.glyphs.bad) \(s[.refused]): \(refusal.first.description)"
-            if refusal.errors.count > 1 { text += " (+\(refusal.errors.count - 1) \(s[.errorsMore]))" }
+            if refusal.errorTotal > 1 { text += " (+\(state.format.integer(refusal.errorTotal - 1)) \(s[.errorsMore]))" }
             c.write(text, x: r.x, y: r.y, role: .error, maxWidth: r.width)
             return
         }
