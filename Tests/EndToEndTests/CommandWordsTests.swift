@@ -89,6 +89,9 @@ import Testing
         #expect(last.output.contains(",2026-Q3,Quý III/2026,"))
         let month = Fixtures.run(bin, ["report", Fixtures.sampleDirectory, "--period", "last-month"])
         #expect(month.output.hasPrefix("Tỉnh Hà Giang — Tháng 6/2024"), "\(month.output.prefix(80))")
+        // The old units: the last complete quarter before the catalogue changed (01/07/2025).
+        let old = Fixtures.run(bin, ["report", "--structure", "historical", "--period", "last-quarter"])
+        #expect(old.status == 0 && old.output.components(separatedBy: "\n")[0].hasSuffix("Quý II/2025"), "\(old.output.prefix(120))")
     }
 
     @Test func helpGivesTheExitStatusesAndTheDefaultPeriod() {
