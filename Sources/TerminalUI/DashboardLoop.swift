@@ -106,7 +106,7 @@ public enum DashboardLoop {
                 case .refused(let f):
                     // Location and count only: a message may quote a value from the file.
                     let where_ = f.first.file + (f.first.line.map { ":\($0)" } ?? "")
-                    log.warning("snapshot refused", metadata: ["at": "\(where_)", "errors": "\(f.errors.count)"])
+                    log.warning("snapshot refused", metadata: ["at": "\(where_)", "errors": "\(f.errorTotal)"])
                     return .snapshotRefused(f)
                 case .arriving(let file):
                     // The last good snapshot stays while the export's files arrive.

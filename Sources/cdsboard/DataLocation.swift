@@ -22,6 +22,11 @@ enum DataLocation {
     }
 
     static func find(_ name: String) -> String? {
+        places(name).first { FileManager.default.fileExists(atPath: $0 + "/manifest.json") }
+    }
+
+    /// Where a bundled sample is looked for, in order.
+    static func places(_ name: String) -> [String] {
         var candidates = [FileManager.default.currentDirectoryPath + "/SampleData/" + name]
         let exe = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
         var dir = exe
@@ -30,7 +35,8 @@ enum DataLocation {
             dir = dir.deletingLastPathComponent()
         }
         candidates += ["/usr/local/share/cdsboard/" + name, "/usr/share/cdsboard/" + name]
-        return candidates.first { FileManager.default.fileExists(atPath: $0 + "/manifest.json") }
+        var seen = Set<String>()
+        return candidates.filter { seen.insert($0).inserted }
     }
 }
 

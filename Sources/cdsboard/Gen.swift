@@ -49,9 +49,9 @@ struct Gen: ParsableCommand {
 
     func run() throws {
         if profile == "tuyen-quang" { return try merged() }
-        let unitsPath = units ?? DataLocation.sample("ha-giang") + "/units.json"
+        let unitsPath = try units ?? bundledUnits(of: "ha-giang", file: "units.json")
         guard let data = FileManager.default.contents(atPath: unitsPath) else {
-            throw ValidationError("cannot read \(unitsPath); give --units FILE")
+            throw CommandError("cannot read \(unitsPath); give --units FILE (the units.json of a snapshot)")
         }
         var g = SampleGenerator(unitsJSON: data)
         g.seed = seed
@@ -60,6 +60,20 @@ struct Gen: ParsableCommand {
         g.form = form.flatMap(SampleGenerator.Form.init(rawValue:)) ?? (dossiers == nil ? .stats : .rows)
         try g.write(to: out)
         print("wrote \(out)")
+    }
+
+    /// A bundled sample's catalogue, found where `DataLocation` looks (the working directory,
+    /// beside the binary, the installed share directories), or an error that names every place
+    /// looked and the options that make the search unnecessary.
+    func bundledUnits(of sample: String, file: String) throws -> String {
+        if let dir = DataLocation.find(sample) { return dir + "/" + file }
+        let options = profile == "tuyen-quang" ? "--units FILE and --before FILE (the merged snapshot's units.json and units_before.json)"
+            : "--units FILE (a snapshot's units.json)"
+        let exe = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent().path
+        throw CommandError("gen builds on the units of the bundled sample SampleData/\(sample), found neither in the working "
+                           + "directory, nor beside the binary (\(exe) and the folders above it), nor in /usr/local/share/cdsboard "
+                           + "or /usr/share/cdsboard: give \(options), or copy SampleData/\(sample) of the source tree to "
+                           + "/usr/local/share/cdsboard/\(sample)")
     }
 
     /// `--geometry FILE`, else the `geometry.json` beside the units if there is one; `none`: none.
@@ -73,11 +87,12 @@ struct Gen: ParsableCommand {
 
     /// The merged sample: from the bundled one's own catalogue unless --units / --before are given.
     func merged() throws {
-        let dir = DataLocation.sample("tuyen-quang")
-        let unitsPath = units ?? dir + "/units.json"
-        let beforePaths = before.isEmpty ? [dir + "/units_before.json"] : before
+        let unitsPath = try units ?? bundledUnits(of: "tuyen-quang", file: "units.json")
+        let beforePaths = try before.isEmpty ? [bundledUnits(of: "tuyen-quang", file: "units_before.json")] : before
         func read(_ p: String) throws -> Data {
-            guard let d = FileManager.default.contents(atPath: p) else { throw ValidationError("cannot read \(p); give --units and --before") }
+            guard let d = FileManager.default.contents(atPath: p) else {
+                throw CommandError("cannot read \(p); give --units FILE and --before FILE (a snapshot's units.json and units_before.json)")
+            }
             return d
         }
         var g = MergedSampleGenerator(unitsJSON: try read(unitsPath), beforeJSONs: try beforePaths.map(read))

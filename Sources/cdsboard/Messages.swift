@@ -55,7 +55,14 @@ extension SnapshotFailure {
     /// Every error, the warnings and the count of errors not shown, one per line, then `REFUSED`.
     func printed(source: String) -> String {
         let lines = errors.map(\.description) + warnings.map(\.description) + suppressed
-        return (lines + ["\(Echo.cut(source)): REFUSED — \(errors.count) errors, \(warnings.count) warnings"])
-            .joined(separator: "\n")
+        return (lines + ["\(Echo.cut(source)): REFUSED — \(countLine)"]).joined(separator: "\n")
+    }
+
+    /// "503 errors (50 listed), 0 warnings": the true totals, and how many of them are listed.
+    var countLine: String {
+        func count(_ listed: Int, _ total: Int, _ word: String) -> String {
+            "\(total) \(word)\(total == 1 ? "" : "s")" + (total > listed ? " (\(listed) listed)" : "")
+        }
+        return count(errors.count, errorTotal, "error") + ", " + count(warnings.count, warningTotal, "warning")
     }
 }

@@ -6,7 +6,12 @@ import SnapshotKit
 /// `cdsboard render`: one frame as text, without ncurses, for tests, documents and scripts.
 struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Print one frame of the dashboard as plain text (no terminal needed).")
+        abstract: "Print one frame of the dashboard as plain text (no terminal needed).",
+        discussion: """
+        render does not read config.toml: the same command prints the same frame on every machine \
+        and account (scripts, documents and the tests' goldens depend on it). Give what the config \
+        would set as options: --lang, --theme, --no-clock, --cache-dir; flat_list as --keys f.
+        """)
 
     @OptionGroup var view: ViewOptions
 

@@ -6,13 +6,22 @@ import SnapshotKit
 /// `cdsboard report`: the dashboard's figures as text, Markdown, CSV or JSON.
 struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Print the figures for the province (or one district) and each of its units, for meeting minutes.")
+        abstract: "Print the figures for the province (or one district) and each of its units, for meeting minutes.",
+        discussion: """
+        Text and Markdown fit --width: Markdown gives each panel its own table (cut again when wider), \
+        each with the code and the unit. CSV and JSON carry the title, the period and the export's time \
+        (generated_at) with the figures: CSV on every row, after the figures.
+
+        Exit status: 0 the report was printed; 1 the snapshot is missing or refused, or --district \
+        is not in it; 3 the period holds no figures (no dossiers, visitors or society counts; the \
+        report is still printed, saying so).
+        """)
 
     @Argument(help: "Snapshot directory (default: the bundled sample).")
     var directory: String?
 
-    @Option(help: "Period: 2024-06, 2024-Q2 or 2024 (default: the latest quarter).")
-    var period: Period?
+    @Option(help: "Period: 2024-06, 2024-Q2, 2024, or last-month, last-quarter, last-year: the last complete one before the data's end (period_end). Default: the quarter holding the data's last month, to date when the data ends inside it (Tuyên Quang sample: Q4 2026 to 2026-10-31).")
+    var period: ReportPeriod?
 
     @Option(help: "A district code (e.g. 030): report its communes.")
     var district: String?
@@ -33,7 +42,7 @@ struct Report: ParsableCommand {
     var width: Int?
 
     func validate() throws {
-        try Echo.check(period)
+        try Echo.check(period?.given)
         if let width, !(40...1000).contains(width) { throw ValidationError("--width must be between 40 and 1000") }
         if structure != "current", structure != "historical" { throw ValidationError("--structure must be current or historical") }
     }
@@ -62,7 +71,7 @@ struct Report: ParsableCommand {
             }
             index = u.index
         }
-        let p = period ?? Period.containing(snapshot.latestMonth, kind: .quarter)
+        let p = period?.resolve(dataEnd: snapshot.manifest.periodEnd) ?? Period.containing(snapshot.latestMonth, kind: .quarter)
         let language = lang ?? Language.from(environment: Environment.values)
         let config = Config.load()
         let report = DashboardCore.Report(snapshot: snapshot, period: p, unit: index, language: language, form: form, now: Date(),
@@ -78,7 +87,8 @@ struct Report: ParsableCommand {
     /// The old units' figures as reported, in every format, form 06 or one old district.
     func historical(_ snapshot: Snapshot) throws {
         let before = snapshot.units.change.map { $0.date.month.adding(-1) }
-        let p = period ?? Period.containing(before ?? snapshot.latestMonth, kind: .quarter)
+        let p = period?.resolve(dataEnd: snapshot.units.change.map { Day(number: $0.date.number - 1) } ?? snapshot.manifest.periodEnd)
+            ?? Period.containing(before ?? snapshot.latestMonth, kind: .quarter)
         let language = lang ?? Language.from(environment: Environment.values)
         let r: HistoricalReport
         do {

@@ -94,7 +94,9 @@ import Testing
     @Test func itsColumnIsInTheReport() {
         let r = Report(snapshot: SampleState.snapshot, period: SampleState.state().period!, language: .en, panels: Self.registry)
         #expect(r.columns.map(\.key).last == "test_villages")
-        #expect(r.rendered(as: .csv).split(separator: "\n")[0].hasSuffix(",test_villages"))
+        // The last figure, before what every row repeats of the report (period … title).
+        #expect(r.rendered(as: .csv).split(separator: "\n")[0].hasSuffix(",test_villages,period,period_name,period_first_month,"
+                                                                        + "period_end,generated_at,title"))
         #expect(r.rows[0].last == String(SampleState.snapshot.villageTotals[0].villages))
     }
 

@@ -24,9 +24,18 @@ import Testing
             let keys = r.columns.map(\.key)
             return (keys, units.map { u in keys.map { k in (u[k] as? NSNumber)?.stringValue ?? (u[k] as? String) ?? "" } })
         case .markdown:
-            let lines = out.split(separator: "\n").filter { $0.hasPrefix("| ") && !$0.hasPrefix("| ---") }
-            let cells = lines.map { l in l.dropFirst(2).dropLast(2).components(separatedBy: " | ").map { $0.trimmingCharacters(in: .whitespaces) } }
-            return (cells[0], Array(cells.dropFirst()))
+            // One table per panel, each with the code and unit: put side by side again.
+            var tables: [[[String]]] = []
+            var inTable = false
+            for line in out.components(separatedBy: "\n") {
+                guard line.hasPrefix("| ") else { inTable = false; continue }
+                if line.hasPrefix("| ---") { continue }
+                let cells = line.dropFirst(2).dropLast(2).components(separatedBy: " | ").map { $0.trimmingCharacters(in: .whitespaces) }
+                if !inTable { tables.append([]); inTable = true }
+                tables[tables.count - 1].append(cells)
+            }
+            let merged = tables[0].indices.map { i in tables[0][i] + tables.dropFirst().flatMap { $0[i].dropFirst(2) } }
+            return (merged[0], Array(merged.dropFirst()))
         case .text:
             // One table at this width: the columns' spans from the dashes under the header.
             let lines = out.components(separatedBy: "\n")

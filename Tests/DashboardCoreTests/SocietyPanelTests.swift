@@ -86,7 +86,7 @@ import Testing
                                            "email_accounts"])
         // The citizen app's downloads (18.157) as well as its accounts (15.624).
         let csv = r.rendered(as: .csv).split(separator: "\n")
-        #expect(csv[1].hasSuffix(",431261,0.650999,2071,12131,,0.371938,0.679999,18157,15624,25468"))
+        #expect(csv[1].contains(",431261,0.650999,2071,12131,,0.371938,0.679999,18157,15624,25468,2024-Q2,"))
         #expect(Report(snapshot: SampleState.snapshot, period: .quarter(year: 2024, quarter: 2), language: .vi)
             .rendered(as: .text, width: 600).contains("Lượt tải ứng dụng công dân"))
         #expect(r.rendered(as: .text, width: 600).contains("Community digital technology teams"))

@@ -46,12 +46,12 @@ import Testing
     @Test func searchIgnoresDiacriticsAndCase() {
         var s = SampleState.state()
         _ = SampleState.press(&s, "/ x u y e n")
-        #expect(TableModel.searchResults(s).first?.name == "Huyện Vị Xuyên")
+        #expect(TableModel.searchResults(s).first?.unit.name == "Huyện Vị Xuyên")
         _ = SampleState.press(&s, "Enter")
         #expect(s.place == .district("030"))
         #expect(s.search == nil)
         _ = SampleState.press(&s, "/ D A O Space d u c")
-        #expect(TableModel.searchResults(s).map(\.name) == ["Xã Đạo Đức"])
+        #expect(TableModel.searchResults(s).map(\.unit.name) == ["Xã Đạo Đức"])
         _ = SampleState.press(&s, "Enter")
         guard case .commune(let code) = s.place else { Issue.record("not in a commune"); return }
         #expect(SampleState.snapshot.units.unit(code: code)?.name == "Xã Đạo Đức")

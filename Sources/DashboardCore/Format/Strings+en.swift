@@ -208,7 +208,7 @@ extension Strings {
         case .last: return "Last row"
         case .open: return "Open the selected unit or panel"
         case .back: return "Up one level"
-        case .search: return "Find a unit (diacritics optional)"
+        case .search: return "Find a unit, also by an old name (diacritics optional)"
         case .nextFocus: return "Next panel"
         case .previousFocus: return "Previous panel"
         case .focusPanel(let n): return "Panel \(n)"

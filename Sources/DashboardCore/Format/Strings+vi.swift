@@ -208,7 +208,7 @@ extension Strings {
         case .last: return "Dòng cuối"
         case .open: return "Mở đơn vị / bảng đang chọn"
         case .back: return "Lên một cấp"
-        case .search: return "Tìm đơn vị (không dấu cũng được)"
+        case .search: return "Tìm đơn vị, cả theo tên cũ (không dấu cũng được)"
         case .nextFocus: return "Bảng tiếp theo"
         case .previousFocus: return "Bảng trước"
         case .focusPanel(let n): return "Bảng \(n)"

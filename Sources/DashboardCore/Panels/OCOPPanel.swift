@@ -34,7 +34,7 @@ enum OCOPPanel {
                         note: ctx.figures.stockIsCurrent ? s[.currentFigures] : nil, ctx.state, &lines, &c)
         guard ctx.figures.assetsHeld else { return PanelParts.muted(s[.noData], &lines, &c) }
         if ctx.figures.unit.level == .commune {
-            let district = ctx.figures.unit.parent.map { ctx.snapshot.units.units[$0].shortName } ?? ""
+            let district = ctx.figures.unit.parent.map { UnitNames.shortName(ctx.snapshot.units.units[$0], ctx.state.language) } ?? ""
             PanelParts.muted("\(s[.ocopDistrictLevel]): \(district)", &lines, &c)
         }
         guard let y0 = lines.take() else { return }

@@ -67,7 +67,9 @@ public struct UnitColumn: Sendable {
     /// The unit's name: the first column of every table, sorted by the name's collation key.
     public static let name = UnitColumn(
         id: "name", title: { $0[.unit] }, weight: 5, minWidth: 16, priority: 0, value: { _ in nil },
-        text: { r, _ in r.unit.level == .district ? r.unit.shortName : r.unit.straddles ? r.unit.name + " *" : r.unit.name })
+        text: { r, f in
+            r.unit.level == .district ? UnitNames.shortName(r.unit, f.language) : r.unit.straddles ? r.unit.name + " *" : r.unit.name
+        })
 }
 
 /// One column of `report`, contributed by a panel: formatted for people (text, Markdown) and

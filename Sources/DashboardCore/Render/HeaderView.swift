@@ -46,7 +46,7 @@ enum HeaderView {
         let sub = layout.subheader
         var crumbs: [String] = []
         if let snap = state.snapshot, let here = state.placeIndex {
-            crumbs = snap.units.path(to: here).map { $0.level == .commune || $0.isGrouping ? $0.name : $0.shortName }
+            crumbs = snap.units.path(to: here).map { $0.level == .commune || $0.isGrouping ? UnitNames.name($0, state.language) : $0.shortName }
             if TableModel.flat(state), crumbs.count == 3 { crumbs.remove(at: 1) }
         }
         var periodText = ""
@@ -92,7 +92,7 @@ enum HeaderView {
         c.fill(r, role: .status)
         if let refusal = state.refusal {
             var text = " \(c.glyphs.bad) \(s[.refused]): \(refusal.first.description)"
-            if refusal.errors.count > 1 { text += " (+\(refusal.errors.count - 1) \(s[.errorsMore]))" }
+            if refusal.errorTotal > 1 { text += " (+\(state.format.integer(refusal.errorTotal - 1)) \(s[.errorsMore]))" }
             c.write(text, x: r.x, y: r.y, role: .error, maxWidth: r.width)
             return
         }

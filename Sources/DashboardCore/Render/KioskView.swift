@@ -68,7 +68,7 @@ enum KioskView {
         // Header: place and step, data time, clock.
         c.fill(header, role: .header)
         var title = " \(snap.units.province.shortName) · \(s[.appTitle])"
-        if unit.level != .province { title += c.glyphs.separator + unit.name }
+        if unit.level != .province { title += c.glyphs.separator + UnitNames.name(unit, state.language) }
         if let p = state.expandedPanel { title += c.glyphs.separator + state.title(of: p) }
         let t = Int(snap.manifest.generatedAt.timeIntervalSince1970)
         var right = "\(s[.dataTime]): \(f.dateTime(secondsSince1970: t, utcOffset: snap.manifest.utcOffsetSeconds))"

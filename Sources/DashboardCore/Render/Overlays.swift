@@ -109,13 +109,17 @@ enum Overlays {
         }
         let capacity = height - 2
         let first = max(0, search.selected - capacity + 1)
-        for (k, unit) in results.enumerated().dropFirst(first).prefix(capacity) {
+        for (k, hit) in results.enumerated().dropFirst(first).prefix(capacity) {
+            let unit = hit.unit
             let y = rect.y + 1 + (k - first)
-            let path = snap.units.path(to: unit.index).dropFirst().map { $0.level == .district ? $0.shortName : $0.name }
+            let path = snap.units.path(to: unit.index).dropFirst()
+                .map { $0.level == .district ? UnitNames.shortName($0, state.language) : UnitNames.name($0, state.language) }
             let selected = k == search.selected
             if selected { c.fill(Rect(x: rect.x + 1, y: y, width: width - 2, height: 1), role: .selection) }
-            c.write(path.joined(separator: c.glyphs.separator), x: rect.x + 2, y: y, role: selected ? .selection : .text,
-                    maxWidth: width - 12)
+            let arrow = c.glyphs.separator == " › " ? "→" : "->"
+            var text = hit.formerLabel(state.format, arrow: arrow) ?? path.joined(separator: c.glyphs.separator)
+            if DisplayWidth.of(text) > width - 12, let short = hit.formerLabel(state.format, arrow: arrow, short: true) { text = short }
+            c.write(text, x: rect.x + 2, y: y, role: selected ? .selection : .text, maxWidth: width - 12)
             c.write(unit.code, x: rect.x + 1, y: y, width: width - 3, align: .right, role: selected ? .selection : .muted)
         }
     }

@@ -18,8 +18,16 @@ public struct Report: Sendable {
         public let numeric: Bool
     }
 
+    /// The columns of one panel (indexes into `columns`, after the code and unit): Markdown
+    /// gives each its own table.
+    public struct Group: Sendable {
+        public let title: String
+        public let columns: [Int]
+    }
+
     public let title: String
     public let columns: [Column]
+    public let groups: [Group]
     /// Formatted for people (text, markdown) …
     public let rows: [[String]]
     /// … and raw for machines (csv, json): plain numbers, shares as fractions.
@@ -51,19 +59,31 @@ public struct Report: Sendable {
         span = Span(period, dataEnd: s.manifest.periodEnd)
         labels = (f.span(span), f.span(span.previous), f.span(span.sameLastYear))
         let heading = form == .form06 ? t[.form06Title] + " — " : ""
-        title = "\(heading)\(s.units.province.name) — \(unit.level == .province ? "" : unit.name + " — ")\(labels.span)"
+        title = "\(heading)\(s.units.province.name) — \(unit.level == .province ? "" : UnitNames.name(unit, language) + " — ")\(labels.span)"
         let shown = panels.shown(for: s)
         let panelColumns = form == .form06 ? DossiersPanel.form06Columns : shown.flatMap(\.reportColumns)
         columns = [Column(key: "code", title: t[.code], numeric: false), Column(key: "unit", title: t[.unit], numeric: false)]
             + panelColumns.map { Column(key: $0.key, title: $0.title(t), numeric: true) }
+        if form == .form06 {
+            // "Biểu số 06/VPCP/KSTT": the form's number, its full name is in the title.
+            let number = t[.form06Title].split(separator: ":").first.map(String.init) ?? t[.form06Title]
+            groups = [Group(title: number, columns: Array(2..<columns.count))]
+        } else {
+            var next = 2
+            groups = shown.filter { !$0.reportColumns.isEmpty }.map { p in
+                defer { next += p.reportColumns.count }
+                return Group(title: p.title(t), columns: Array(next..<next + p.reportColumns.count))
+            }
+        }
         var rows: [[String]] = []
         var raw: [[String]] = []
         let listed = tree ? Self.subtree(s.units, index) : [(index, 0)] + unit.children.map { ($0, 1) }
         let figures = listed.map { UnitFigures(snapshot: s, unit: $0.0, period: period) }
         for (fig, (_, depth)) in zip(figures, listed) {
             let indent = tree ? String(repeating: "  ", count: depth) : ""
-            rows.append([fig.unit.code, indent + fig.unit.name] + panelColumns.map { $0.text(fig, f) })
-            raw.append([fig.unit.code, fig.unit.name] + panelColumns.map { $0.raw(fig) })
+            let name = UnitNames.name(fig.unit, language)
+            rows.append([fig.unit.code, indent + name] + panelColumns.map { $0.text(fig, f) })
+            raw.append([fig.unit.code, name] + panelColumns.map { $0.raw(fig) })
         }
         // A period has data when any panel of the report holds figures for it (tourism of 2022
         // without dossiers is data); form 06 is of dossiers alone.
@@ -122,6 +142,7 @@ public struct Report: Sendable {
         let first = parts.first { $0.hasData } ?? parts[0]
         self.title = title
         columns = first.columns
+        groups = first.groups
         rows = parts.flatMap(\.rows)
         rawRows = parts.flatMap(\.rawRows)
         notes = first.notes
@@ -139,7 +160,7 @@ public struct Report: Sendable {
     public func rendered(as format: Format, width: Int = 100) -> String {
         switch format {
         case .text: return text(width: width)
-        case .markdown: return markdown()
+        case .markdown: return markdown(width: width)
         case .csv: return csv()
         case .json: return json()
         }
@@ -180,21 +201,18 @@ public struct Report: Sendable {
         return out
     }
 
-    func markdown() -> String {
-        func esc(_ s: String) -> String { s.replacingOccurrences(of: "|", with: "\\|") }
-        var out = "## \(esc(title))\n\n" + notes.map { "- \(esc($0))" }.joined(separator: "\n") + "\n\n"
-        out += "| " + columns.map { esc($0.title) }.joined(separator: " | ") + " |\n"
-        out += "|" + columns.map { $0.numeric ? " ---: |" : " --- |" }.joined() + "\n"
-        for r in rows { out += "| " + r.map(esc).joined(separator: " | ") + " |\n" }
-        out += "\n### \(Strings(language)[.definitions])\n\n" + footnotes.map { "- \(esc($0))" }.joined(separator: "\n") + "\n"
-        return out
-    }
 
+    /// One row per unit, then the same fields on every row of what the table is of: the period
+    /// (code, name, first month, last day held), the export's time and the title, so that a row
+    /// taken out of the file (or files put together) still says what it is.
     func csv() -> String {
         func q(_ s: String) -> String { s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s }
+        let context = [("period", span.period.description), ("period_name", labels.span),
+                       ("period_first_month", Month(index: span.first).description), ("period_end", span.endDay.description),
+                       ("generated_at", ISO8601DateFormatter().string(from: generatedAt)), ("title", title)]
         // A byte-order mark, so that Excel opens the file as UTF-8 and Vietnamese stays intact.
-        var out = "\u{FEFF}" + columns.map(\.key).joined(separator: ",") + "\n"
-        for r in rawRows { out += r.map(q).joined(separator: ",") + "\n" }
+        var out = "\u{FEFF}" + (columns.map(\.key) + context.map(\.0)).joined(separator: ",") + "\n"
+        for r in rawRows { out += (r + context.map(\.1)).map(q).joined(separator: ",") + "\n" }
         return out
     }
 
@@ -217,6 +235,7 @@ public struct Report: Sendable {
         let definitions = Definitions.entries(language).map { ["term": $0.term, "text": $0.text] }
         let root: [String: Any] = ["title": title, "notes": notes, "definitions": definitions, "units": units, "period": period, "has_data": hasData,
                                    "data_time": ISO8601DateFormatter().string(from: generatedAt),
+                                   "generated_at": ISO8601DateFormatter().string(from: generatedAt),
                                    "data_to": periodEnd.description, "stale_days": staleDays.map { $0 as Any } ?? NSNull(),
                                    "language": language.rawValue]
         let data = (try? JSONSerialization.data(withJSONObject: root, options: [.prettyPrinted, .sortedKeys])) ?? Data()

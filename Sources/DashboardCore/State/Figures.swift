@@ -197,10 +197,10 @@ public enum TableModel {
         return total.dossiers.received - rows.reduce(0) { $0 + $1.dossiers.received }
     }
 
-    /// Units whose name matches the query, ignoring diacritics and case.
-    public static func searchResults(_ state: AppState) -> [AdminUnit] {
+    /// Units whose name matches the query, ignoring diacritics and case, then those made from
+    /// an old unit whose name matches (`Search.hits`).
+    public static func searchResults(_ state: AppState) -> [SearchHit] {
         guard let s = state.snapshot, let q = state.search?.query, !q.isEmpty else { return [] }
-        let key = q.searchKey
-        return s.units.units.dropFirst().filter { $0.searchKey.contains(key) }.prefix(50).map { $0 }
+        return Search.hits(s, query: q)
     }
 }

@@ -248,7 +248,7 @@ private func searchAction(_ state: inout AppState, _ action: Action) -> [Effect]
     case .searchCancel: state.search = nil; return []
     case .searchAccept:
         if results.indices.contains(search.selected) {
-            let unit = results[search.selected]
+            let unit = results[search.selected].unit
             state.search = nil
             go(&state, to: unit)
             if let parent = unit.parent, let s = state.snapshot {

@@ -36,5 +36,18 @@ public struct SnapshotFailure: Error, Equatable, Sendable, CustomStringConvertib
         self.suppressed = suppressed
     }
     public var first: SnapshotIssue { errors.first ?? SnapshotIssue(file: "?", line: nil, message: "unknown error") }
+    /// Every error found, listed or not (`errors` keeps the first 50 of each file).
+    public var errorTotal: Int { errors.count + notListed("errors") }
+    /// Every warning found, listed or not.
+    public var warningTotal: Int { warnings.count + notListed("warnings") }
+
+    /// The issues of one kind not listed, read back from `IssueCollector.suppressedSummary`'s
+    /// lines ("FILE: N more errors not shown").
+    private func notListed(_ kind: String) -> Int {
+        suppressed.reduce(0) { sum, line in
+            guard line.hasSuffix(" more \(kind) not shown"), let colon = line.range(of: ": ", options: .backwards) else { return sum }
+            return sum + (Int(line[colon.upperBound...].prefix { $0.isNumber }) ?? 0)
+        }
+    }
     public var description: String { first.description }
 }
