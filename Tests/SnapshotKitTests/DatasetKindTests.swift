@@ -15,6 +15,8 @@ import Testing
         static let columns = ["month", "district_code", "assigned", "done_on_time"]
         static let presence = Presence.optional(warning: "not present: no tasks")
         static let codecVersion = 1
+        /// Tasks late, of those assigned: lower is better.
+        static let indicators = [Indicator("test.tasks.late_share", .share, better: .lower, nature: .flow)]
 
         static func parse<T: SnapshotTable>(_ table: inout T, _ ctx: RowContext, _ issues: inout IssueCollector) -> [(Int, Int, Int)] {
             var out: [(Int, Int, Int)] = []
@@ -99,6 +101,34 @@ import Testing
         let lines = f.errors.map(\.description)
         #expect(lines.contains { $0.hasPrefix("tasks.csv:5:2: unknown district_code \"999\"") }, "\(lines)")
         #expect(lines.contains { $0 == "tasks.csv:6:4: done_on_time 4 is more than assigned 3" }, "\(lines)")
+    }
+
+    /// Its indicator is known to targets.json, judged the way it says is better (lower), and
+    /// listed among the snapshot's indicators.
+    @Test func targetsMayNameItsIndicatorAndLowerIsBetter() throws {
+        let dir = try export(tasks: good)
+        // The sample's manifest lists its targets.json with its digest: this test writes its own.
+        let manifest = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: dir + "/manifest.json")))
+        var fields = try #require(manifest as? [String: Any])
+        fields["files"] = nil
+        try JSONSerialization.data(withJSONObject: fields).write(to: URL(fileURLWithPath: dir + "/manifest.json"))
+        try #"{"targets": [{"indicator": "test.tasks.late_share", "target": 0.1, "at_risk": 0.2}]}"#
+            .write(toFile: dir + "/targets.json", atomically: true, encoding: .utf8)
+        let s = try SnapshotLoader.load(directory: dir, options: options).get()
+        #expect(s.indicators["test.tasks.late_share"]?.better == .lower)
+        #expect(s.targets.status(of: "test.tasks.late_share", value: 0.05) == .onTrack)
+        #expect(s.targets.status(of: "test.tasks.late_share", value: 0.1) == .onTrack)
+        #expect(s.targets.status(of: "test.tasks.late_share", value: 0.15) == .atRisk)
+        #expect(s.targets.status(of: "test.tasks.late_share", value: 0.3) == .behind)
+        // An at_risk better than the target is refused, saying which way is better.
+        try #"{"targets": [{"indicator": "test.tasks.late_share", "target": 0.1, "at_risk": 0.05}]}"#
+            .write(toFile: dir + "/targets.json", atomically: true, encoding: .utf8)
+        guard case .failure(let f) = SnapshotLoader.load(directory: dir, options: options) else { Issue.record("loaded"); return }
+        #expect(f.errors.map(\.description) == ["targets.json:1:79: target test.tasks.late_share: at_risk (0.05) is below target (0.1) "
+                                                + "(lower is better for test.tasks.late_share)"])
+        // Without the kind, the indicator is unknown.
+        guard case .failure(let g) = SnapshotLoader.load(directory: dir) else { Issue.record("loaded"); return }
+        #expect(g.errors.first?.message.contains("unknown indicator \"test.tasks.late_share\"") == true)
     }
 
     @Test func anOptionalKindMissingIsItsWarning() throws {

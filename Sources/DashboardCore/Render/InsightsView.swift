@@ -9,6 +9,8 @@ enum InsightsView {
         let label: String
         let value: Double
         let target: Double
+        /// How far the value is past the target in the better direction (negative: short of it).
+        let margin: Double
     }
 
     static func gaps(_ state: AppState, _ rows: [UnitFigures]) -> [Gap] {
@@ -21,13 +23,14 @@ enum InsightsView {
         ]
         var out: [Gap] = []
         for (indicator, label, value) in measures {
-            guard let t = snap.targets.targets[indicator] else { continue }
+            guard let t = snap.targets.targets[indicator], let judged = snap.indicators[indicator] else { continue }
             for r in rows {
-                guard let v = value(r), v < t.target else { continue }
-                out.append(Gap(unit: UnitColumn.name.text(r, state.format), label: label, value: v, target: t.target))
+                guard let v = value(r), judged.margin(v, over: t.target) < 0 else { continue }
+                out.append(Gap(unit: UnitColumn.name.text(r, state.format), label: label, value: v, target: t.target,
+                               margin: judged.margin(v, over: t.target)))
             }
         }
-        return out.sorted { ($0.value - $0.target, $0.unit) < ($1.value - $1.target, $1.unit) }
+        return out.sorted { ($0.margin, $0.unit) < ($1.margin, $1.unit) }
     }
 
     static func draw(_ state: AppState, _ rect: Rect, into c: inout Canvas) {
@@ -39,7 +42,7 @@ enum InsightsView {
                   columns: [.unitName(s), .init(title: "", weight: 2, minWidth: 10, align: .left),
                             .figure(s[.value], 7), .figure(s[.targetValue], 8), .figure(s[.gap], 7)],
                   rows: behind.map { g in
-                      [g.unit, g.label, f.percent(g.value), f.percent(g.target, places: 0), f.signedPercent(g.value - g.target)]
+                      [g.unit, g.label, f.percent(g.value), f.percent(g.target, places: 0), f.signedPercent(g.margin)]
                   },
                   rowRoles: behind.map { _ in .warn }).draw(in: halves[0], into: &c)
         let changes = rows.compactMap { r -> (String, Double)? in

@@ -25,12 +25,14 @@ enum RankingView {
             let tiles = rows.map { panel.tile(PanelContext(state: state, snapshot: snap, figures: $0), .unicode) }
             guard let label = tiles.first?.label, tiles.contains(where: { $0.value != nil && !$0.indicator.isEmpty }) else { continue }
             let indicator = tiles.first { !$0.indicator.isEmpty }?.indicator ?? ""
-            let isShare = indicator.hasSuffix("_share")
+            let isShare = snap.indicators[indicator]?.isShare ?? false
+            // Best first: the lowest first where lower is better; units without a value last.
+            let sign = snap.indicators[indicator]?.better == .lower ? -1.0 : 1.0
             let entries = zip(rows, tiles).map { row, t in
                 Entry(name: UnitColumn.name.text(row, state.format), value: t.value,
                       text: t.value.map { isShare ? state.format.percent($0) : state.format.signedPercent($0) } ?? "—",
                       status: t.value.flatMap { snap.targets.status(of: indicator, value: $0) })
-            }.sorted { ($0.value ?? -.infinity, $1.name) > ($1.value ?? -.infinity, $0.name) }
+            }.sorted { ((sign * ($0.value ?? -sign * .infinity)), $1.name) > ((sign * ($1.value ?? -sign * .infinity)), $0.name) }
             return Ranking(title: "\(state.strings[.ranking]): \(panel.title(state.strings)) · \(label)",
                            target: snap.targets.targets[indicator]?.target, isShare: isShare, entries: entries)
         }

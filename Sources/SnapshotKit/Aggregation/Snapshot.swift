@@ -58,6 +58,7 @@ public struct Snapshot: Equatable, Sendable {
         tourism = datasets[TourismDataset.self] ?? .empty
         society = datasets[SocietyDataset.self]
         official766 = datasets[Index766Dataset.self] ?? [:]
+        indicators = IndicatorCatalog(IndicatorCatalog.dossiers + datasets.indicators)
     }
 
     // MARK: The kinds' values, by name
@@ -73,6 +74,8 @@ public struct Snapshot: Equatable, Sendable {
     public let society: SocietyCube?
     /// The portal's published 766 scores per unit index and period (`index_766.csv`); empty without it.
     public let official766: [Int: [Period: Official766]]
+    /// The indicators its figures can be judged on: the dossiers' and those of its kinds.
+    public let indicators: IndicatorCatalog
 
     public var btsSites: [BTSSite] { btsData.sites }
     public var bts: [BTSTotals] { btsData.totals }

@@ -171,7 +171,7 @@ public struct SnapshotBuilder {
     }
 
     public mutating func setTargets(json: Data, source: String = "targets.json") {
-        targets = TargetsParser.parse(data: json, name: source, issues: &issues)
+        targets = TargetsParser.parse(data: json, name: source, catalog: IndicatorCatalog(registry: options.datasets), issues: &issues)
     }
 
     public mutating func setTargets(_ t: Targets) { targets = t }

@@ -92,9 +92,9 @@ extension Manifest: CacheCodable {
 }
 
 extension Target: CacheCodable {
-    func write(to w: inout CacheWriter) { w.put(indicator); w.put(target); w.put(atRisk) }
+    func write(to w: inout CacheWriter) { w.put(indicator); w.put(target); w.put(atRisk); w.put(better == .lower) }
     init(from r: inout CacheReader) throws(CacheReader.Malformed) {
-        self.init(indicator: try r.get(), target: try r.get(), atRisk: try r.get())
+        self.init(indicator: try r.get(), target: try r.get(), atRisk: try r.get(), better: try r.get(Bool.self) ? .lower : .higher)
     }
 }
 

@@ -47,6 +47,13 @@ protocol DatasetKind: Sendable {
     /// A value read back from a cache entry, checked against `units` (an entry made by
     /// something else must not make a viewer read out of range).
     static func decode(from r: inout CacheReader, units: UnitTree) throws(CacheReader.Malformed) -> Value
+
+    /// The indicators the kind's figures give (targets may name them; a ranking reads them).
+    static var indicators: [Indicator] { get }
+}
+
+extension DatasetKind {
+    static var indicators: [Indicator] { [] }
 }
 
 /// A kind whose value is cached as it is (a cube: its cells are mapped, not copied).

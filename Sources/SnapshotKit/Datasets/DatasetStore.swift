@@ -5,6 +5,7 @@ struct DatasetStore: Equatable, Sendable {
     private struct Entry: Sendable {
         let id: DatasetID
         let codecVersion: Int
+        let indicators: [Indicator]
         let value: any Sendable
         let equals: @Sendable (any Sendable) -> Bool
         let write: @Sendable (inout CacheWriter) -> Void
@@ -20,10 +21,13 @@ struct DatasetStore: Equatable, Sendable {
 
     /// Sets `kind`'s value (in place when it has one, else after the others).
     mutating func set<K: DatasetKind>(_ kind: K.Type, _ value: K.Value) {
-        let entry = Entry(id: K.id, codecVersion: K.codecVersion, value: value,
+        let entry = Entry(id: K.id, codecVersion: K.codecVersion, indicators: K.indicators, value: value,
                           equals: { ($0 as? K.Value) == value }, write: { K.encode(value, to: &$0) })
         if let k = entries.firstIndex(where: { $0.id == K.id }) { entries[k] = entry } else { entries.append(entry) }
     }
+
+    /// The indicators of the kinds held, in order.
+    var indicators: [Indicator] { entries.flatMap(\.indicators) }
 
     static func == (a: DatasetStore, b: DatasetStore) -> Bool {
         a.entries.count == b.entries.count

@@ -35,10 +35,12 @@ public struct Target: Sendable, Equatable {
     /// e.g. `dossiers.online_share`
     public var indicator: String
     public var target: Double
-    /// Values at or above this (but below `target`) are "at risk"; below it "behind".
+    /// Values at least this good (but short of `target`) are "at risk"; worse, "behind".
     public var atRisk: Double
-    public init(indicator: String, target: Double, atRisk: Double) {
-        self.indicator = indicator; self.target = target; self.atRisk = atRisk
+    /// The indicator's better direction (`Indicator.better`), taken when the target is read.
+    public var better: Indicator.Better
+    public init(indicator: String, target: Double, atRisk: Double, better: Indicator.Better = .higher) {
+        self.indicator = indicator; self.target = target; self.atRisk = atRisk; self.better = better
     }
 }
 
@@ -49,30 +51,13 @@ public struct Targets: Sendable, Equatable {
     public init(_ list: [Target] = []) {
         targets = Dictionary(list.map { ($0.indicator, $0) }, uniquingKeysWith: { a, _ in a })
     }
+    /// On track when `value` is at least as good as the target, at risk when at least as good
+    /// as `at_risk`, else behind (lower is better for some indicators: days late, overdue).
     public func status(of indicator: String, value: Double) -> TargetStatus? {
         guard let t = targets[indicator] else { return nil }
-        if value >= t.target { return .onTrack }
-        if value >= t.atRisk { return .atRisk }
+        let atLeast = { (a: Double, b: Double) in t.better == .higher ? a >= b : a <= b }
+        if atLeast(value, t.target) { return .onTrack }
+        if atLeast(value, t.atRisk) { return .atRisk }
         return .behind
-    }
-
-    /// Indicators the dashboard knows.
-    public static let known = [
-        "dossiers.online_share", "dossiers.on_time_share", "villages.coverage_share",
-        "ocop.listed_share", "tourism.growth_yoy",
-        // Decision 766/QĐ-TTg: progress by its rule (a share), the index's total (points of 100),
-        // estimated from dossiers unless the portal's published score is in the snapshot.
-        "dossiers.progress_766", "index_766.total", "society.vneid_share",
-    ]
-
-    /// The values a target of `indicator` may hold: a share is a fraction (0.85 for 85%), the
-    /// tourism growth a relative change (−1 … 10, −100% … +1.000%), the 766 index's total points
-    /// of 100.
-    public static func range(of indicator: String) -> ClosedRange<Double> {
-        switch indicator {
-        case "tourism.growth_yoy": return -1...10
-        case "index_766.total": return 0...100
-        default: return 0...1
-        }
     }
 }

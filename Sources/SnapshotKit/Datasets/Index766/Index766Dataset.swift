@@ -9,6 +9,8 @@ enum Index766Dataset: CachedAsAggregated {
     static var columns: [String] { ["period", "unit_code"] + Official766.groupColumns + ["total", "rank", "ranked"] }
     static let presence = Presence.optional(warning: nil)
     static let codecVersion = 1
+    /// The index's total as the portal publishes it (cdsboard estimates it from dossiers without it).
+    static let indicators = [Indicator("index_766.total", .points(of: 100), nature: .flow)]
 
     static func parse<T: SnapshotTable>(_ table: inout T, _ ctx: RowContext, _ issues: inout IssueCollector) -> [(Int, [Period: Official766])] {
         Array(Index766Parser.parse(&table, ctx, &issues))

@@ -15,6 +15,7 @@ enum OCOPDataset: CachedAsRecords {
     static let columns = ["product_id", "name", "producer", "district_code", "category", "stars", "platforms", "listed_date"]
     static let presence = Presence.required
     static let codecVersion = 1
+    static let indicators = [Indicator("ocop.listed_share", .share, nature: .stock)]
 
     static func parse<T: SnapshotTable>(_ table: inout T, _ ctx: RowContext, _ issues: inout IssueCollector) -> [OCOPProduct] {
         AssetParsers.ocop(&table, ctx, &issues)

@@ -6,6 +6,7 @@ enum SocietyDataset: CachedAsAggregated {
     static var columns: [String] { ["month", "district_code", "commune_code"] + SocietyMeasure.allCases.map(\.column) }
     static let presence = Presence.optional(warning: "not present: the digital society panel is hidden")
     static let codecVersion = 1
+    static let indicators = [Indicator("society.vneid_share", .share, nature: .stock)]
 
     static func parse<T: SnapshotTable>(_ table: inout T, _ ctx: RowContext, _ issues: inout IssueCollector) -> [(Month, Int, SocietyTally)] {
         SocietyParser.parse(&table, ctx, &issues)

@@ -5,6 +5,7 @@ enum TourismDataset: CachedAsAggregated {
     static let columns = ["month", "district_code", "domestic_visitors", "international_visitors", "revenue_million_vnd"]
     static let presence = Presence.required
     static let codecVersion = 1
+    static let indicators = [Indicator("tourism.growth_yoy", .relativeChange, nature: .flow)]
 
     static func parse<T: SnapshotTable>(_ table: inout T, _ ctx: RowContext, _ issues: inout IssueCollector) -> [(Month, Int, TourismTally)] {
         AssetParsers.tourism(&table, ctx, &issues)

@@ -14,6 +14,7 @@ enum VillagesDataset: CachedAsRecords {
                           "broadband"]
     static let presence = Presence.required
     static let codecVersion = 1
+    static let indicators = [Indicator("villages.coverage_share", .share, nature: .stock)]
 
     static func parse<T: SnapshotTable>(_ table: inout T, _ ctx: RowContext, _ issues: inout IssueCollector) -> [Village] {
         AssetParsers.villages(&table, ctx, &issues)
