@@ -36,3 +36,31 @@ import Testing
         #expect(coloured(installed) == coloured(checkout), "the next theme (light) looks different without Themes/")
     }
 }
+
+/// Issue 30: a file changed without its manifest showed "Đang nhận bản dữ liệu mới" and logged
+/// it every second. After the arrival timeout (`CDSBOARD_ARRIVAL_TIMEOUT`, 60 s by default) it
+/// is the refusal, in Vietnamese and within 80 columns; the log says each of them once.
+@Suite(.serialized) struct ArrivalTimeoutTests {
+    @Test func anExportThatNeverArrivesBecomesARefusalLoggedOnce() throws {
+        let data = Fixtures.copyOfSample()
+        let state = Fixtures.temporaryDirectory("cdsboard-arrival-state")
+        let env = ["TERM": "xterm-256color", "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "XDG_CONFIG_HOME": "/nonexistent",
+                   "XDG_STATE_HOME": state, "CDSBOARD_ARRIVAL_TIMEOUT": "3"]
+        let t = TmuxSession(command: "\(Fixtures.binary) --data \(data) --no-cache", width: 80, height: 24, environment: env)
+        defer { t.kill() }
+        #expect(t.waitFor("Bắc Quang").contains("Bắc Quang"))
+        let tourism = Fixtures.read(data + "/tourism.csv")
+        Fixtures.write(tourism + "2024-06,030,1,0,1\n", to: data + "/tourism.csv")
+        #expect(t.waitFor("Đang nhận bản dữ liệu mới", timeout: 3).contains("tourism.csv"))
+        let refused = t.waitFor("từ chối", timeout: 8)
+        let last = refused.split(separator: "\n", omittingEmptySubsequences: false).map(String.init).filter { !$0.isEmpty }.last ?? ""
+        #expect(last.contains("✖ Dữ liệu mới bị từ chối: tourism.csv không khớp manifest.json"), "\(last)")
+        #expect(!last.contains("…"))
+        usleep(1_500_000)
+        #expect(t.capture().contains("không khớp manifest.json"), "the refusal did not stay")
+        let log = Fixtures.read(state + "/cdsboard/cdsboard.log")
+        let lines = log.split(separator: "\n")
+        #expect(lines.filter { $0.contains("export arriving") }.count == 1, "\(log)")
+        #expect(lines.filter { $0.contains("snapshot refused") }.count == 1, "\(log)")
+    }
+}

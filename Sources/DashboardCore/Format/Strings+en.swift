@@ -140,6 +140,8 @@ extension Strings {
         case .no: return "no"
         case .days: return "days"
         case .arriving: return "A new export is arriving"
+        case .differsFromManifest: return "does not match manifest.json"
+        case .missingFromExport: return "is missing, though listed in manifest.json"
         case .clockBehind: return "CLOCK IS WRONG: earlier than the data's export time"
         case .themeNamed: return "Theme"
         case .mouseOn: return "Mouse: on"

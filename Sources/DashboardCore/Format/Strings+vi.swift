@@ -140,6 +140,8 @@ extension Strings {
         case .no: return "không"
         case .days: return "ngày"
         case .arriving: return "Đang nhận bản dữ liệu mới"
+        case .differsFromManifest: return "không khớp manifest.json"
+        case .missingFromExport: return "thiếu, dù có trong manifest.json"
         case .clockBehind: return "ĐỒNG HỒ MÁY SAI: sớm hơn thời điểm xuất dữ liệu"
         case .themeNamed: return "Giao diện màu"
         case .mouseOn: return "Chuột: bật"

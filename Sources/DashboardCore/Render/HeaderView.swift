@@ -91,7 +91,7 @@ enum HeaderView {
         let s = state.strings
         c.fill(r, role: .status)
         if let refusal = state.refusal {
-            var text = " \(c.glyphs.bad) \(s[.refused]): \(refusal.first.description)"
+            var text = " \(c.glyphs.bad) \(s[.refused]): \(RefusalText.first(refusal, s))"
             if refusal.errors.count > 1 { text += " (+\(refusal.errors.count - 1) \(s[.errorsMore]))" }
             c.write(text, x: r.x, y: r.y, role: .error, maxWidth: r.width)
             return

@@ -103,7 +103,7 @@ enum KioskView {
         // Status: refused or stale data, loudly; paused; never key hints.
         c.fill(status, role: .background)
         var banners: [(String, Role)] = []
-        if let r = state.refusal { banners.append((" \(c.glyphs.bad) \(s[.refused]): \(r.first.description) ", .error)) }
+        if let r = state.refusal { banners.append((" \(c.glyphs.bad) \(s[.refused]): \(RefusalText.first(r, s)) ", .error)) }
         if state.clockIsBehind {
             banners.append((" \(c.glyphs.bad) \(s[.clockBehind]) ", .error))
         } else if let days = state.staleDays {
