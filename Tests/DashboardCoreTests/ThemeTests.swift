@@ -95,7 +95,7 @@ import Testing
         let c = Config.parse(Fixtures.read(path), path: path)
         #expect(c.problem == nil)
         #expect(c.theme == "high-contrast" && !c.kioskAllowQuit && c.kioskInterval == 20)
-        #expect(c.kioskPlaylist == ["overview", "panels", "districts"])
+        #expect(c.kioskPlaylist == ["overview", "panels"])
         #expect(Config.parse("kiosk_playlist = [\"overview\", \"weather\"]\n", path: "c").problem?.line == 1)
     }
 }

@@ -142,6 +142,7 @@ extension Strings {
         case .arriving: return "A new export is arriving"
         case .differsFromManifest: return "does not match manifest.json"
         case .missingFromExport: return "is missing, though listed in manifest.json"
+        case .kioskQuitHelp: return "Quit, only with kiosk_allow_quit = true"
         case .clockBehind: return "CLOCK IS WRONG: earlier than the data's export time"
         case .themeNamed: return "Theme"
         case .mouseOn: return "Mouse: on"

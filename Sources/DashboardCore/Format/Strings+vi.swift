@@ -142,6 +142,7 @@ extension Strings {
         case .arriving: return "Đang nhận bản dữ liệu mới"
         case .differsFromManifest: return "không khớp manifest.json"
         case .missingFromExport: return "thiếu, dù có trong manifest.json"
+        case .kioskQuitHelp: return "Thoát, chỉ khi kiosk_allow_quit = true"
         case .clockBehind: return "ĐỒNG HỒ MÁY SAI: sớm hơn thời điểm xuất dữ liệu"
         case .themeNamed: return "Giao diện màu"
         case .mouseOn: return "Chuột: bật"

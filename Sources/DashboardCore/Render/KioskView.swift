@@ -11,6 +11,8 @@ enum KioskView {
         var tiles: [(Panel, Rect)] = []
         var table: Rect?
         var tableCapacity = 0
+        /// Whether an expanded panel's units are drawn as its ranking (not its table).
+        var ranked = false
         var map: Rect?
     }
 
@@ -27,7 +29,11 @@ enum KioskView {
             let (top, bottom) = body.splitTop(min(body.height / 2, 11))
             f.tiles = [(panel, top)]
             f.table = bottom
-            f.tableCapacity = max(0, bottom.height - 3)
+            // The units as large bars by this panel's headline (read from the back of the room),
+            // else, for a panel without one, its table.
+            f.ranked = RankingView.ranking(state, only: panel) != nil
+            f.tableCapacity = f.ranked ? RankingView.capacity(bottom, count: TableModel.rows(state).count)
+                : max(0, bottom.height - 3)
         } else {
             let panels = state.shownPanels
             let across = size.width >= 160 && size.width / max(1, panels.count) >= 36
@@ -93,7 +99,9 @@ enum KioskView {
         for (panel, r) in geometry.tiles { tile(panel, ctx, r, into: &c) }
         if let map = geometry.map { MapView.draw(state, map, into: &c, focused: false, selection: false) }
         if let table = geometry.table {
-            if let id = state.expandedPanel, let panel = state.panels[id] {
+            if let id = state.expandedPanel, let panel = state.panels[id], geometry.ranked {
+                RankingView.draw(state, table, scroll: state.listScroll, only: panel, into: &c)
+            } else if let id = state.expandedPanel, let panel = state.panels[id] {
                 ExpandedPanelView.draw(panel, ctx, table, tableOnly: true, into: &c)
             } else {
                 RankingView.draw(state, table, scroll: state.listScroll, into: &c)

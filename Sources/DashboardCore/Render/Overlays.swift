@@ -55,7 +55,8 @@ enum Overlays {
             if !out.isEmpty { out.append(HelpLine(keys: "", text: "")) }
             out.append(HelpLine(keys: "", text: s[title], heading: true))
             for b in state.keymap.bindings(in: mode) {
-                var text = s.help(b.action)
+                // The wall screen ignores quit unless the config allows it (visitors may reach the keyboard).
+                var text = mode == .kiosk && b.action == .quit ? s[.kioskQuitHelp] : s.help(b.action)
                 if case .focusPanel(let n) = b.action {
                     guard panels.indices.contains(n - 1) else { continue }
                     text += ": " + panels[n - 1].title(s)
