@@ -91,7 +91,7 @@ enum KioskView {
             position = "\(s[.page]) \(state.listScroll / geometry.tableCapacity + 1)/\(pageCount) · " + position
         }
         let span = Span(period, dataEnd: snap.manifest.periodEnd)
-        c.write(" \(f.span(span)) · \(s[.vsPrevious]) \(f.span(span.previous)), \(s[.vsLastYear]) \(f.span(span.sameLastYear))",
+        c.write(" \(f.span(span)) · \(HeaderView.comparisons(span, s, f))",
                 x: sub.x, y: sub.y, role: .muted, maxWidth: sub.width - position.count - 2)
         c.write(position + " ", x: sub.x, y: sub.y, width: sub.width, align: .right, role: .muted)
 
