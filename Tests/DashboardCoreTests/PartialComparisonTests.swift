@@ -28,7 +28,7 @@ import Testing
         var s = AppState()
         s.size = size
         s.language = language
-        s.now = Date(timeIntervalSince1970: 1_762_416_000)     // 06/11/2026
+        s.now = Date(timeIntervalSince1970: 1_793_952_000)     // 06/11/2026
         _ = update(&s, .snapshotLoaded(TwoTierTests.snapshot))
         s.periodKind = .quarter
         return render(s).line(1)
