@@ -90,7 +90,10 @@ enum PanelParts {
         var valueText = ctx.format.percent(value, places: places)
         var role = Role.text
         if let (sym, r) = Widgets.mark(status, c.glyphs) {
-            valueText += " \(sym) \(Widgets.statusLabel(status, ctx.strings))"
+            // The status's short word before the label is cut (`Trực t… 81,0% ◆ Có nguy cơ…`).
+            let full = valueText + " \(sym) \(Widgets.statusLabel(status, ctx.strings))"
+            let fits = DisplayWidth.of(label) + 1 + DisplayWidth.of(full) <= inner.width
+            valueText = fits ? full : valueText + " \(sym) \(Widgets.statusLabel(status, ctx.strings, short: true))"
             role = r
         }
         Widgets.labelValue(label, valueText, x: inner.x, y: y, width: inner.width, valueRole: role, into: &c)
