@@ -24,8 +24,9 @@ import Testing
         #expect(vi.compared(year.sameLastYear) == "10 tháng đầu năm 2025")
     }
 
-    func header(_ size: Size, _ language: Language) -> String {
+    func header(_ size: Size, _ language: Language, kiosk: Bool = false) -> String {
         var s = AppState()
+        if kiosk { s.kiosk = KioskState() }
         s.size = size
         s.language = language
         s.now = Date(timeIntervalSince1970: 1_793_952_000)     // 06/11/2026
@@ -39,5 +40,9 @@ import Testing
         #expect(header(Size(width: 120, height: 40), .vi)
                 .hasSuffix("Quý IV/2026 (lũy kế đến 31/10/2026) · so kỳ trước tháng 7/2026, so cùng kỳ tháng 10/2025 "))
         #expect(header(Size(width: 120, height: 40), .en).hasSuffix("Q4 2026 (to 2026-10-31) · vs previous Jul 2026, vs last year Oct 2025 "))
+        // The wall screen too, in the short form where the long one would be cut.
+        #expect(header(Size(width: 80, height: 24), .vi, kiosk: true).hasPrefix(" Quý IV/2026 (lũy kế đến 31/10/2026) · so T7/2026 và T10/2025 "))
+        #expect(header(Size(width: 200, height: 60), .vi, kiosk: true)
+                .hasPrefix(" Quý IV/2026 (lũy kế đến 31/10/2026) · so kỳ trước tháng 7/2026, so cùng kỳ tháng 10/2025 "))
     }
 }

@@ -91,8 +91,11 @@ enum KioskView {
             position = "\(s[.page]) \(state.listScroll / geometry.tableCapacity + 1)/\(pageCount) · " + position
         }
         let span = Span(period, dataEnd: snap.manifest.periodEnd)
-        c.write(" \(f.span(span)) · \(HeaderView.comparisons(span, s, f))",
-                x: sub.x, y: sub.y, role: .muted, maxWidth: sub.width - position.count - 2)
+        // Part of a quarter keeps its months compared in the short form where the long one is cut.
+        let room = sub.width - position.count - 2
+        let long = " \(f.span(span)) · \(HeaderView.comparisons(span, s, f))"
+        let caption = DisplayWidth.of(long) <= room ? long : " \(f.span(span)) · \(HeaderView.comparisons(span, s, f, short: true))"
+        c.write(caption, x: sub.x, y: sub.y, role: .muted, maxWidth: room)
         c.write(position + " ", x: sub.x, y: sub.y, width: sub.width, align: .right, role: .muted)
 
         let ctx = PanelContext(state: state, snapshot: snap, figures: UnitFigures(snapshot: snap, unit: here, period: period))
