@@ -108,6 +108,7 @@ import Testing
         #expect(s.expandedPanel == .bts)
         let screen = render(s)
         #expect(screen.plainText.contains("Xếp hạng: Hạ tầng số (BTS) · Thôn có sóng"))
+        #expect(screen.plainText.contains("98,94%  ◆"), "coverage is ranked with the tile's two places")
         // Two rows of bar and a gap per unit: fewer empty rows than the 32 the table left.
         let rows = (13..<59).map { screen.line($0) }
         let empty = rows.filter { $0.trimmingCharacters(in: CharacterSet(charactersIn: "│ ")).isEmpty }.count
