@@ -15,7 +15,9 @@ import Testing
     @Test func aBinaryWithoutThemesLooksTheSameAndSaysNothing() throws {
         let alone = Fixtures.temporaryDirectory("cdsboard-alone")
         try FileManager.default.createDirectory(atPath: alone + "/bin", withIntermediateDirectories: true)
-        try FileManager.default.copyItem(atPath: Fixtures.binary, toPath: alone + "/bin/cdsboard")
+        // Copied by `cp`, not in this process: a child another test spawns meanwhile would inherit
+        // our descriptor open for writing, and exec would fail with "Text file busy".
+        #expect(Fixtures.run("/bin/cp", [Fixtures.binary, alone + "/bin/cdsboard"]).status == 0)
         let args = "--data \(data) --no-clock --no-cache"
         let home = Fixtures.temporaryDirectory("cdsboard-alone-home")
         var env = Self.env
