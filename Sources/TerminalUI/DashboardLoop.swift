@@ -71,6 +71,8 @@ public enum DashboardLoop {
         var previous: Canvas?
         var exitCode: Int32 = 0
         var emptyReads = 0
+        /// The file of the export arriving, once logged.
+        var arrivingLogged: String?
 
         func apply(_ effects: [Effect]) {
             for effect in effects {
@@ -101,16 +103,20 @@ public enum DashboardLoop {
             events += provider.takeEvents().map { e in
                 switch e {
                 case .loaded(let s):
+                    arrivingLogged = nil
                     log.info("snapshot loaded", metadata: ["units": "\(s.units.units.count)", "warnings": "\(s.warnings.count)"])
                     return .snapshotLoaded(s)
                 case .refused(let f):
+                    arrivingLogged = nil
                     // Location and count only: a message may quote a value from the file.
                     let where_ = f.first.file + (f.first.line.map { ":\($0)" } ?? "")
                     log.warning("snapshot refused", metadata: ["at": "\(where_)", "errors": "\(f.errorTotal)"])
                     return .snapshotRefused(f)
                 case .arriving(let file):
-                    // The last good snapshot stays while the export's files arrive.
-                    log.info("export arriving")
+                    // The last good snapshot stays while the export's files arrive; the provider
+                    // says so at every re-check (each second), the log once per arrival.
+                    if arrivingLogged != file { log.info("export arriving", metadata: ["file": "\(file)"]) }
+                    arrivingLogged = file
                     return .snapshotArriving(file)
                 }
             }

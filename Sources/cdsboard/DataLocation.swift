@@ -80,8 +80,8 @@ enum SnapshotSource {
                   onCacheUse: (@Sendable (SharedSnapshotCache.Use, [String]) -> Void)? = nil) -> (SnapshotProvider, [ProviderEvent]) {
         switch self {
         case .directory(let path):
-            let p = DirectorySnapshotProvider(directory: path, useInotify: !poll, options: Environment.snapshotOptions,
-                                              cache: cache)
+            let p = DirectorySnapshotProvider(directory: path, useInotify: !poll, arrivalTimeout: Environment.arrivalTimeout,
+                                              options: Environment.snapshotOptions, cache: cache)
             p.onCacheUse = onCacheUse
             p.quarantine = quarantine
             p.loader = Environment.loader

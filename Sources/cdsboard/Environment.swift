@@ -27,6 +27,13 @@ enum Environment {
         return SnapshotLoader.load(directory: directory, options: options)
     }
 
+    /// How long an export's files may differ from its manifest before it is refused (seconds,
+    /// default 60): `CDSBOARD_ARRIVAL_TIMEOUT`, for an exporter that copies slowly, and tests.
+    static var arrivalTimeout: Double {
+        guard let v = values["CDSBOARD_ARRIVAL_TIMEOUT"].flatMap(Double.init), v.isFinite, v >= 0.5, v <= 86_400 else { return 60 }
+        return v
+    }
+
     /// The Swift runtime's crash settings (`SWIFT_BACKTRACE`), as the user set them, or nil.
     static let backtraceSettings: String? = values["SWIFT_BACKTRACE"]
 }

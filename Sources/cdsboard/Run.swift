@@ -56,7 +56,8 @@ struct Run: ParsableCommand {
         }
         try view.place(&state)
         if let script = view.keys.flatMap(Key.script) { for k in script { _ = update(&state, .key(k)) } }
-        let (themes, problems) = ThemeDirectories.load(state.themeNames)
+        let (themes, problems, quiet) = ThemeDirectories.load(state.themeNames)
+        for q in quiet { log.warning("theme unavailable", metadata: ["why": "\(q)"]) }
         var notes = problems
         if let d = provider.degradation {
             notes.append(d)

@@ -2,7 +2,8 @@ import DashboardCore
 import Foundation
 
 /// Where themes are looked up by name: the user's config folder, then `Themes/` of the
-/// repository (working directory or beside the binary), then the installed copy.
+/// repository (working directory or beside the binary), then the installed copy; the
+/// built-in themes need none of them.
 enum ThemeDirectories {
     static var all: [String] {
         var dirs = [(Config.defaultPath(environment: Environment.values) as NSString).deletingLastPathComponent + "/themes",
@@ -20,22 +21,25 @@ enum ThemeDirectories {
         return .text(text)
     }
 
-    /// Loads the themes named in `names`; a broken one is reported and replaced by the default.
-    static func load(_ names: [String]) -> (themes: [Theme], problems: [String]) {
+    /// Loads the themes named in `names`; a broken one is replaced by the default. Only the
+    /// first (the one asked for, by `--theme` or the config) is reported on screen (`problems`);
+    /// the others (those `t` cycles through) only go to the log (`quiet`), since nobody asked.
+    static func load(_ names: [String]) -> (themes: [Theme], problems: [String], quiet: [String]) {
         var themes: [Theme] = []
         var problems: [String] = []
-        for name in names {
+        var quiet: [String] = []
+        for (k, name) in names.enumerated() {
             do {
                 var t = try ThemeLoader.load(name, directories: all, read: read)
                 t.name = name
                 themes.append(t)
             } catch {
-                problems.append("\(error) — using the default theme")
+                if k == 0 { problems.append("\(error) — using the default theme") } else { quiet.append("\(error)") }
                 var t = ThemeLoader.fallback
                 t.name = name
                 themes.append(t)
             }
         }
-        return (themes, problems)
+        return (themes, problems, quiet)
     }
 }

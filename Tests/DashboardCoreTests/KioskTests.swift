@@ -9,7 +9,7 @@ import Testing
         var s = AppState()
         s.size = size
         s.now = SampleState.now
-        s.kiosk = KioskState(interval: 20, allowQuit: allowQuit)
+        s.kiosk = KioskState(parts: ["overview", "panels", "districts"], interval: 20, allowQuit: allowQuit)
         _ = update(&s, .snapshotLoaded(SampleState.snapshot))
         _ = update(&s, .tick(Instant(SampleState.now)))
         return s
@@ -86,5 +86,66 @@ import Testing
         let path = Fixtures.repositoryRoot() + "/Tests/DashboardCoreTests/Goldens/Screens/\(name).txt"
         let problem = Golden.compare(render(s).textDump(), to: path)
         #expect(problem == nil, Comment(rawValue: problem ?? ""))
+    }
+}
+
+/// Issue 30, kiosk: a panel's full-screen step at 200×60 ranked the units in the small table
+/// (one line each, ~24 rows empty); a turn of the default playlist took 8–10 minutes.
+@Suite struct KioskStepsTests {
+    func kiosk(_ snapshot: Snapshot, _ size: Size, parts: [String] = KioskState().parts) -> AppState {
+        var s = AppState()
+        s.size = size
+        s.now = SampleState.now
+        s.kiosk = KioskState(parts: parts, interval: 20)
+        _ = update(&s, .snapshotLoaded(snapshot))
+        _ = update(&s, .tick(Instant(SampleState.now)))
+        return s
+    }
+
+    @Test func aPanelStepRanksTheUnitsInLargeBars() {
+        var s = kiosk(SampleState.snapshot, Size(width: 200, height: 60))
+        _ = SampleState.press(&s, "Right Right")     // BTS
+        #expect(s.expandedPanel == .bts)
+        let screen = render(s)
+        #expect(screen.plainText.contains("Xếp hạng: Hạ tầng số (BTS) · Thôn có sóng"))
+        #expect(screen.plainText.contains("98,94%  ◆"), "coverage is ranked with the tile's two places")
+        // Two rows of bar and a gap per unit: fewer empty rows than the 32 the table left.
+        let rows = (13..<59).map { screen.line($0) }
+        let empty = rows.filter { $0.trimmingCharacters(in: CharacterSet(charactersIn: "│ ")).isEmpty }.count
+        #expect(empty < 24, "\(empty) empty rows")
+        #expect(rows.filter { $0.contains("████") }.count >= 22, "the units are not drawn as large bars")
+    }
+
+    /// A turn of the default playlist at 20 s a step: 2–4 minutes on both samples (with each
+    /// district, as the default once was, 6–10 minutes: the README says so).
+    @Test(arguments: [Size(width: 80, height: 24), Size(width: 137, height: 38), Size(width: 200, height: 60)])
+    func aTurnOfTheDefaultPlaylistTakesMinutesNotTen(_ size: Size) {
+        for snapshot in [SampleState.snapshot, TwoTierTests.snapshot] {
+            let short = KioskState.rotationSeconds(kiosk(snapshot, size))
+            #expect(short >= 120 && short <= 240, "\(short) s at \(size)")
+            let long = KioskState.rotationSeconds(kiosk(snapshot, size, parts: ["overview", "panels", "districts"]))
+            #expect(long >= 340 && long <= 600, "\(long) s at \(size)")
+        }
+    }
+
+    @Test func aPanelWithoutAHeadlineIndicatorKeepsItsTable() {
+        var s = kiosk(SampleState.snapshot, Size(width: 200, height: 60))
+        _ = SampleState.press(&s, "Right Right Right Right")     // tourism: growth against a year earlier
+        #expect(s.expandedPanel == .tourism)
+        #expect(render(s).plainText.contains("Xếp hạng: Du lịch · Lượt khách so cùng kỳ"))
+    }
+}
+
+extension KioskStepsTests {
+    /// Help listed `q` as "Thoát" for the wall screen, which ignores it unless allowed.
+    @Test(arguments: [Language.vi, .en])
+    func helpSaysTheKioskQuitsOnlyWhenAllowed(_ language: Language) {
+        let s = SampleState.state(language: language)
+        let lines = Overlays.helpLines(s)
+        let kiosk = lines.drop { $0.text != Strings(language)[.helpKiosk] }
+        let quit = kiosk.first { $0.keys.hasPrefix("q") }
+        #expect(quit?.text == (language == .vi ? "Thoát, chỉ khi kiosk_allow_quit = true" : "Quit, only with kiosk_allow_quit = true"))
+        var k = KioskTests().kioskState()
+        #expect(SampleState.press(&k, "q") == [] && !k.shouldQuit)
     }
 }

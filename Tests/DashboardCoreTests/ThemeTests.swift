@@ -22,6 +22,19 @@ import Testing
         #expect(t == ThemeLoader.fallback)
     }
 
+    /// Issue 30: a binary installed without `Themes/` looked different (light, high-contrast and
+    /// mono fell back to the dark default) and said "theme not found". They are built in, and
+    /// the files are the same texts.
+    @Test func everyThemeIsBuiltInAndItsFileIsTheSameText() throws {
+        for name in ThemeLoader.builtInNames {
+            let fromFile = try ThemeLoader.load(name, directories: [dir], read: readFile)
+            let alone = try ThemeLoader.load(name, directories: ["/nonexistent"]) { _ in .missing }
+            #expect(alone == fromFile, "\(name): the built-in theme differs from Themes/\(name).toml")
+            #expect(BuiltInThemes.sources[name].map { $0 + "\n" } == Fixtures.read(dir + "/\(name).toml"),
+                    "Themes/\(name).toml is not the text built into the binary (Sources/DashboardCore/Theme/BuiltInThemes.swift)")
+        }
+    }
+
     @Test func monoUsesAttributesOnly() throws {
         let t = try ThemeLoader.load("mono", directories: [dir], read: readFile)
         for role in Role.allCases {
@@ -82,7 +95,7 @@ import Testing
         let c = Config.parse(Fixtures.read(path), path: path)
         #expect(c.problem == nil)
         #expect(c.theme == "high-contrast" && !c.kioskAllowQuit && c.kioskInterval == 20)
-        #expect(c.kioskPlaylist == ["overview", "panels", "districts"])
+        #expect(c.kioskPlaylist == ["overview", "panels"])
         #expect(Config.parse("kiosk_playlist = [\"overview\", \"weather\"]\n", path: "c").problem?.line == 1)
     }
 }

@@ -13,12 +13,12 @@ import Glibc
     @Test func rotatesByItselfAndIgnoresQ() throws {
         let t = TmuxSession(command: "\(Fixtures.binary) --data \(data) --kiosk --rotate 1s", width: 200, height: 60, environment: Self.env)
         defer { t.kill() }
-        let first = t.waitFor("1/17")
+        let first = t.waitFor("1/6")
         #expect(first.contains("███"))                    // large digits at 200×60
         #expect(!first.contains("q thoát"))
         t.sendKeys("q")
-        let second = t.waitFor("2/17", timeout: 3)
-        #expect(second.contains("2/17"), "no rotation within the interval")
+        let second = t.waitFor("2/6", timeout: 3)
+        #expect(second.contains("2/6"), "no rotation within the interval")
         #expect(Processes.matching(data).contains(where: Processes.isAlive), "q quit the kiosk")
         let p = try #require(Processes.matching(data).first)
         kill(p, SIGTERM)
@@ -51,11 +51,11 @@ import Glibc
         let t = TmuxSession(command: "\(Fixtures.binary) --data \(data) --kiosk --rotate 2s\(flags)", width: 120, height: 40,
                             environment: Self.env)
         defer { t.kill() }
-        let first = t.waitFor("1/17")
-        #expect(first.contains("1/17"))
+        let first = t.waitFor("1/6")
+        #expect(first.contains("1/6"))
         let start = Date()
-        let second = t.waitFor("2/17", timeout: 3)
-        #expect(second.contains("2/17"), "no rotation within 3 s of the first frame\(flags)")
+        let second = t.waitFor("2/6", timeout: 3)
+        #expect(second.contains("2/6"), "no rotation within 3 s of the first frame\(flags)")
         #expect(Date().timeIntervalSince(start) < 3)
     }
 
@@ -72,8 +72,8 @@ import Glibc
         var moved = false
         while Date() < end {
             let screen = t.capture()
-            if screen.contains("2/17") { moved = true; break }
-            if screen.contains("1/17") { for n in names where screen.contains(n) { seen.insert(n) } }
+            if screen.contains("2/6") { moved = true; break }
+            if screen.contains("1/6") { for n in names where screen.contains(n) { seen.insert(n) } }
             usleep(100_000)
         }
         #expect(moved, "the rotation never moved on")
@@ -83,7 +83,7 @@ import Glibc
     @Test func survivesAResizeStormAndTinySizes() throws {
         let t = TmuxSession(command: "\(Fixtures.binary) --data \(data) --kiosk --rotate 2s", width: 120, height: 40, environment: Self.env)
         defer { t.kill() }
-        t.waitFor("/17")
+        t.waitFor("/6")
         for k in 0..<200 { t.resize(width: 20 + (k * 37) % 380, height: 5 + (k * 13) % 110) }
         for (w, h) in [(1, 1), (20, 5), (79, 23)] { t.resize(width: w, height: h); usleep(30_000) }
         t.resize(width: 200, height: 60)

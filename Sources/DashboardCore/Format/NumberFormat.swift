@@ -139,4 +139,18 @@ public struct NumberFormat: Sendable {
         }
         return period(s.period) + (language == .vi ? " (lũy kế đến \(date(s.endDay)))" : " (to \(date(s.endDay)))")
     }
+
+    /// A span compared with: as `span` names it, except part of a quarter, named by its months
+    /// (`tháng 7/2026`, `tháng 7–8/2026`; short `T7/2026`; en `Jul 2026`, `Jul–Aug 2026`), so
+    /// that October against July reads as that and not as a quarter against a quarter.
+    public func compared(_ s: Span, short: Bool = false) -> String {
+        guard case .quarter = s.period, s.isPartial, !s.isEmpty else { return span(s) }
+        let a = Month(index: s.first), b = s.lastMonth
+        if language == .en {
+            let first = Self.monthsEN[a.month - 1] + (a.year == b.year ? "" : " \(a.year)")
+            return (a == b ? "" : first + "–") + Self.monthsEN[b.month - 1] + " \(b.year)"
+        }
+        let months = a == b ? "\(b.month)" : a.year == b.year ? "\(a.month)–\(b.month)" : "\(a.month)/\(a.year)–\(b.month)"
+        return (short ? "T" : "tháng ") + months + "/\(b.year)"
+    }
 }

@@ -32,9 +32,10 @@ enum BTSPanel {
     static func compact(_ ctx: PanelContext, _ lines: inout PanelLines, _ c: inout Canvas) {
         let s = ctx.strings, f = ctx.format, fig = ctx.figures
         let inner = lines.inner
-        // Sites are counted as of the period's end; villages are known as of the export only.
-        let note = fig.stockIsCurrent ? "\(s[.villages]): \(s[.currentFigures])" : nil
-        PanelParts.asOf(fig.span.endDay, cadenceDays: 120, note: note, ctx.state, &lines, &c)
+        // Sites are counted as of the period's end; villages and the sites' technologies are
+        // known as of the export only: for an earlier period they say so.
+        let notes = fig.stockIsCurrent ? ["\(s[.villages]): \(s[.currentFigures])", "\(s[.villages]): \(s[.currentShort])"] : []
+        PanelParts.asOf(fig.span, dataEnd: ctx.snapshot.manifest.periodEnd, cadenceDays: 120, notes: notes, ctx.state, &lines, &c)
         guard ctx.figures.assetsHeld else { return PanelParts.muted(s[.noData], &lines, &c) }
         guard let y0 = lines.take() else { return }
         Widgets.labelValue(s[.sitesActive], f.integer(fig.sites), x: inner.x, y: y0, width: inner.width, valueRole: .accent, into: &c)
@@ -43,7 +44,10 @@ enum BTSPanel {
                          &lines, &c, gauge: lines.left >= 4)
         if let y = lines.take() {
             let techs = (0..<4).filter { fig.bts.byTech[$0] > 0 }.map { "\(BTSSite.technologies[$0]) \(f.integer(fig.bts.byTech[$0]))" }
-            c.write(techs.joined(separator: " · "), x: inner.x, y: y, role: .text, maxWidth: inner.width)
+            // Today's sites by technology, not the period's: beside a past period's count, said.
+            let now = fig.stockIsCurrent ? "\(s[.currentNow]): " : ""
+            c.write(now + techs.joined(separator: " · "), x: inner.x, y: y, role: fig.stockIsCurrent ? .muted : .text,
+                    maxWidth: inner.width)
         }
         if let y = lines.take() {
             let none = fig.villages.byMobile[0]
@@ -59,7 +63,9 @@ enum BTSPanel {
     static func expanded(_ ctx: PanelContext, _ children: [UnitFigures], _ g: Glyphs) -> ListTable {
         let s = ctx.strings, f = ctx.format
         let maxSites = children.map(\.sites).max() ?? 0
-        return ListTable(title: s[.bts], columns: [
+        // 4G, 5G and villages are today's: for an earlier period the title says so.
+        let title = ctx.figures.stockIsCurrent ? "\(s[.bts]) · 4G, 5G, \(s[.villages].lowercased()): \(s[.currentShort])" : s[.bts]
+        return ListTable(title: title, columns: [
             .unitName(s),
             .figure(s[.sitesActive], 8),
             .figure("4G", 6),

@@ -128,7 +128,7 @@ enum DossiersPanel {
     static func compact(_ ctx: PanelContext, _ lines: inout PanelLines, _ c: inout Canvas) {
         let s = ctx.strings, f = ctx.format, snap = ctx.snapshot, fig = ctx.figures, t = fig.dossiers
         let inner = lines.inner
-        PanelParts.asOf(snap.manifest.periodEnd, cadenceDays: 45, ctx.state, &lines, &c)
+        PanelParts.asOf(fig.span, dataEnd: snap.manifest.periodEnd, cadenceDays: 45, ctx.state, &lines, &c)
         guard fig.dossiersHeld else { return PanelParts.muted(s[.noData], &lines, &c) }
         guard let y0 = lines.take() else { return }
         Widgets.labelValue(s[.received], f.integer(t.received), x: inner.x, y: y0, width: inner.width,

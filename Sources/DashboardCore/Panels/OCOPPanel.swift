@@ -30,8 +30,8 @@ enum OCOPPanel {
         let s = ctx.strings, f = ctx.format, o = ctx.figures.ocop
         let inner = lines.inner
         // Products are known as of the export only; a commune shows its district's, and says so.
-        PanelParts.asOf(ctx.snapshot.manifest.periodEnd, cadenceDays: 120,
-                        note: ctx.figures.stockIsCurrent ? s[.currentFigures] : nil, ctx.state, &lines, &c)
+        PanelParts.asOf(ctx.figures.span, dataEnd: ctx.snapshot.manifest.periodEnd, stock: true, cadenceDays: 120,
+                        notes: ctx.figures.stockIsCurrent ? [s[.currentFigures]] : [], ctx.state, &lines, &c)
         guard ctx.figures.assetsHeld else { return PanelParts.muted(s[.noData], &lines, &c) }
         if ctx.figures.unit.level == .commune {
             let district = ctx.figures.unit.parent.map { UnitNames.shortName(ctx.snapshot.units.units[$0], ctx.state.language) } ?? ""

@@ -78,7 +78,7 @@ enum SocietyPanel {
     static func compact(_ ctx: PanelContext, _ lines: inout PanelLines, _ c: inout Canvas) {
         let s = ctx.strings, f = ctx.format, fig = ctx.figures
         let inner = lines.inner
-        PanelParts.asOf(fig.span.endDay, cadenceDays: 45, ctx.state, &lines, &c)
+        PanelParts.asOf(fig.span, dataEnd: ctx.snapshot.manifest.periodEnd, cadenceDays: 45, ctx.state, &lines, &c)
         guard fig.assetsHeld, let soc = fig.society, let activated = soc.now[.vneidActivated] else {
             return PanelParts.muted(s[.noData], &lines, &c)
         }

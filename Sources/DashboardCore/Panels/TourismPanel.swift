@@ -29,7 +29,9 @@ enum TourismPanel {
     static func compact(_ ctx: PanelContext, _ lines: inout PanelLines, _ c: inout Canvas) {
         let s = ctx.strings, f = ctx.format, snap = ctx.snapshot, fig = ctx.figures
         let inner = lines.inner
-        if let last = snap.tourism.lastMonth { PanelParts.asOf(last.lastDay, cadenceDays: 75, ctx.state, &lines, &c) }
+        if let last = snap.tourism.lastMonth, let span = fig.tourismSpan {
+            PanelParts.asOf(span, dataEnd: last.lastDay, cadenceDays: 75, ctx.state, &lines, &c)
+        }
         guard let t = fig.tourism else {
             return PanelParts.muted(fig.unit.level == .commune ? s[.noTourismHere] : s[.noData], &lines, &c)
         }

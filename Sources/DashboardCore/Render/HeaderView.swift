@@ -52,12 +52,15 @@ enum HeaderView {
         var periodText = ""
         if let span = state.span {
             let label = f.span(span)
-            let full = "\(label) · \(s[.vsPrevious]) \(f.span(span.previous)), \(s[.vsLastYear]) \(f.span(span.sameLastYear)) "
+            let full = "\(label) · \(comparisons(span, s, f)) "
             let crumbWidth = DisplayWidth.of(" " + crumbs.joined(separator: c.glyphs.separator))
             let note = state.snapshot.flatMap { UnitFigures.rebasedNote($0, span, s, f) }.map { "(\($0)) " } ?? ""
-            // The note on re-based figures goes before the comparisons, after the label.
+            // The note on re-based figures goes before the comparisons, after the label. Part
+            // of a quarter keeps its months compared in a shorter form before losing them.
             let fits = { (text: String) in crumbWidth + DisplayWidth.of(text) + 1 <= sub.width }
-            let candidates = [note + full, note + label + " "] + (note.isEmpty ? [] : [label + " "])
+            let short = "\(label) · \(comparisons(span, s, f, short: true)) "
+            let candidates = [note + full] + (short == full ? [] : [note + short, short])
+                + [note + label + " "] + (note.isEmpty ? [] : [label + " "])
             periodText = candidates.first(where: fits) ?? label + " "
         }
         let room = max(0, sub.width - DisplayWidth.of(periodText) - 1)
@@ -71,6 +74,17 @@ enum HeaderView {
         c.write(periodText, x: sub.x, y: sub.y, width: sub.width, align: .right, role: .muted)
 
         drawStatus(state, layout.status, into: &c)
+    }
+
+    /// `so kỳ trước Quý I/2024, so cùng kỳ Quý II/2023`; for part of a quarter the months
+    /// (`so kỳ trước tháng 7/2026, so cùng kỳ tháng 10/2025`, short `so T7/2026 và T10/2025`).
+    static func comparisons(_ span: Span, _ s: Strings, _ f: NumberFormat, short: Bool = false) -> String {
+        let previous = f.compared(span.previous, short: short), lastYear = f.compared(span.sameLastYear, short: short)
+        // Only part of a quarter has a short form: a whole period's header is as it was.
+        guard short, case .quarter = span.period, span.isPartial, !span.isEmpty else {
+            return "\(s[.vsPrevious]) \(previous), \(s[.vsLastYear]) \(lastYear)"
+        }
+        return f.language == .vi ? "so \(previous) và \(lastYear)" : "vs \(previous), \(lastYear)"
     }
 
     /// The status bar's hints, in order: each the first key of its actions (from the keymap,
@@ -91,7 +105,7 @@ enum HeaderView {
         let s = state.strings
         c.fill(r, role: .status)
         if let refusal = state.refusal {
-            var text = " \(c.glyphs.bad) \(s[.refused]): \(refusal.first.description)"
+            var text = " \(c.glyphs.bad) \(s[.refused]): \(RefusalText.first(refusal, s))"
             if refusal.errorTotal > 1 { text += " (+\(state.format.integer(refusal.errorTotal - 1)) \(s[.errorsMore]))" }
             c.write(text, x: r.x, y: r.y, role: .error, maxWidth: r.width)
             return

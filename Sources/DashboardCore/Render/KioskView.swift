@@ -11,6 +11,8 @@ enum KioskView {
         var tiles: [(Panel, Rect)] = []
         var table: Rect?
         var tableCapacity = 0
+        /// Whether an expanded panel's units are drawn as its ranking (not its table).
+        var ranked = false
         var map: Rect?
     }
 
@@ -27,7 +29,11 @@ enum KioskView {
             let (top, bottom) = body.splitTop(min(body.height / 2, 11))
             f.tiles = [(panel, top)]
             f.table = bottom
-            f.tableCapacity = max(0, bottom.height - 3)
+            // The units as large bars by this panel's headline (read from the back of the room),
+            // else, for a panel without one, its table.
+            f.ranked = RankingView.ranking(state, only: panel) != nil
+            f.tableCapacity = f.ranked ? RankingView.capacity(bottom, count: TableModel.rows(state).count)
+                : max(0, bottom.height - 3)
         } else {
             let panels = state.shownPanels
             let across = size.width >= 160 && size.width / max(1, panels.count) >= 36
@@ -85,15 +91,20 @@ enum KioskView {
             position = "\(s[.page]) \(state.listScroll / geometry.tableCapacity + 1)/\(pageCount) · " + position
         }
         let span = Span(period, dataEnd: snap.manifest.periodEnd)
-        c.write(" \(f.span(span)) · \(s[.vsPrevious]) \(f.span(span.previous)), \(s[.vsLastYear]) \(f.span(span.sameLastYear))",
-                x: sub.x, y: sub.y, role: .muted, maxWidth: sub.width - position.count - 2)
+        // Part of a quarter keeps its months compared in the short form where the long one is cut.
+        let room = sub.width - position.count - 2
+        let long = " \(f.span(span)) · \(HeaderView.comparisons(span, s, f))"
+        let caption = DisplayWidth.of(long) <= room ? long : " \(f.span(span)) · \(HeaderView.comparisons(span, s, f, short: true))"
+        c.write(caption, x: sub.x, y: sub.y, role: .muted, maxWidth: room)
         c.write(position + " ", x: sub.x, y: sub.y, width: sub.width, align: .right, role: .muted)
 
         let ctx = PanelContext(state: state, snapshot: snap, figures: UnitFigures(snapshot: snap, unit: here, period: period))
         for (panel, r) in geometry.tiles { tile(panel, ctx, r, into: &c) }
         if let map = geometry.map { MapView.draw(state, map, into: &c, focused: false, selection: false) }
         if let table = geometry.table {
-            if let id = state.expandedPanel, let panel = state.panels[id] {
+            if let id = state.expandedPanel, let panel = state.panels[id], geometry.ranked {
+                RankingView.draw(state, table, scroll: state.listScroll, only: panel, into: &c)
+            } else if let id = state.expandedPanel, let panel = state.panels[id] {
                 ExpandedPanelView.draw(panel, ctx, table, tableOnly: true, into: &c)
             } else {
                 RankingView.draw(state, table, scroll: state.listScroll, into: &c)
@@ -103,7 +114,7 @@ enum KioskView {
         // Status: refused or stale data, loudly; paused; never key hints.
         c.fill(status, role: .background)
         var banners: [(String, Role)] = []
-        if let r = state.refusal { banners.append((" \(c.glyphs.bad) \(s[.refused]): \(r.first.description) ", .error)) }
+        if let r = state.refusal { banners.append((" \(c.glyphs.bad) \(s[.refused]): \(RefusalText.first(r, s)) ", .error)) }
         if state.clockIsBehind {
             banners.append((" \(c.glyphs.bad) \(s[.clockBehind]) ", .error))
         } else if let days = state.staleDays {

@@ -14,10 +14,14 @@ enum Overlays {
     }
 
     /// Start-up notes (a broken theme or config, a terminal fallback), one per line at the
-    /// bottom, until the first key.
+    /// bottom, until the first key; above the bottom row when it carries a banner (stale,
+    /// refused, clock wrong, export arriving: on the wall screen, where nobody presses a key,
+    /// that row is always the banner's), so a note never hides one.
     static func notes(_ state: AppState, into c: inout Canvas) {
-        for (k, note) in state.notes.prefix(3).reversed().enumerated() where c.size.height > k + 1 {
-            let y = c.size.height - 1 - k
+        let bannerRow = state.kiosk != nil || state.refusal != nil || state.arriving != nil
+        let bottom = c.size.height - 1 - (bannerRow ? 1 : 0)
+        for (k, note) in state.notes.prefix(3).reversed().enumerated() where bottom - k > 1 {
+            let y = bottom - k
             c.fill(Rect(x: 0, y: y, width: c.size.width, height: 1), role: .warn)
             c.write(" " + note, x: 0, y: y, role: .warn)
         }
@@ -51,7 +55,8 @@ enum Overlays {
             if !out.isEmpty { out.append(HelpLine(keys: "", text: "")) }
             out.append(HelpLine(keys: "", text: s[title], heading: true))
             for b in state.keymap.bindings(in: mode) {
-                var text = s.help(b.action)
+                // The wall screen ignores quit unless the config allows it (visitors may reach the keyboard).
+                var text = mode == .kiosk && b.action == .quit ? s[.kioskQuitHelp] : s.help(b.action)
                 if case .focusPanel(let n) = b.action {
                     guard panels.indices.contains(n - 1) else { continue }
                     text += ": " + panels[n - 1].title(s)

@@ -90,7 +90,10 @@ enum PanelParts {
         var valueText = ctx.format.percent(value, places: places)
         var role = Role.text
         if let (sym, r) = Widgets.mark(status, c.glyphs) {
-            valueText += " \(sym) \(Widgets.statusLabel(status, ctx.strings))"
+            // The status's short word before the label is cut (`Trực t… 81,0% ◆ Có nguy cơ…`).
+            let full = valueText + " \(sym) \(Widgets.statusLabel(status, ctx.strings))"
+            let fits = DisplayWidth.of(label) + 1 + DisplayWidth.of(full) <= inner.width
+            valueText = fits ? full : valueText + " \(sym) \(Widgets.statusLabel(status, ctx.strings, short: true))"
             role = r
         }
         Widgets.labelValue(label, valueText, x: inner.x, y: y, width: inner.width, valueRole: role, into: &c)
@@ -99,17 +102,24 @@ enum PanelParts {
         }
     }
 
-    /// `đến 30/06/2024`, after a note when there is one (`số liệu hiện tại`), and marked when old.
-    static func asOf(_ day: Day, cadenceDays: Int, note: String? = nil, _ state: AppState, _ lines: inout PanelLines,
-                     _ c: inout Canvas) {
+    /// The panel's last line: the last day its figures cover for the period shown, `đến
+    /// 31/03/2023` (a past period's end, not the export's; a stock known only as of the export,
+    /// `stock`, says the export's end), or for a period wholly after the data `số liệu chỉ đến
+    /// 31/10/2026`; after the first of `notes` that fits (`Thôn: số liệu hiện tại`), and marked
+    /// when the panel's data (`dataEnd`) is older than its cadence.
+    static func asOf(_ span: Span, dataEnd: Day, stock: Bool = false, cadenceDays: Int, notes: [String] = [],
+                     _ state: AppState, _ lines: inout PanelLines, _ c: inout Canvas) {
         guard let y = lines.takeLast() else { return }
-        let f = state.format
-        var text = (note.map { $0 + " · " } ?? "") + "\(state.strings[.asOf]) \(f.date(day))"
+        let f = state.format, s = state.strings
+        let beyond = span.isEmpty
+        let date = beyond ? "\(s[.dataOnlyTo]) \(f.date(dataEnd))" : "\(s[.asOf]) \(f.date(stock ? dataEnd : span.endDay))"
+        let fitting = beyond ? nil : notes.first { DisplayWidth.of($0 + " · " + date) <= lines.inner.width } ?? notes.last
+        var text = (fitting.map { $0 + " · " } ?? "") + date
         var role = Role.muted
         // Old data is said once, in the header; a panel says so only when its own figures are
         // older than their cadence while the export itself is fresh.
         if let now = state.now, state.staleDays == nil, !state.clockIsBehind {
-            let age = Int(now.timeIntervalSince1970 / 86400) - day.number
+            let age = Int(now.timeIntervalSince1970 / 86400) - dataEnd.number
             if age > cadenceDays { text += " · \(state.strings[.stale].lowercased())"; role = .stale }
         }
         c.write(text, x: lines.inner.x, y: y, width: lines.inner.width, align: .right, role: role)

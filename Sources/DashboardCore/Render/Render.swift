@@ -11,7 +11,7 @@ public func render(_ state: AppState) -> Canvas {
     }
     if state.kiosk != nil, let snapshot = state.snapshot, let period = state.period {
         KioskView.draw(state, snapshot, period, into: &canvas)
-        if state.refusal == nil { Overlays.notes(state, into: &canvas) }
+        Overlays.notes(state, into: &canvas)
         return canvas
     }
     HeaderView.draw(state, layout, into: &canvas)
@@ -31,11 +31,11 @@ public func render(_ state: AppState) -> Canvas {
         if let insights = layout.insights { InsightsView.draw(state, insights, into: &canvas) }
         if let detail = layout.detail { DetailView.draw(ctx, detail, into: &canvas) }
     } else {
-        let message = state.refusal.map { state.strings[.refused] + ": " + $0.first.description } ?? state.strings[.loading]
+        let message = state.refusal.map { state.strings[.refused] + ": " + RefusalText.first($0, state.strings) } ?? state.strings[.loading]
         canvas.write(message, x: layout.body.x, y: layout.body.y + layout.body.height / 2, width: layout.body.width,
                      align: .center, role: state.refusal == nil ? .muted : .error)
     }
-    if state.refusal == nil { Overlays.notes(state, into: &canvas) }
+    Overlays.notes(state, into: &canvas)
     if state.search != nil { Overlays.search(state, layout, into: &canvas) }
     if state.showHelp { Overlays.help(state, into: &canvas) }
     return canvas

@@ -37,10 +37,11 @@ public enum Widgets {
         }
     }
 
-    public static func statusLabel(_ status: TargetStatus?, _ s: Strings) -> String {
+    /// `short`: "Nguy cơ" for "Có nguy cơ không đạt", where the full words would cut the label.
+    public static func statusLabel(_ status: TargetStatus?, _ s: Strings, short: Bool = false) -> String {
         switch status {
         case .onTrack: return s[.onTrack]
-        case .atRisk: return s[.atRisk]
+        case .atRisk: return s[short ? .atRiskShort : .atRisk]
         case .behind: return s[.behind]
         case nil: return ""
         }

@@ -24,7 +24,11 @@ public struct KioskState: Equatable, Sendable {
     /// nothing); nil until the first tick.
     public var due: Double?
 
-    public init(parts: [String] = ["overview", "panels", "districts"], interval: TimeInterval = 20, allowQuit: Bool = false) {
+    /// The default playlist: the overview and each panel, a turn of 2–4 minutes at 20 s a step
+    /// (with `districts`, each district's overview too: 6–10 minutes on the bundled samples).
+    public static let defaultParts = ["overview", "panels"]
+
+    public init(parts: [String] = KioskState.defaultParts, interval: TimeInterval = 20, allowQuit: Bool = false) {
         self.parts = parts
         self.interval = interval
         self.allowQuit = allowQuit
@@ -126,5 +130,23 @@ func kioskTick(_ state: inout AppState) {
         state.kiosk?.due = now + k.interval
     } else {
         kioskStep(&state, by: 1)
+    }
+}
+
+extension KioskState {
+    /// How long one turn of the playlist takes on `state`'s screen: every step for one interval
+    /// per page of its ranking or table (the README's "8–10 minutes" comes from here).
+    public static func rotationSeconds(_ state: AppState) -> Double {
+        guard var k = state.kiosk else { return 0 }
+        let steps = k.playlist(for: state.snapshot, panels: state.panels).count
+        var total = 0
+        for position in 0..<steps {
+            var s = state
+            k.position = position
+            s.kiosk = k
+            showKioskStep(&s)
+            total += KioskView.pages(s)
+        }
+        return Double(total) * k.interval
     }
 }

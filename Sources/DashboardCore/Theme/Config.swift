@@ -29,7 +29,7 @@ public struct Config: Sendable {
     public var cacheDirectory: String?
     /// Kiosk: seconds per screen, the playlist, and whether `q` may quit.
     public var kioskInterval: Double = 20
-    public var kioskPlaylist: [String] = ["overview", "panels", "districts"]
+    public var kioskPlaylist: [String] = KioskState.defaultParts
     public var kioskAllowQuit = false
     /// The key bindings, with the file's `[keys]` applied.
     public var keymap = Keymap.standard

@@ -68,7 +68,8 @@ public enum ThemeLoader {
         case text(String)
     }
 
-    /// `--theme NAME|PATH`: a file path, or a name looked up in `directories`, read with `read`.
+    /// `--theme NAME|PATH`: a file path, or a name looked up in `directories`, read with `read`,
+    /// else one of the built-in themes.
     public static func load(_ nameOrPath: String, directories: [String],
                             read: (String) -> FileText) throws(ConfigError) -> Theme {
         var candidates: [String] = []
@@ -81,37 +82,18 @@ public enum ThemeLoader {
             case .text(let text): return try parse(text, name: nameOrPath, file: path)
             }
         }
-        if nameOrPath == "default" { return fallback }
+        // The built-in themes need no folder: a binary installed alone looks the same.
+        if let theme = builtIn(nameOrPath) { return theme }
         throw ConfigError(file: nameOrPath, line: nil, message: "theme not found (looked in \(directories.joined(separator: ", ")))")
     }
 
-    /// Used when no theme file can be read: the default dark theme, built in.
-    public static let fallback = Theme(name: "default", styles: [
-        .background: RoleStyle(),
-        .text: RoleStyle(fg: .ansi(7)),
-        .muted: RoleStyle(fg: .indexed(246)),
-        .accent: RoleStyle(fg: .ansi(14), bold: true),
-        .border: RoleStyle(fg: .indexed(242)),
-        .title: RoleStyle(fg: .ansi(15), bold: true),
-        .header: RoleStyle(fg: .ansi(15), bg: .indexed(236)),
-        .selection: RoleStyle(fg: .ansi(0), bg: .ansi(6)),
-        .status: RoleStyle(fg: .ansi(7), bg: .ansi(0)),
-        .statusKey: RoleStyle(fg: .ansi(15), bg: .ansi(0), bold: true),
-        .good: RoleStyle(fg: .ansi(10)),
-        .warn: RoleStyle(fg: .ansi(11), bold: true),
-        .bad: RoleStyle(fg: .ansi(9), bold: true),
-        .stale: RoleStyle(fg: .ansi(0), bg: .ansi(11), bold: true),
-        .error: RoleStyle(fg: .ansi(15), bg: .ansi(1), bold: true),
-        .chart1: RoleStyle(fg: .indexed(74)),
-        .chart2: RoleStyle(fg: .indexed(140)),
-        .chart3: RoleStyle(fg: .indexed(108)),
-        .chart4: RoleStyle(fg: .indexed(179)),
-        .barEmpty: RoleStyle(fg: .indexed(242)),
-        .bigDigits: RoleStyle(fg: .ansi(15), bold: true),
-        .map1: RoleStyle(fg: .indexed(61)),
-        .map2: RoleStyle(fg: .indexed(67)),
-        .map3: RoleStyle(fg: .indexed(73)),
-        .map4: RoleStyle(fg: .indexed(114)),
-        .map5: RoleStyle(fg: .indexed(229)),
-    ])
+    /// A theme built into the binary (`default`, `light`, `high-contrast`, `mono`), nil for
+    /// any other name.
+    public static func builtIn(_ name: String) -> Theme? {
+        guard let text = BuiltInThemes.sources[name] else { return nil }
+        return try? parse(text + "\n", name: name, file: "(built-in) \(name).toml")
+    }
+
+    /// The default dark theme, built in: used when a theme cannot be had.
+    public static let fallback: Theme = builtIn("default")!
 }

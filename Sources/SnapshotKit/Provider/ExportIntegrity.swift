@@ -33,7 +33,13 @@ public enum ExportIntegrity {
         issue.severity == .error && issue.message.hasSuffix(differsSuffix)
     }
 
+    /// A mismatch because the listed file is not there at all.
+    public static func isMissing(_ issue: SnapshotIssue) -> Bool {
+        isMismatch(issue) && issue.message.hasPrefix(notFound)
+    }
+
     private static let differsSuffix = "(listed in manifest.json)"
+    private static let notFound = "file not found"
 
     /// The provider's check before a load: the first listed file whose size differs (or, with
     /// `digests`, whose SHA-256 differs). Digests are left to the load's `Audit` otherwise.
@@ -86,7 +92,7 @@ public enum ExportIntegrity {
             var st = stat()
             if stat(directory + "/" + f.name, &st) != 0 {
                 // Unreadable files are the parsers' to report; a missing one is part of the export.
-                if errno == ENOENT { found.append(issue(f.name, "file not found")) }
+                if errno == ENOENT { found.append(issue(f.name, notFound)) }
             } else if (st.st_mode & S_IFMT) == S_IFREG {
                 if Int(st.st_size) != f.bytes {
                     found.append(issue(f.name, "size differs from manifest: \(st.st_size) bytes, \(f.bytes) listed"))
