@@ -73,11 +73,13 @@ public enum DashboardLoop {
         var emptyReads = 0
         /// The file of the export arriving, once logged.
         var arrivingLogged: String?
+        /// Set by the `.quit` effect: the loop ends after the pass.
+        var quitting = false
 
         func apply(_ effects: [Effect]) {
             for effect in effects {
                 switch effect {
-                case .quit: break // `update` has set `shouldQuit`
+                case .quit: quitting = true
                 case .setMouse(let on): session.setMouse(on)
                 case .redrawAll: session.invalidate(); previous = nil
                 case .suspend:
@@ -123,7 +125,7 @@ public enum DashboardLoop {
             let swapped = events.contains { if case .snapshotLoaded = $0 { return true } else { return false } }
             for e in [.tick(now)] + events { apply(update(&state, e)) }
             events.removeAll()
-            if state.shouldQuit { break }
+            if quitting { break }
             let canvas = render(state)
             if canvas != previous {
                 session.present(canvas, previous: previous)

@@ -55,7 +55,7 @@ import Testing
     @Test func visitorsCannotQuitOrWander() {
         var s = kioskState()
         #expect(SampleState.press(&s, "q C-c / Enter ? t m") == [])
-        #expect(!s.shouldQuit && s.search == nil && !s.showHelp && s.place == .province)
+        #expect(s.search == nil && !s.showHelp && s.place == .province)
         var allowed = kioskState(allowQuit: true)
         #expect(SampleState.press(&allowed, "q") == [.quit])
     }
@@ -146,6 +146,6 @@ extension KioskStepsTests {
         let quit = kiosk.first { $0.keys.hasPrefix("q") }
         #expect(quit?.text == (language == .vi ? "Thoát, chỉ khi kiosk_allow_quit = true" : "Quit, only with kiosk_allow_quit = true"))
         var k = KioskTests().kioskState()
-        #expect(SampleState.press(&k, "q") == [] && !k.shouldQuit)
+        #expect(SampleState.press(&k, "q") == [])
     }
 }

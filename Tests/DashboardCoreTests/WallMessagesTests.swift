@@ -43,7 +43,8 @@ import Testing
     }
 
     static let mismatch = SnapshotIssue(file: "dossier_stats.csv", line: nil,
-                                        message: "size differs from manifest: 29808 bytes, 29796 listed (listed in manifest.json)")
+                                        message: "size differs from manifest: 29808 bytes, 29796 listed (listed in manifest.json)",
+                                        kind: .listedFileDiffers)
 
     @Test(arguments: [Language.vi, .en])
     func theRefusalOfAnExportThatNeverArrivedIsInTheLanguageAndFits80Columns(_ language: Language) {
@@ -57,10 +58,14 @@ import Testing
             #expect(line.contains(expected), "\(line)")
             #expect(!line.contains("…") && !line.contains("differs"), "\(line)")
         }
-        let missing = SnapshotIssue(file: "tourism.csv", line: nil, message: "file not found (listed in manifest.json)")
+        let missing = SnapshotIssue(file: "tourism.csv", line: nil, message: "file not found (listed in manifest.json)",
+                                    kind: .listedFileMissing)
         #expect(RefusalText.first(SnapshotFailure(errors: [missing]), Strings(language))
                 == (language == .vi ? "tourism.csv thiếu, dù có trong manifest.json" : "tourism.csv is missing, though listed in manifest.json"))
-        // Any other error is check's own `file:line: message`.
+        // Any other error is check's own `file:line: message`, whatever its words (the kind
+        // decides, not a suffix of the message).
+        let worded = SnapshotIssue(file: "ocop.csv", line: 2, message: "name \"x (listed in manifest.json)\" is odd")
+        #expect(RefusalText.first(SnapshotFailure(errors: [worded]), Strings(language)) == worded.description)
         let other = SnapshotIssue(file: "ocop.csv", line: 4, message: "stars \"6\" must be 3, 4 or 5")
         #expect(RefusalText.first(SnapshotFailure(errors: [other]), Strings(language)) == "ocop.csv:4: stars \"6\" must be 3, 4 or 5")
     }

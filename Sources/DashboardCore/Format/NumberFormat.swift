@@ -107,9 +107,15 @@ public struct NumberFormat: Sendable {
     public func dateTime(secondsSince1970 t: Int, utcOffset: Int) -> String {
         let local = t + utcOffset
         let day = Day(number: Int((Double(local) / 86400).rounded(.down)))
-        let secs = local - day.number * 86400
+        return date(day) + " " + Self.clock(secondsSince1970: t, utcOffset: utcOffset)
+    }
+
+    /// `08:00`: the time of day at `utcOffset` (the same in both languages); the header's and
+    /// the kiosk's clock.
+    public static func clock(secondsSince1970 t: Int, utcOffset: Int) -> String {
+        let secs = ((t + utcOffset) % 86400 + 86400) % 86400
         func p(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
-        return date(day) + " " + p(secs / 3600) + ":" + p(secs % 3600 / 60)
+        return p(secs / 3600) + ":" + p(secs % 3600 / 60)
     }
 
     /// The administration's names: `Quý II/2024`, `Tháng 6/2024`, `Năm 2024` (vi) /

@@ -24,10 +24,7 @@ enum HeaderView {
         }
         if state.refusal != nil, state.snapshot != nil { right.append(("  \(c.glyphs.bad) \(s[.refused]) ", .error)) }
         if state.showClock, let now = state.now, let offset = state.snapshot?.manifest.utcOffsetSeconds ?? Optional(7 * 3600) {
-            let t = Int(now.timeIntervalSince1970) + offset
-            let secs = ((t % 86400) + 86400) % 86400
-            let clock = String(format: "%02d:%02d", secs / 3600, secs % 3600 / 60)
-            right.append(("  " + clock, .header))
+            right.append(("  " + NumberFormat.clock(secondsSince1970: Int(now.timeIntervalSince1970), utcOffset: offset), .header))
         }
         let title = " \(province) · \(s[.appTitle])"
         // The administration's wording of the data time when the row has room for it.

@@ -38,13 +38,13 @@ enum KioskView {
             let panels = state.shownPanels
             let across = size.width >= 160 && size.width / max(1, panels.count) >= 36
             // More than four tiles stand three to a row when each keeps 36 columns.
-            let perRow = panels.count > 4 && size.width / 3 >= 36 ? 3 : 2
+            let perRow = PanelGrid.perRow(count: panels.count, width: size.width, minimumWidth: 36)
             let gridRows = (panels.count + perRow - 1) / perRow
             let tall = body.height >= 13 * gridRows
             let tilesHeight = across ? 11 : (tall ? 11 * gridRows : body.height)
             let (top, bottom) = body.splitTop(min(tilesHeight, body.height))
             let rects = across ? top.columns(Array(repeating: 1, count: panels.count))
-                : gridRects(top, count: panels.count, perRow: perRow)
+                : PanelGrid.cells(top, count: panels.count, perRow: perRow)
             f.tiles = Array(zip(panels, rects))
             if bottom.height >= 6 {
                 f.table = bottom
@@ -79,9 +79,8 @@ enum KioskView {
         let t = Int(snap.manifest.generatedAt.timeIntervalSince1970)
         var right = "\(s[.dataTime]): \(f.dateTime(secondsSince1970: t, utcOffset: snap.manifest.utcOffsetSeconds))"
         if let now = state.now, state.showClock {
-            let local = Int(now.timeIntervalSince1970) + snap.manifest.utcOffsetSeconds
-            let secs = ((local % 86400) + 86400) % 86400
-            right += String(format: "   %02d:%02d ", secs / 3600, secs % 3600 / 60)
+            right += "   " + NumberFormat.clock(secondsSince1970: Int(now.timeIntervalSince1970),
+                                                   utcOffset: snap.manifest.utcOffsetSeconds) + " "
         }
         c.write(title, x: 0, y: 0, role: .title, maxWidth: max(0, size.width - DisplayWidth.of(right) - 1))
         c.write(right, x: 0, y: 0, width: size.width, align: .right, role: .header)
@@ -129,15 +128,6 @@ enum KioskView {
             let rest = banners.dropFirst().map(\.0).joined(separator: " · ")
             c.write(first + (rest.isEmpty ? "" : "· " + rest), x: status.x, y: status.y, width: status.width, align: .center,
                     role: role)
-        }
-    }
-
-    /// Two columns, as many rows as it takes.
-    /// `perRow` tiles to a row; the last row's tiles share its whole width.
-    static func gridRects(_ r: Rect, count: Int, perRow: Int = 2) -> [Rect] {
-        let rows = r.rows(Array(repeating: 1, count: max(1, (count + perRow - 1) / perRow)))
-        return rows.enumerated().flatMap { k, row in
-            row.columns(Array(repeating: 1, count: max(1, min(perRow, count - k * perRow))))
         }
     }
 

@@ -73,7 +73,7 @@ public struct Layout: Equatable, Sendable {
         if case .commune = state.place { isCommune = true } else { isCommune = false }
         let ids = state.shownPanels.map(\.id)
         // More than four panels stand three to a row when each keeps 38 columns.
-        let perRow = ids.count > 4 && size.width / 3 >= 38 ? 3 : 2
+        let perRow = PanelGrid.perRow(count: ids.count, width: size.width, minimumWidth: 38)
         let gridRows = (ids.count + perRow - 1) / perRow
         // Panels take what the table does not need: at least 9 rows each (8 in a grid), and on
         // a tall screen up to three fifths of it, where they have room for month charts.
@@ -119,15 +119,7 @@ public struct Layout: Equatable, Sendable {
 
     /// `columns` panels to a row; the last row's panels share its whole width.
     private static func grid(_ area: Rect, _ kinds: [PanelID], columns: Int) -> [(PanelID, Rect)] {
-        let rowCount = (kinds.count + columns - 1) / columns
-        let rows = area.rows(Array(repeating: 1, count: rowCount))
-        var out: [(PanelID, Rect)] = []
-        for (r, row) in rows.enumerated() {
-            let count = min(columns, kinds.count - r * columns)
-            let cells = row.columns(Array(repeating: 1, count: count))
-            for c in 0..<count { out.append((kinds[r * columns + c], cells[c])) }
-        }
-        return out
+        Array(zip(kinds, PanelGrid.cells(area, count: kinds.count, perRow: columns)))
     }
 
     /// Visible data rows of the table (frame and column header excluded).

@@ -31,7 +31,7 @@ public struct HistoricalReport: Sendable {
     /// `district`: an old district's code (its communes are listed), else every old province
     /// with its districts and communes.
     public init(snapshot s: Snapshot, period: Period, language: Language, form: Report.Form = .dashboard,
-                district: String? = nil, now: Date? = nil, staleAfter: TimeInterval = 45 * 86400) throws(Refusal) {
+                district: String? = nil, now: Date? = nil, staleAfter: TimeInterval = Staleness.defaultAfter) throws(Refusal) {
         guard let change = s.units.change, !s.history.isEmpty else { throw .noChange }
         var manifest = s.manifest
         manifest.periodEnd = Day(number: change.date.number - 1)

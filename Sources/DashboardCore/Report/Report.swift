@@ -51,7 +51,7 @@ public struct Report: Sendable {
     /// `tree`: every unit below `index` (indented in text), not only its children.
     public init(snapshot s: Snapshot, period: Period, unit index: Int = 0, language: Language,
                 panels: PanelRegistry = .standard, form: Form = .dashboard, now: Date? = nil,
-                staleAfter: TimeInterval = 45 * 86400, tree: Bool = false) {
+                staleAfter: TimeInterval = Staleness.defaultAfter, tree: Bool = false) {
         let f = NumberFormat(language)
         let t = Strings(language)
         let unit = s.units.units[index]
@@ -107,8 +107,7 @@ public struct Report: Sendable {
         rawRows = raw
         generatedAt = s.manifest.generatedAt
         periodEnd = s.manifest.periodEnd
-        let age = now.map { $0.timeIntervalSince(s.manifest.generatedAt) }
-        staleDays = age.flatMap { $0 > staleAfter ? Int($0 / 86400) : nil }
+        staleDays = Staleness.days(now: now, generated: s.manifest.generatedAt, after: staleAfter)
         var notes = ["\(f.dataTimeOfficial(secondsSince1970: Int(s.manifest.generatedAt.timeIntervalSince1970), utcOffset: s.manifest.utcOffsetSeconds)); \(t[.asOf]) \(f.date(s.manifest.periodEnd))",
                      form == .form06 ? t[.f06Note] : "\(t[.vsPrevious]) \(labels.previous), \(t[.vsLastYear]) \(labels.lastYear)"]
         if let d = staleDays { notes.insert("\(t[.stale]): \(f.integer(d)) \(t[.days])", at: 0) }

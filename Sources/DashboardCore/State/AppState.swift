@@ -73,7 +73,7 @@ public struct AppState: Equatable, Sendable {
     public var monotonic: Double?
     public var showClock = true
     /// Data older than this (from `generated_at`) is marked stale.
-    public var staleAfter: TimeInterval = 45 * 86400
+    public var staleAfter: TimeInterval = Staleness.defaultAfter
     public var search: SearchState?
     public var showHelp = false
     /// First line of the help overlay shown.
@@ -89,7 +89,6 @@ public struct AppState: Equatable, Sendable {
     public var ascii = false
     /// The Linux console's limited glyph set (TERM=linux).
     public var consoleGlyphs = false
-    public var shouldQuit = false
     /// Notes shown at the bottom from start until the first key (a broken config or theme, a
     /// terminal fallback).
     public var notes: [String] = []
@@ -117,10 +116,7 @@ public struct AppState: Equatable, Sendable {
 
     /// Days since the export, when the data is older than `staleAfter`.
     public var staleDays: Int? {
-        guard let now, let generated = snapshot?.manifest.generatedAt, now.timeIntervalSince(generated) > staleAfter else {
-            return nil
-        }
-        return Int(now.timeIntervalSince(generated) / 86400)
+        snapshot.flatMap { Staleness.days(now: now, generated: $0.manifest.generatedAt, after: staleAfter) }
     }
 
     /// The focused panel, else the first one shown (what a single-panel layout shows).

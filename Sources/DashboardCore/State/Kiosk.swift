@@ -111,7 +111,7 @@ func kioskAction(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .kioskNext: kioskStep(&state, by: 1)
     case .kioskPrevious: kioskStep(&state, by: -1)
     case .quit:
-        if state.kiosk?.allowQuit == true { state.shouldQuit = true; return [.quit] }
+        if state.kiosk?.allowQuit == true { return [.quit] }
     case .redraw: return [.redrawAll]
     default: break
     }

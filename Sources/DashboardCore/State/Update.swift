@@ -34,7 +34,6 @@ public func update(_ state: inout AppState, _ event: Event) -> [Effect] {
         state.flash = nil
         return press(&state, key)
     case .terminalClosed, .terminate:
-        state.shouldQuit = true
         return [.quit]
     }
 }
@@ -93,7 +92,6 @@ public func perform(_ state: inout AppState, _ action: Action) -> [Effect] {
     }
     switch action {
     case .quit:
-        state.shouldQuit = true
         return [.quit]
     case .moveUp: move(&state, -1, rowCount)
     case .moveDown: move(&state, 1, rowCount)
@@ -276,7 +274,6 @@ private func helpAction(_ state: inout AppState, _ action: Action) -> [Effect] {
     let page = max(1, state.size.height - 8)
     switch action {
     case .quit:
-        state.shouldQuit = true
         return [.quit]
     case .closeHelp: state.showHelp = false
     case .moveUp: state.helpScroll = max(0, state.helpScroll - 1)

@@ -1,4 +1,3 @@
-import DashboardCore
 import TOMLKit
 
 /// `$XDG_CONFIG_HOME/cdsboard/config.toml` (or `~/.config/cdsboard/config.toml`):
@@ -24,7 +23,7 @@ public struct Config: Sendable {
     public var mouse = false
     /// Two-tier provinces: open on the flat list of all communes rather than by former district.
     public var flatList = false
-    public var staleAfterDays: Double = 45
+    public var staleAfterDays: Double = Staleness.defaultAfter / 86400
     /// Where viewers share loaded snapshots: nil = the default (`$XDG_CACHE_HOME/cdsboard`), "" = none.
     public var cacheDirectory: String?
     /// Kiosk: seconds per screen, the playlist, and whether `q` may quit.

@@ -70,6 +70,7 @@ extension AdminUnit.Level: RawCacheCodable {}
 extension BTSSite.Status: RawCacheCodable {}
 extension Snapshot.DossierForm: RawCacheCodable {}
 extension SnapshotIssue.Severity: RawCacheCodable {}
+extension SnapshotIssue.Kind: RawCacheCodable {}
 extension DossierMeasures: RawCacheCodable {}
 
 extension ManifestFile: CacheCodable {
@@ -267,9 +268,10 @@ extension OCOPProduct: CacheCodable {
 }
 
 extension SnapshotIssue: CacheCodable {
-    func write(to w: inout CacheWriter) { w.put(file); w.put(line); w.put(column); w.put(message); w.put(severity) }
+    func write(to w: inout CacheWriter) { w.put(file); w.put(line); w.put(column); w.put(message); w.put(severity); w.put(kind) }
     init(from r: inout CacheReader) throws(CacheReader.Malformed) {
-        self.init(file: try r.get(), line: try r.get(), column: try r.get(), message: try r.get(), severity: try r.get())
+        self.init(file: try r.get(), line: try r.get(), column: try r.get(), message: try r.get(), severity: try r.get(),
+                  kind: try r.get())
     }
 }
 

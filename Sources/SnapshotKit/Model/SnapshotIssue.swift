@@ -1,18 +1,30 @@
 /// A problem found in a snapshot, located as `file:line[:column]`.
 public struct SnapshotIssue: Error, Equatable, Sendable, CustomStringConvertible {
     public enum Severity: String, Sendable { case error, warning }
+    /// What the problem is about, for the code that acts on it (never read from the message).
+    public enum Kind: String, Sendable {
+        /// In what a file holds: a row, a value, the file's structure.
+        case content
+        /// A file the manifest lists is not there: the export may still be arriving.
+        case listedFileMissing
+        /// A file the manifest lists differs from its size or SHA-256: arriving, or mixed.
+        case listedFileDiffers
+    }
     public var file: String
     public var line: Int?
     public var column: Int?
     public var message: String
     public var severity: Severity
+    public var kind: Kind
 
-    public init(file: String, line: Int?, column: Int? = nil, message: String, severity: Severity = .error) {
+    public init(file: String, line: Int?, column: Int? = nil, message: String, severity: Severity = .error,
+                kind: Kind = .content) {
         self.file = file
         self.line = line
         self.column = column
         self.message = message
         self.severity = severity
+        self.kind = kind
     }
 
     /// `dossiers.csv:12:4: due_date is before received_date`

@@ -28,15 +28,13 @@ public enum ExportIntegrity {
             + "list every file with its bytes and sha256 (SampleData/README.md)",
         severity: .warning)
 
-    /// Whether an issue says that a file differs from the manifest's list.
+    /// Whether an issue says that a listed file is missing or differs from the manifest's list.
     public static func isMismatch(_ issue: SnapshotIssue) -> Bool {
-        issue.severity == .error && issue.message.hasSuffix(differsSuffix)
+        issue.severity == .error && (issue.kind == .listedFileMissing || issue.kind == .listedFileDiffers)
     }
 
     /// A mismatch because the listed file is not there at all.
-    public static func isMissing(_ issue: SnapshotIssue) -> Bool {
-        isMismatch(issue) && issue.message.hasPrefix(notFound)
-    }
+    public static func isMissing(_ issue: SnapshotIssue) -> Bool { issue.severity == .error && issue.kind == .listedFileMissing }
 
     private static let differsSuffix = "(listed in manifest.json)"
     private static let notFound = "file not found"
@@ -92,7 +90,7 @@ public enum ExportIntegrity {
             var st = stat()
             if stat(directory + "/" + f.name, &st) != 0 {
                 // Unreadable files are the parsers' to report; a missing one is part of the export.
-                if errno == ENOENT { found.append(issue(f.name, notFound)) }
+                if errno == ENOENT { found.append(issue(f.name, notFound, .listedFileMissing)) }
             } else if (st.st_mode & S_IFMT) == S_IFREG {
                 if Int(st.st_size) != f.bytes {
                     found.append(issue(f.name, "size differs from manifest: \(st.st_size) bytes, \(f.bytes) listed"))
@@ -122,8 +120,8 @@ public enum ExportIntegrity {
         return found
     }
 
-    private static func issue(_ name: String, _ what: String) -> SnapshotIssue {
-        SnapshotIssue(file: name, line: nil, message: what + " " + differsSuffix)
+    private static func issue(_ name: String, _ what: String, _ kind: SnapshotIssue.Kind = .listedFileDiffers) -> SnapshotIssue {
+        SnapshotIssue(file: name, line: nil, message: what + " " + differsSuffix, kind: kind)
     }
 
     /// Parses the manifest's `files` key: nil when absent.
