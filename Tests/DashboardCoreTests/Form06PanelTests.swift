@@ -52,10 +52,31 @@ import Testing
         var s = SampleState.state(size: Size(width: 200, height: 60))
         _ = SampleState.press(&s, "1 Enter")
         let screen = render(s).textDump()
-        for title in ["Tiến độ (766)", "Kỳ trước chuyển", "Đã giải quyết", "Đang giải quyết", "Chờ bổ sung", "Chỉ số 766", "~4"] {
+        // The column of `~` cells says they are estimates (not the published index).
+        for title in ["Tiến độ (766)", "Kỳ trước chuyển", "Đã giải quyết", "Đang giải quyết", "Chờ bổ sung", "766 ~ước tính", "~4"] {
             #expect(screen.contains(title), "\(title)")
         }
         #expect(render(SampleState.state(size: Size(width: 80, height: 24))).textDump().contains("Ước tính theo công thức 766"))
+    }
+
+    /// The estimate's label is never cut to "Ước …" (issue 30): in a 38-column panel it is
+    /// the short "766 ước tính" with the points, in both languages.
+    @Test func theEstimateKeepsAReadableLabelInANarrowPanel() {
+        for (language, label) in [(Language.vi, "766 ước tính          46,7/52,7 điểm"), (.en, "766 estimate        46.7/52.7 points")] {
+            let screen = render(SampleState.state(size: Size(width: 120, height: 40), language: language)).textDump()
+            #expect(screen.contains(label), "\(language)")
+            #expect(!screen.contains("Ước …") && !screen.contains("Estim…"))
+        }
+    }
+
+    /// A CSV's estimate says what it is out of (the published index is out of 100).
+    @Test func theReportGivesTheEstimatesMaximum() throws {
+        let csv = Report(snapshot: SampleState.snapshot, period: .quarter(year: 2024, quarter: 2), language: .vi).rendered(as: .csv)
+        let lines = csv.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+        let header = lines[0]
+        let points = try #require(header.firstIndex(of: "index_766_estimate"))
+        let maximum = try #require(header.firstIndex(of: "index_766_estimate_max"))
+        #expect(lines[1][points] == "46.73" && lines[1][maximum] == "52.67", "\(lines[1])")
     }
 
     @Test func targetsMayName766Indicators() {

@@ -28,6 +28,7 @@ public enum StringKey: String, CaseIterable, Sendable {
     case form06Title, f06ReceivedTotal, f06ReceivedOnline, f06ReceivedDirect, f06CarriedOver, f06ResolvedTotal, f06Early, f06OnDue, f06Late, f06InProgressTotal, f06WithinDue, f06InProgressOverdue, f06Supplement, f06Returned, f06Withdrawn, f06Note, estimate766, index766, progress766, onlineService766, payment766, digitisation766, transparency766, satisfaction766, points, official766, rank, ourProgress, fullOnline, form06Breakdown
     case mapTitle, mapNoGeometry, mapSelected, mapSites, helpMap
     case differsFromManifest, missingFromExport, kioskQuitHelp, dataOnlyTo, currentNow, currentShort
+    case estimate766Short, index766TildeEstimate, estimate766Maximum
 }
 
 public struct Strings: Sendable {

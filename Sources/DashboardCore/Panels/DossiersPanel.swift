@@ -59,6 +59,11 @@ extension Panel {
             ReportColumn(key: "index_766_estimate", title: { "\($0[.index766]) (\($0[.estimate766]))" },
                          text: { r, f in r.estimate766.flatMap { $0.progress == nil ? nil : "\(f.decimal($0.points, places: 1))/\(f.decimal($0.maximum, places: 1))" } ?? "—" },
                          raw: { r in r.estimate766.flatMap { $0.progress == nil ? nil : String(format: "%.2f", $0.points) } ?? "" }),
+            // What the estimate is out of (the published index is out of 100; transparency and
+            // satisfaction are not estimated), so that a CSV's 46.28 is never read as of 100.
+            ReportColumn(key: "index_766_estimate_max", title: { $0[.estimate766Maximum] },
+                         text: { r, f in r.estimate766.flatMap { $0.progress == nil ? nil : f.decimal($0.maximum, places: 1) } ?? "—" },
+                         raw: { r in r.estimate766.flatMap { $0.progress == nil ? nil : String(format: "%.2f", $0.maximum) } ?? "" }),
             ReportColumn(key: "index_766_official", title: { "\($0[.index766]) (\($0[.official766]))" },
                          text: { r, f in r.official766.map { "\(f.decimal($0.total, places: 1)) · \($0.rank)/\($0.ranked)" } ?? "—" },
                          raw: { r in r.official766.map { String(format: "%.2f", $0.total) } ?? "" }),
@@ -167,6 +172,8 @@ enum DossiersPanel {
         let s = ctx.strings, f = ctx.format
         let changes = children.map { receivedChange($0, yearOnYear: true) }
         let largest = changes.compactMap { $0.map(abs) }.max() ?? 0
+        // A cell marked `~` is cdsboard's estimate, not the published index: the title says so.
+        let estimated = children.contains { $0.official766 == nil && $0.estimate766?.progress != nil }
         return ListTable(title: s[.dossiers], columns: [
             .unitName(s),
             .figure(s[.received], 9),
@@ -178,7 +185,7 @@ enum DossiersPanel {
             .figure(s[.resolvedShort], 13),
             .figure(s[.inProgressShort], 15),
             .figure(s[.f06Supplement], 11),
-            .figure(s[.index766], 14),
+            .figure(estimated ? s[.index766TildeEstimate] : s[.index766], 14),
             .figure(s[.vsLastYear], 11),
             .bar],
             rows: children.map { r in
@@ -215,10 +222,17 @@ enum DossiersPanel {
         }
         guard let e = ctx.figures.estimate766, let progress = e.progress, let y = lines.take() else { return }
         let status = ctx.snapshot.targets.status(of: "dossiers.progress_766", value: progress.rate)
-        var text = "\(f.decimal(e.points, places: 1))/\(f.decimal(e.maximum, places: 1)) \(s[.points]) · \(s[.progressShort]) \(f.percent(progress.rate))"
+        let points = "\(f.decimal(e.points, places: 1))/\(f.decimal(e.maximum, places: 1)) \(s[.points])"
+        var mark = ""
         var role = Role.accent
-        if let (sym, r) = Widgets.mark(status, c.glyphs) { text += " \(sym)"; role = r }
-        Widgets.labelValue(s[.estimate766Label], text, x: inner.x, y: y, width: inner.width, valueRole: role, into: &c)
+        if let (sym, r) = Widgets.mark(status, c.glyphs) { mark = " \(sym)"; role = r }
+        // The label never cut to "Ước …": the whole words where they fit, else the short label,
+        // then without the progress (the same rate as on time, in the table and the detail).
+        let choices = [(s[.estimate766Label], points + " · \(s[.progressShort]) \(f.percent(progress.rate))" + mark),
+                       (s[.estimate766Short], points + " · \(s[.progressShort]) \(f.percent(progress.rate))" + mark),
+                       (s[.estimate766Short], points + mark)]
+        let (label, text) = choices.first { DisplayWidth.of($0.0) + 1 + DisplayWidth.of($0.1) <= inner.width } ?? choices[2]
+        Widgets.labelValue(label, text, x: inner.x, y: y, width: inner.width, valueRole: role, into: &c)
     }
 
     /// `79,1 điểm (+1,2) · 5/34 (▲2)`: the published total, its change, the rank and its change.
