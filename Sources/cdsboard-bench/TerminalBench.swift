@@ -58,7 +58,7 @@ struct TerminalBench: ParsableCommand {
                     try manifest.write(to: URL(fileURLWithPath: copy + "/.manifest.tmp"))
                     let t = now()
                     rename(copy + "/.manifest.tmp", copy + "/manifest.json")
-                    let (n, seen) = p.readUntilFirstByte(quiet: 0.3, limit: 5)
+                    let (n, seen) = p.readUntilFirstByte(quiet: 0.3, limit: 15)
                     if let seen { latencies.append(seen - t) }
                     bytes.append(n)
                 }
