@@ -180,7 +180,8 @@ enum DossiersPanel {
                                lastMonth: fig.span.lastMonth, target: snap.targets.targets["dossiers.online_share"]?.target,
                                isShare: true)
         if !PanelParts.chart(chart, ctx.state, &lines, &c) {
-            PanelParts.trend(months.suffix(12).map(\.received), role: .chart1, ctx.state, &lines, &c)
+            // Said of what: the shares' trends may follow.
+            PanelParts.trend(months.suffix(12).map(\.received), label: s[.received], role: .chart1, ctx.state, &lines, &c)
             // Beside the trend of received, the shares' (with room).
             let year = months.suffix(12)
             PanelParts.shareTrend(year.map { $0.received > 0 ? $0.onlineShare : nil }, label: s[.online], role: .chart2,

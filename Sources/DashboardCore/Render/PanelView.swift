@@ -187,11 +187,13 @@ enum PanelParts {
     }
 
     /// A 12-month sparkline with its label.
-    static func trend(_ series: [Int], role: Role, _ state: AppState, _ lines: inout PanelLines, _ c: inout Canvas) {
+    static func trend(_ series: [Int], label: String? = nil, role: Role, _ state: AppState, _ lines: inout PanelLines,
+                      _ c: inout Canvas) {
         guard let y = lines.take() else { return }
         let inner = lines.inner
         Widgets.sparkline(series, x: inner.x, y: y, width: min(12, inner.width), role: role, into: &c)
-        c.write(" " + state.strings[.twelveMonths], x: inner.x + 12, y: y, role: .muted, maxWidth: inner.width - 12)
+        c.write(" " + (label.map { $0 + " " } ?? "") + state.strings[.twelveMonths], x: inner.x + 12, y: y, role: .muted,
+                maxWidth: inner.width - 12)
     }
 
     /// A 12-month sparkline of a share (months without data left blank) with its label:
