@@ -66,6 +66,11 @@ import Testing
         #expect(col.text(fig, NumberFormat(.vi)).hasSuffix(" điểm"))
     }
 
+    @Test func theDefinitionsSayWhatAPointIs() {
+        #expect(Definitions.entries(.vi).contains { $0.term.hasPrefix("Điểm %") && $0.text.contains("▲ 3,3 điểm %") })
+        #expect(Definitions.entries(.en).contains { $0.term.contains("pts") && $0.text.contains("▲ 3.3 pts") })
+    }
+
     @Test func aShareSparklineLeavesMissingMonthsBlank() {
         var c = Canvas(size: Size(width: 6, height: 1))
         Widgets.sparkline(shares: [0.80, nil, 0.85, 0.90], x: 0, y: 0, width: 6, role: .chart1, into: &c)
