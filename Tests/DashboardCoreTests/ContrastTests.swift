@@ -48,22 +48,40 @@ import Testing
         #expect(abs(Self.ratio((119, 119, 119), (255, 255, 255)) - 4.48) < 0.02)
     }
 
-    @Test(arguments: [("default", true), ("light", false)])
-    func everyRoleIsLegible(_ name: String, _ dark: Bool) throws {
+    /// What is really on screen: each role's style as the terminal gets it (`Theme.style`, the
+    /// theme's page under every role), on a dark terminal and on a light one (xterm's default
+    /// white): the same legible contrast on both (issue 30: on a white xterm the default theme's
+    /// titles and rows all but vanished).
+    @Test(arguments: ["default", "light", "high-contrast"], [true, false])
+    func everyRoleIsLegible(_ name: String, _ darkTerminal: Bool) throws {
         let dir = Fixtures.repositoryRoot() + "/Themes"
         let theme = try ThemeLoader.load(name, directories: [dir]) { path in
             (try? String(contentsOfFile: path, encoding: .utf8)).map { .text($0) } ?? .missing
         }
-        let page = theme.style(.background).bg
         for (roles, minimum) in [(Self.textRoles, 4.5), (Self.graphicRoles, 3.0)] {
             for role in roles {
                 let style = theme.style(role)
-                let bg = style.bg == .terminalDefault ? page : style.bg
-                let fg = rgb(style.fg, foreground: true, dark: dark)
-                let back = rgb(bg, foreground: false, dark: dark)
+                let fg = rgb(style.fg, foreground: true, dark: darkTerminal)
+                let back = rgb(style.bg, foreground: false, dark: darkTerminal)
+                // Reversed, the colours swap: the ratio is the same.
                 let r = Self.ratio(fg, back)
-                #expect(r >= minimum, "\(name): \(role) \(style.fg) on \(bg): \(String(format: "%.2f", r)) < \(minimum)")
+                #expect(r >= minimum, "\(name) on a \(darkTerminal ? "dark" : "light") terminal: \(role) \(style.fg) on \(style.bg): \(String(format: "%.2f", r)) < \(minimum)")
             }
         }
+    }
+
+    /// Every cell's colours are the theme's, at every colour depth: none is left to the
+    /// terminal (-1), except in mono, where the terminal's own pair is the point.
+    @Test(arguments: ["default", "light", "high-contrast"])
+    func everyCellIsPaintedByTheTheme(_ name: String) throws {
+        let theme = try #require(ThemeLoader.builtIn(name))
+        for depth in [ColorDepth.full, .sixteen, .eight] {
+            for role in Role.allCases {
+                let r = theme.style(role).resolved(for: depth)
+                #expect(r.fg >= 0 && r.bg >= 0, "\(name) \(depth): \(role) fg \(r.fg) bg \(r.bg)")
+            }
+        }
+        let mono = try #require(ThemeLoader.builtIn("mono"))
+        #expect(mono.style(.text).resolved(for: .full).bg == -1)
     }
 }

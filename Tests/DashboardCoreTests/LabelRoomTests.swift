@@ -18,8 +18,9 @@ import Testing
 
     @Test func theStatusShortensBeforeTheLabelIsCut() {
         let narrow = screen(Size(width: 120, height: 40))
-        #expect(narrow.contains("│ Trực tuyến           81,0% ◆ Nguy cơ │"), "\(narrow)")
-        #expect(narrow.contains("│ Đúng hạn             96,6% ◆ Nguy cơ │"))
+        // The change in points (issue 30) before the status's word: the symbol stays.
+        #expect(narrow.contains("│ Trực tuyến      81,0% ▲ 0,2 điểm % ◆ │"), "\(narrow)")
+        #expect(narrow.contains("│ Đúng hạn        96,6% ▼ 1,5 điểm % ◆ │"))
         #expect(!narrow.contains("Trực t…") && !narrow.contains("Đúng h…"))
         // Where the full words fit, they stay.
         #expect(screen(Size(width: 240, height: 60)).contains("81,0% ◆ Có nguy cơ không đạt"))

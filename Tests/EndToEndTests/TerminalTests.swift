@@ -26,7 +26,10 @@ import Glibc
     @Test func opensOnTheSampleAndQuitsOnQ() {
         let t = TmuxSession(command: command, width: 120, height: 40, environment: Self.utf8)
         defer { t.kill() }
-        let screen = t.waitFor("Bắc Quang")
+        // The status bar is the frame's last row: once it shows, the whole first frame is there
+        // (under a loaded full run the capture once caught the frame half drawn, at "Yên Minh").
+        t.waitFor("Bắc Quang")
+        let screen = t.waitFor("q thoát")
         #expect(screen.contains("Hà Giang · Chuyển đổi số"))
         #expect(screen.contains("Số liệu cập nhật đến 08:00 ngày 05/07/2024"))
         #expect(screen.contains("Huyện, thành phố (11)"))

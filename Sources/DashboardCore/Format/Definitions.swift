@@ -19,6 +19,9 @@ public enum Definitions {
         Entry(term: "Đúng hạn",
               text: "(số hồ sơ giải quyết trước hạn + đúng hạn) / tổng số hồ sơ đã giải quyết trong kỳ, kể cả hồ sơ "
                   + "từ kỳ trước chuyển qua (Biểu số 06)."),
+        Entry(term: "Điểm % (± Trực tuyến, ± Đúng hạn)",
+              text: "thay đổi của một tỷ lệ, bằng hiệu hai tỷ lệ: 81,0% so với 77,7% là ▲ 3,3 điểm %; so với cùng các "
+                  + "tháng của kỳ trước (kỳ trước) hoặc của năm trước (cùng kỳ). Bên cạnh tỷ lệ, trên cùng dòng: so cùng kỳ."),
         Entry(term: "Đang giải quyết quá hạn",
               text: "hồ sơ đang giải quyết đến cuối kỳ đã quá thời hạn giải quyết (Biểu số 06). Đã giải quyết quá hạn: "
                   + "hồ sơ giải quyết trong kỳ sau thời hạn."),
@@ -44,6 +47,10 @@ public enum Definitions {
               text: "dossiers received online / all dossiers received in the period."),
         Entry(term: "On time",
               text: "(resolved before due + on due) / all resolved in the period, those carried over included (form 06)."),
+        Entry(term: "Points, pts (± Online, ± On time)",
+              text: "a share's change as the difference of the two shares: 81.0% against 77.7% is ▲ 3.3 pts; against the "
+                  + "same months of the period before (previous) or of a year earlier (last year). Beside a share, on its "
+                  + "line: against a year earlier."),
         Entry(term: "In progress, overdue",
               text: "in progress at the period's end and past their due date (form 06). Resolved overdue: resolved in "
                   + "the period after their due date."),

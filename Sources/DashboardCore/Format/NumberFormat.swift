@@ -53,6 +53,25 @@ public struct NumberFormat: Sendable {
         return "\(pct > 0 ? glyphs.up : glyphs.down) \(shown)%"
     }
 
+    /// A share's change in percentage points: `▲ 3,3 điểm %` / `▲ 3.3 pts` (`= 0,0 điểm %`).
+    public func pointsChange(_ difference: Double?, glyphs: Glyphs) -> String {
+        guard let d = difference, d.isFinite else { return "—" }
+        let shown = decimal(abs(d * 100), places: 1)
+        let sign = shown == decimal(0, places: 1) ? glyphs.flat : (d > 0 ? glyphs.up : glyphs.down)
+        return "\(sign) \(shown) \(pointsUnit)"
+    }
+
+    /// A share's change in points for tables and reports: `+3,3 điểm`, `−0,4 pts`, `—`.
+    public func signedPoints(_ difference: Double?) -> String {
+        guard let d = difference, d.isFinite else { return "—" }
+        let shown = decimal(abs(d * 100), places: 1)
+        let sign = shown == decimal(0, places: 1) ? "" : (d > 0 ? "+" : "−")
+        return "\(sign)\(shown) \(language == .vi ? "điểm" : "pts")"
+    }
+
+    /// Percentage points: `điểm %` (điểm phần trăm) / `pts`.
+    public var pointsUnit: String { language == .vi ? "điểm %" : "pts" }
+
     /// A change as a signed percentage for tables and reports: `+8,2%`, `−3,0%`, `—` when unknown.
     public func signedPercent(_ ratio: Double?) -> String {
         guard let r = ratio, r.isFinite else { return "—" }

@@ -11,7 +11,7 @@ public enum StringKey: String, CaseIterable, Sendable {
     case onTrack, atRisk, behind
     case unit, districtsTable, communesTable, groupsTable, twoTierCommunesTable, straddlesLegend, code, name, field, level, operatorName, technology
     case levelProvince, levelDistrict, levelCommune
-    case hintMove, hintOpen, hintBack, hintSearch, hintSort, hintPeriod, hintHelp, hintQuit, hintPanel
+    case hintMove, hintOpen, hintBack, hintSearch, hintSort, hintPeriod, hintHelp, hintQuit, hintPanel, hintMapMove, hintMapBack, axisFrom, previousWord, lastYearWord
     case helpTitle, helpClose, helpDashboard, helpSearch, helpKiosk, helpLegend, searchPrompt, noMatches, sortedBy, errorsMore
     case villageList, siteList, productList, fieldBreakdown, noTourismHere, none
     case mobileSignal, siteActive, sitePlanned, siteDown, currentFigures, rebasedBefore, rebasedOnto, historicalTitle, ocopDistrictLevel

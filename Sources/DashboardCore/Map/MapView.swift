@@ -44,14 +44,19 @@ public struct MapClasses: Equatable, Sendable {
     /// Lower and upper value of each class.
     public let bounds: [(Double, Double)]
 
-    public init(values: [Double]) {
+    /// `shown` writes a value as the legend does: values written alike count as tied, so the
+    /// classes are disjoint as displayed (never `78,9%–79,5%` then `79,5%–80,6%`).
+    public init(values: [Double], shown: ((Double) -> String)? = nil) {
         let v = values.filter(\.isFinite).sorted()
         var out: [(Double, Double)] = []
-        let k = min(5, Set(v).count)
+        let k = min(5, Set(v.map { shown?($0) ?? String($0) }).count)
         for i in 0..<k {
-            // A value tied across a boundary stays in the lower class.
+            // A value tied across a boundary (as written) stays in the lower class.
             var start = i * v.count / k
-            while start < v.count, let last = out.last, v[start] <= last.1 { start += 1 }
+            while start < v.count, let last = out.last, v[start] <= last.1 || shown.map({ $0(v[start]) == $0(last.1) }) == true {
+                out[out.count - 1].1 = max(last.1, v[start])
+                start += 1
+            }
             guard start < v.count else { continue }
             out.append((v[start], v[max(start, (i + 1) * v.count / k - 1)]))
         }
@@ -115,7 +120,8 @@ public enum MapView {
             return
         }
         let values = scope.rows.map { mapValue?.value($0) ?? nil }
-        let classes = MapClasses(values: values.compactMap { $0 })
+        let known = values.compactMap { $0 }
+        let classes = MapClasses(values: known, shown: boundText(mapValue, isShare: known.allSatisfy { (0...1).contains($0) }, state.format))
         let beside = inner.width >= 56
         let (area, legendRect): (Rect, Rect)
         if beside {
@@ -238,14 +244,18 @@ public enum MapView {
 
     static let siteRoles: [Role] = [.muted, .chart4, .chart1, .accent]
 
+    /// How the legend writes a class bound: by the indicator's own format, else as a
+    /// percentage for shares and a whole number for counts.
+    static func boundText(_ value: MapValue?, isShare: Bool, _ f: NumberFormat) -> (Double) -> String {
+        if let text = value?.text { return { text($0, f) } }
+        return { isShare ? f.percent($0) : f.integer(Int($0.rounded())) }
+    }
+
     static func drawLegend(_ state: AppState, _ value: MapValue?, _ classes: MapClasses, hasNoData: Bool, glyphs: MapGlyphs,
                            _ rect: Rect, beside: Bool, selection: Bool, into c: inout Canvas) {
         let s = state.strings, f = state.format
         let isShare = classes.bounds.allSatisfy { (0...1).contains($0.0) && (0...1).contains($0.1) }
-        func write(_ v: Double) -> String {
-            if let text = value?.text { return text(v, f) }
-            return isShare ? f.percent(v) : f.integer(Int(v.rounded()))
-        }
+        let write = boundText(value, isShare: isShare, f)
         var items: [(String, Role, String)] = []
         for (k, b) in classes.bounds.enumerated() {
             let step = classes.step(k)

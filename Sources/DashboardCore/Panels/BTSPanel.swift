@@ -57,7 +57,7 @@ enum BTSPanel {
         let days = ctx.snapshot.activeSiteDays[fig.unit.index]
         let months = (0..<24).map { fig.span.lastMonth.adding($0 - 23) }
         PanelParts.chart(MonthChart(title: s[.sitesByMonth], values: months.map { Double(Snapshot.count(days, onOrBefore: $0.lastDay)) },
-                                    lastMonth: fig.span.lastMonth, role: .chart3), ctx.state, &lines, &c)
+                                    lastMonth: fig.span.lastMonth, role: .chart3, axisFromWords: s[.axisFrom]), ctx.state, &lines, &c)
     }
 
     static func expanded(_ ctx: PanelContext, _ children: [UnitFigures], _ g: Glyphs) -> ListTable {

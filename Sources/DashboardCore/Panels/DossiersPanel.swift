@@ -28,6 +28,12 @@ extension Panel {
             UnitColumn(id: "received_yoy", title: { $0[.vsLastYearShort] }, minWidth: 10, priority: 4, lowerIsWorse: true,
                        value: { DossiersPanel.receivedChange($0, yearOnYear: true) },
                        text: { r, f in f.signedPercent(DossiersPanel.receivedChange(r, yearOnYear: true)) }),
+            UnitColumn(id: "online_change", title: { "± \($0[.online])" }, minWidth: 12, priority: 7, lowerIsWorse: true,
+                       value: { $0.onlineShareChange(yearOnYear: true) },
+                       text: { r, f in f.signedPoints(r.onlineShareChange(yearOnYear: true)) }),
+            UnitColumn(id: "on_time_change", title: { "± \($0[.onTime])" }, minWidth: 11, priority: 8, lowerIsWorse: true,
+                       value: { $0.onTimeShareChange(yearOnYear: true) },
+                       text: { r, f in f.signedPoints(r.onTimeShareChange(yearOnYear: true)) }),
             UnitColumn(id: "online_status", title: { $0[.targetStatus] }, minWidth: 11, priority: 5,
                        value: { r in DossiersPanel.onlineStatus(r).map { [TargetStatus.behind, .atRisk, .onTrack].firstIndex(of: $0).map(Double.init) ?? 0 } },
                        text: { r, f in DossiersPanel.onlineStatusWord(r, f) }),
@@ -53,6 +59,12 @@ extension Panel {
             ReportColumn(key: "received_change_last_year", title: { "\($0[.received]) \($0[.vsLastYear])" },
                          text: { r, f in f.signedPercent(DossiersPanel.receivedChange(r, yearOnYear: true)) },
                          raw: { r in ReportColumn.rawShare(DossiersPanel.receivedChange(r, yearOnYear: true)) }),
+            ReportColumn(key: "online_share_change_last_year", title: { "\($0[.online]) \($0[.vsLastYear]) (\(NumberFormat($0.language).pointsUnit))" },
+                         text: { r, f in f.signedPoints(r.onlineShareChange(yearOnYear: true)) },
+                         raw: { r in ReportColumn.rawShare(r.onlineShareChange(yearOnYear: true)) }),
+            ReportColumn(key: "on_time_share_change_last_year", title: { "\($0[.onTime]) \($0[.vsLastYear]) (\(NumberFormat($0.language).pointsUnit))" },
+                         text: { r, f in f.signedPoints(r.onTimeShareChange(yearOnYear: true)) },
+                         raw: { r in ReportColumn.rawShare(r.onTimeShareChange(yearOnYear: true)) }),
             ReportColumn(key: "progress_766", title: { $0[.progress766] },
                          text: { r, f in f.percent(r.estimate766?.progress?.rate) },
                          raw: { r in ReportColumn.rawShare(r.estimate766?.progress?.rate) }),
@@ -141,8 +153,17 @@ enum DossiersPanel {
         if let y = lines.take() {
             PanelParts.changes(t.received, fig.dossiersPrevious?.received, fig.dossiersLastYear?.received, ctx.state, y, inner, &c)
         }
-        PanelParts.share(s[.online], t.onlineShare, indicator: "dossiers.online_share", ctx, &lines, &c, gauge: lines.left >= 5)
-        PanelParts.share(s[.onTime], fig.onTimeShare, indicator: "dossiers.on_time_share", ctx, &lines, &c, gauge: false)
+        // The shares' change in points: each on a line of its own when every line below still
+        // fits (online, gauge, change, on time, change, overdue, 766, trend), else the year's beside.
+        let gauge = lines.left >= 5
+        let rows766 = (fig.official766 != nil ? 1 : 0) + (fig.estimate766?.progress != nil ? 1 : 0)
+        let ownLines = lines.left >= 6 + (gauge ? 1 : 0) + rows766 + 1
+        PanelParts.share(s[.online], t.onlineShare, indicator: "dossiers.online_share", ctx, &lines, &c, gauge: gauge,
+                         change: .init(previous: fig.onlineShareChange(yearOnYear: false), lastYear: fig.onlineShareChange(yearOnYear: true),
+                                       ownLine: ownLines))
+        PanelParts.share(s[.onTime], fig.onTimeShare, indicator: "dossiers.on_time_share", ctx, &lines, &c, gauge: false,
+                         change: .init(previous: fig.onTimeShareChange(yearOnYear: false), lastYear: fig.onTimeShareChange(yearOnYear: true),
+                                       ownLine: ownLines))
         let months = snap.dossiers.series(unit: fig.unit.index, endingAt: fig.span.lastMonth, count: 24)
         // In a short panel (80×24) the 766 line takes the trend's row: the 12 months of received
         // then stand in the received row, between its label and its figure, so nothing is lost.
@@ -164,7 +185,14 @@ enum DossiersPanel {
                                lastMonth: fig.span.lastMonth, target: snap.targets.targets["dossiers.online_share"]?.target,
                                isShare: true)
         if !PanelParts.chart(chart, ctx.state, &lines, &c) {
-            PanelParts.trend(months.suffix(12).map(\.received), role: .chart1, ctx.state, &lines, &c)
+            // Said of what: the shares' trends may follow.
+            PanelParts.trend(months.suffix(12).map(\.received), label: s[.received], role: .chart1, ctx.state, &lines, &c)
+            // Beside the trend of received, the shares' (with room).
+            let year = months.suffix(12)
+            PanelParts.shareTrend(year.map { $0.received > 0 ? $0.onlineShare : nil }, label: s[.online], role: .chart2,
+                                  ctx.state, &lines, &c)
+            PanelParts.shareTrend(year.map { Form06.onTimeShare($0, snap.dossiers.measures) }, label: s[.onTime], role: .chart3,
+                                  ctx.state, &lines, &c)
         }
     }
 
@@ -187,6 +215,8 @@ enum DossiersPanel {
             .figure(s[.f06Supplement], 11),
             .figure(estimated ? s[.index766TildeEstimate] : s[.index766], 14),
             .figure(s[.vsLastYear], 11),
+            .figure("± \(s[.online])", 12),
+            .figure("± \(s[.onTime])", 11),
             .bar],
             rows: children.map { r in
                 let f06 = r.form06, e = r.estimate766
@@ -196,6 +226,7 @@ enum DossiersPanel {
                  f06.map { f.integer($0.inProgressTotal) } ?? "—", f06?.supplement.map { f.integer($0) } ?? "—",
                  index766Cell(r, f),
                  f.change(receivedChange(r, yearOnYear: true), glyphs: g),
+                 f.signedPoints(r.onlineShareChange(yearOnYear: true)), f.signedPoints(r.onTimeShareChange(yearOnYear: true)),
                  PanelParts.bar(share: receivedChange(r, yearOnYear: true).map(abs), of: largest, 10, g)]
             })
     }

@@ -54,7 +54,7 @@ enum OCOPPanel {
         let listed = ctx.snapshot.ocopListedDays[fig.unit.level == .commune ? (fig.unit.parent ?? 0) : fig.unit.index]
         let months = (0..<24).map { fig.span.lastMonth.adding($0 - 23) }
         PanelParts.chart(MonthChart(title: s[.listedByMonth], values: months.map { Double(Snapshot.count(listed, onOrBefore: $0.lastDay)) },
-                                    lastMonth: fig.span.lastMonth, role: .chart2), ctx.state, &lines, &c)
+                                    lastMonth: fig.span.lastMonth, role: .chart2, axisFromWords: s[.axisFrom]), ctx.state, &lines, &c)
     }
 
     static func expanded(_ ctx: PanelContext, _ children: [UnitFigures], _ g: Glyphs) -> ListTable {

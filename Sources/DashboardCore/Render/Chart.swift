@@ -14,11 +14,25 @@ public struct MonthChart: Sendable {
     /// counts start at zero.
     public var isShare: Bool
     public var role: Role
+    /// For counts: start the axis near the data, not at zero (a stock that grows by a few a
+    /// month is otherwise a solid wall), and say so after the title in these words
+    /// (`trục từ` → `· trục từ 3.788`).
+    public var axisFromWords: String?
 
     public init(title: String, values: [Double?], lastMonth: Month, target: Double? = nil, isShare: Bool = false,
-                role: Role = .chart1) {
+                role: Role = .chart1, axisFromWords: String? = nil) {
         self.title = title; self.values = values; self.lastMonth = lastMonth; self.target = target
-        self.isShare = isShare; self.role = role
+        self.isShare = isShare; self.role = role; self.axisFromWords = axisFromWords
+    }
+
+    /// The baseline of a count's axis near its data: half the data's spread below the lowest
+    /// value, rounded down to a power of ten under that spread; never below zero.
+    static func baselineNear(_ known: [Double]) -> Double {
+        guard let lo = known.min(), let hi = known.max(), lo > 0 else { return 0 }
+        let spread = max(hi - lo, 1)
+        var step = 1.0
+        while step * 10 <= spread { step *= 10 }
+        return max(0, ((lo - spread / 2) / step).rounded(.down) * step)
     }
 
     /// Rows it needs at least: a title, three of bars, the months.
@@ -31,10 +45,19 @@ public struct MonthChart: Sendable {
     public func draw(in r: Rect, format f: NumberFormat, into c: inout Canvas) {
         guard r.height >= Self.minimumHeight, r.width >= 16 else { return }
         let known = values.compactMap { $0 }
-        c.write(title, x: r.x, y: r.y, role: .muted, maxWidth: r.width)
-        guard !known.isEmpty else { return }
+        guard !known.isEmpty else { c.write(title, x: r.x, y: r.y, role: .muted, maxWidth: r.width); return }
         var hi = max(known.max() ?? 1, target ?? 0)
         var lo = 0.0
+        if !isShare, let words = axisFromWords {
+            lo = Self.baselineNear(known)
+            // The baseline is said whole: the title gives way to it.
+            let note = lo > 0 ? " · \(words) \(f.integer(Int(lo)))" : ""
+            let room = r.width - DisplayWidth.of(note)
+            let x = r.x + c.write(title, x: r.x, y: r.y, role: .muted, maxWidth: max(1, room))
+            c.write(note, x: x, y: r.y, role: .muted, maxWidth: r.maxX - x)
+        } else {
+            c.write(title, x: r.x, y: r.y, role: .muted, maxWidth: r.width)
+        }
         if isShare {
             lo = max(0, ((min(known.min() ?? 0, target ?? 1) - 0.05) * 10).rounded(.down) / 10)
             hi = min(1, max(hi, lo + 0.1))

@@ -85,15 +85,24 @@ enum HeaderView {
     }
 
     /// The status bar's hints, in order: each the first key of its actions (from the keymap,
-    /// so a rebound key shows) and a word.
-    static func hints(_ keymap: Keymap) -> [(String, StringKey)] {
-        let specs: [([Action], String, StringKey)] = [
-            ([.moveUp, .moveDown], "", .hintMove), ([.open], "", .hintOpen), ([.back], "", .hintBack),
-            ([.search], "", .hintSearch), ([.help], "", .hintHelp), ([.quit], "", .hintQuit), ([.nextFocus], "", .hintPanel),
-            ([.sort], "", .hintSort), ([.previousPeriod, .nextPeriod, .cyclePeriodKind], " ", .hintPeriod),
-        ]
+    /// so a rebound key shows) and a word; on the map (after `Tab`), the map's keys.
+    static func hints(_ keymap: Keymap, mode: InputMode = .normal) -> [(String, StringKey)] {
+        let specs: [([Action], String, StringKey)]
+        if mode == .map {
+            specs = [
+                ([.moveUp, .moveDown, .mapWest, .mapEast], "", .hintMapMove), ([.open], "", .hintOpen),
+                ([.back], "", .hintMapBack), ([.nextFocus], "", .hintPanel), ([.help], "", .hintHelp), ([.quit], "", .hintQuit),
+            ]
+        } else {
+            specs = [
+                ([.moveUp, .moveDown], "", .hintMove), ([.open], "", .hintOpen), ([.back], "", .hintBack),
+                ([.search], "", .hintSearch), ([.help], "", .hintHelp), ([.quit], "", .hintQuit), ([.nextFocus], "", .hintPanel),
+                ([.sort], "", .hintSort), ([.previousPeriod, .nextPeriod, .cyclePeriodKind], " ", .hintPeriod),
+            ]
+        }
         return specs.compactMap { actions, separator, word in
-            let keys = actions.compactMap { keymap.keys(for: $0).first?.label }
+            // A mode's own key first, else the one it inherits from the table's (normal) keys.
+            let keys = actions.compactMap { a in (keymap.keys(for: a, in: mode).first ?? keymap.keys(for: a).first)?.label }
             return keys.isEmpty ? nil : (keys.joined(separator: separator), word)
         }
     }
@@ -121,7 +130,7 @@ enum HeaderView {
             return
         }
         var col = r.x + 1
-        for (keys, word) in hints(state.keymap) {
+        for (keys, word) in hints(state.keymap, mode: inputMode(state)) {
             let w = DisplayWidth.of(keys) + 1 + DisplayWidth.of(s[word])
             if col + w > r.maxX { break }
             col += c.write(keys, x: col, y: r.y, role: .statusKey)

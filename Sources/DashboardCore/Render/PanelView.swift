@@ -82,24 +82,68 @@ enum PanelParts {
     }
 
     /// `Trực tuyến 87,3%   ● đạt` with a gauge below when there is room.
+    /// A share's change in points against the period before and a year earlier: on a line of
+    /// its own under the share (`changeLine`), else the year's beside the share when it fits.
+    struct ShareChange {
+        var previous: Double?
+        var lastYear: Double?
+        var ownLine: Bool
+    }
+
     static func share(_ label: String, _ value: Double?, indicator: String, places: Int = 1, _ ctx: PanelContext,
-                      _ lines: inout PanelLines, _ c: inout Canvas, gauge: Bool) {
+                      _ lines: inout PanelLines, _ c: inout Canvas, gauge: Bool, change: ShareChange? = nil) {
         guard let y = lines.take() else { return }
         let inner = lines.inner
         let status = value.flatMap { ctx.snapshot.targets.status(of: indicator, value: $0) }
-        var valueText = ctx.format.percent(value, places: places)
+        let number = ctx.format.percent(value, places: places)
+        // `▲ 3,3 điểm %` beside the share when it has no line of its own.
+        let beside = change.flatMap { $0.ownLine || $0.lastYear == nil ? nil : ctx.format.pointsChange($0.lastYear, glyphs: c.glyphs) }
+        func fits(_ text: String) -> Bool { DisplayWidth.of(label) + 1 + DisplayWidth.of(text) <= inner.width }
+        var candidates: [String] = []
         var role = Role.text
         if let (sym, r) = Widgets.mark(status, c.glyphs) {
             // The status's short word before the label is cut (`Trực t… 81,0% ◆ Có nguy cơ…`).
-            let full = valueText + " \(sym) \(Widgets.statusLabel(status, ctx.strings))"
-            let fits = DisplayWidth.of(label) + 1 + DisplayWidth.of(full) <= inner.width
-            valueText = fits ? full : valueText + " \(sym) \(Widgets.statusLabel(status, ctx.strings, short: true))"
+            let full = " \(sym) \(Widgets.statusLabel(status, ctx.strings))"
+            let short = " \(sym) \(Widgets.statusLabel(status, ctx.strings, short: true))"
+            // The change before the status's word: the symbol alone says the status (as tourism's does).
+            if let b = beside { candidates += [number + " " + b + full, number + " " + b + short, "\(number) \(b) \(sym)"] }
+            candidates += [number + full, number + short]
             role = r
+        } else {
+            if let b = beside { candidates.append(number + " " + b) }
+            candidates.append(number)
         }
+        let valueText = candidates.first(where: fits) ?? candidates.last!
         Widgets.labelValue(label, valueText, x: inner.x, y: y, width: inner.width, valueRole: role, into: &c)
         if gauge, lines.left >= 3, let gy = lines.take() {
             Widgets.gauge(value, x: inner.x, y: gy, width: inner.width, role: role == .text ? .chart1 : role, into: &c)
         }
+        if let ch = change, ch.ownLine, let cy = lines.take() {
+            pointsChanges(ch.previous, ch.lastYear, ctx.state, cy, inner, &c)
+        }
+    }
+
+    /// `  ▲ 3,3 điểm % so kỳ trước · ▼ 0,4 điểm % so cùng kỳ`: a share's change in points; where
+    /// that does not fit, `kỳ trước ▲3,3 · cùng kỳ ▼0,4 điểm %`.
+    static func pointsChanges(_ previous: Double?, _ lastYear: Double?, _ state: AppState, _ y: Int, _ inner: Rect,
+                              _ c: inout Canvas) {
+        let f = state.format, s = state.strings
+        func role(_ r: Double?) -> Role { r == nil ? .muted : (r! >= 0 ? .good : .warn) }
+        let a = f.pointsChange(previous, glyphs: c.glyphs), b = f.pointsChange(lastYear, glyphs: c.glyphs)
+        let full: [(String, Role)] = [("  ", .muted), (a, role(previous)), (" \(s[.vsPrevious])", .muted),
+                                      (" · ", .muted), (b, role(lastYear)), (" \(s[.vsLastYear])", .muted)]
+        guard full.map({ DisplayWidth.of($0.0) }).reduce(0, +) > inner.width else {
+            _ = Widgets.segments(full, x: inner.x, y: y, maxX: inner.maxX, into: &c)
+            return
+        }
+        // The numbers without their unit, the unit once at the end.
+        let unit = " " + f.pointsUnit
+        func bare(_ t: String) -> String {
+            (t.hasSuffix(unit) ? String(t.dropLast(unit.count)) : t).replacingOccurrences(of: " ", with: "")
+        }
+        _ = Widgets.segments([("\(s[.previousWord]) ", .muted), (bare(a), role(previous)), (" · \(s[.lastYearWord]) ", .muted),
+                          (bare(b), role(lastYear)), (lastYear == nil && previous == nil ? "" : unit, .muted)],
+                         x: inner.x, y: y, maxX: inner.maxX, into: &c)
     }
 
     /// The panel's last line: the last day its figures cover for the period shown, `đến
@@ -143,11 +187,26 @@ enum PanelParts {
     }
 
     /// A 12-month sparkline with its label.
-    static func trend(_ series: [Int], role: Role, _ state: AppState, _ lines: inout PanelLines, _ c: inout Canvas) {
+    static func trend(_ series: [Int], label: String? = nil, role: Role, _ state: AppState, _ lines: inout PanelLines,
+                      _ c: inout Canvas) {
         guard let y = lines.take() else { return }
         let inner = lines.inner
         Widgets.sparkline(series, x: inner.x, y: y, width: min(12, inner.width), role: role, into: &c)
-        c.write(" " + state.strings[.twelveMonths], x: inner.x + 12, y: y, role: .muted, maxWidth: inner.width - 12)
+        c.write(" " + (label.map { $0 + " " } ?? "") + state.strings[.twelveMonths], x: inner.x + 12, y: y, role: .muted,
+                maxWidth: inner.width - 12)
+    }
+
+    /// A 12-month sparkline of a share (months without data left blank) with its label:
+    /// `▃▄▅▆▇ Trực tuyến 12 tháng 81%–88%`.
+    static func shareTrend(_ series: [Double?], label: String, role: Role, _ state: AppState, _ lines: inout PanelLines,
+                           _ c: inout Canvas) {
+        guard let y = lines.take() else { return }
+        let inner = lines.inner, f = state.format
+        Widgets.sparkline(shares: series, x: inner.x, y: y, width: min(12, inner.width), role: role, into: &c)
+        let known = series.compactMap { $0 }
+        var text = " \(label) \(state.strings[.twelveMonths])"
+        if let lo = known.min(), let hi = known.max() { text += " \(f.percent(lo, places: 0))–\(f.percent(hi, places: 0))" }
+        c.write(text, x: inner.x + 12, y: y, role: .muted, maxWidth: inner.width - 12)
     }
 
     /// A bar of `width` cells for a value out of `maximum` (a change's size, say): proportional

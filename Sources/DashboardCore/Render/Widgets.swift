@@ -17,6 +17,20 @@ public enum Widgets {
         }
     }
 
+    /// A sparkline of shares, scaled between the lowest and highest known (so a share that
+    /// moves by a few points shows its shape); a month without data stays blank, never zero.
+    public static func sparkline(shares values: [Double?], x: Int, y: Int, width: Int, role: Role, into c: inout Canvas) {
+        let shown = Array(values.suffix(max(0, width)))
+        let known = shown.compactMap { $0 }
+        let lo = known.min() ?? 0, hi = known.max() ?? 1
+        let sparks = c.glyphs.sparks
+        for (k, v) in shown.enumerated() {
+            guard let v else { continue }
+            let level = hi > lo ? Int(((v - lo) / (hi - lo) * Double(sparks.count - 1)).rounded()) : (sparks.count - 1) / 2
+            c.put(sparks[max(0, min(sparks.count - 1, level))], width: 1, x: x + k, y: y, role: role)
+        }
+    }
+
     /// A horizontal gauge of a share in [0, 1]: filled cells then empty ones.
     public static func gauge(_ share: Double?, x: Int, y: Int, width: Int, role: Role, into c: inout Canvas) {
         guard width > 0 else { return }

@@ -108,6 +108,21 @@ public struct UnitFigures: Sendable {
         return Estimate766(dossiers, form06: form06 ?? Form06(), measures: snapshot.dossiers.measures)
     }
 
+    /// The online share's change in points (0,033 for 3,3 points) against the same months of
+    /// the period before or of a year earlier; nil when either side is unknown.
+    public func onlineShareChange(yearOnYear: Bool) -> Double? {
+        guard dossiersHeld, let now = dossiers.onlineShare,
+              let before = (yearOnYear ? dossiersLastYear : dossiersPrevious)?.onlineShare else { return nil }
+        return now - before
+    }
+
+    /// The on-time share's change in points (form 06's meaning on both sides).
+    public func onTimeShareChange(yearOnYear: Bool) -> Double? {
+        guard let now = onTimeShare, let t = yearOnYear ? dossiersLastYear : dossiersPrevious,
+              let before = Form06.onTimeShare(t, snapshot.dossiers.measures) else { return nil }
+        return now - before
+    }
+
     /// Relative change `now / before − 1`; nil when there is nothing to compare with.
     public static func change(_ now: Int, _ before: Int?) -> Double? {
         guard let b = before, b > 0 else { return nil }

@@ -8,11 +8,12 @@ enum BuiltInThemes {
         # 0-255 (xterm palette) or #rrggbb. They degrade to 16, 8 colours or mono by what the
         # terminal supports. Meaning is never carried by colour alone: statuses also have symbols.
         # Calm by design: greys for structure, colour only for meaning (status, selection, change);
-        # every text role reads at 4.5:1 or more on a black background (Tests: ContrastTests).
+        # every text role reads at 4.5:1 or more on its black page, painted under every cell whatever
+        # the terminal's own background (Tests: ContrastTests).
         name = "default"
 
         [roles]
-        background = {}
+        background = { fg = "white", bg = "16" }
         text       = { fg = "white" }
         muted      = { fg = "246" }
         accent     = { fg = "bright-cyan", bold = true }

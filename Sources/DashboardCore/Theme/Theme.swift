@@ -44,11 +44,18 @@ public struct Theme: Equatable, Sendable {
     public var styles: [Role: RoleStyle]
     public init(name: String, styles: [Role: RoleStyle]) { self.name = name; self.styles = styles }
 
+    /// A role's style, on the theme's own page: a role that leaves its background to the
+    /// terminal gets the theme's `background` (as btop paints every cell), so a light terminal
+    /// shows the contrast a dark one does; its foreground, then, is the theme's text colour,
+    /// never the terminal's own. A theme whose background is the terminal's (mono) is as written.
     public func style(_ role: Role) -> RoleStyle {
-        if let s = styles[role] { return s }
-        var base = styles[.text] ?? RoleStyle()
-        if base.bg == .terminalDefault, let bg = styles[.background]?.bg { base.bg = bg }
-        return base
+        var s = styles[role] ?? styles[.text] ?? RoleStyle()
+        let page = styles[.background] ?? RoleStyle()
+        if s.bg == .terminalDefault { s.bg = page.bg }
+        if s.fg == .terminalDefault, s.bg != .terminalDefault {
+            s.fg = styles[.text].map(\.fg).flatMap { $0 == .terminalDefault ? nil : $0 } ?? page.fg
+        }
+        return s
     }
 }
 
