@@ -41,7 +41,7 @@ public struct MergedSampleGenerator {
         guard let change = tree.change, let first = change.before.first, !issues.hasErrors else {
             throw SnapshotIssue(file: "units.json", line: nil, message: issues.errors.first?.description ?? "no catalogue change")
         }
-        let tmp = NSTemporaryDirectory() + "cdsboard-gen-\(getpid())"
+        let tmp = NSTemporaryDirectory() + "cdsboard-gen-\(getpid())-\(UUID().uuidString.prefix(8))"   // one per call: tests generate at once
         defer { try? FileManager.default.removeItem(atPath: tmp) }
         // The first old province: the ha-giang sample itself.
         let firstObject = try JSONSerialization.jsonObject(with: before) as? [String: Any]
