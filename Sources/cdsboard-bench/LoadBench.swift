@@ -22,6 +22,9 @@ struct LoadBench: ParsableCommand {
     @Flag(help: "Also time a read through the shared cache (as every viewer but the first does).")
     var cache = false
 
+    @Flag(help: "Read every dossiers.csv row the general way (RawRowReader.row), without the fused scanner: its baseline.")
+    var general = false
+
     func run() throws {
         if cache { try timeCacheRead() }
         var rows = 0
@@ -30,19 +33,21 @@ struct LoadBench: ParsableCommand {
             for k in 0...runs {
                 if hashing { ExportIntegrity.forgetDigests() }
                 let t0 = now()
-                let result = SnapshotLoader.load(directory: directory)
+                var options = SnapshotBuilder.Options()
+                options.fused = !general
+                let result = SnapshotLoader.load(directory: directory, options: options)
                 let dt = now() - t0
                 if k > 0 { walls.append(dt) }
                 switch result {
                 case .success(let s):
-                    rows = [2022, 2023, 2024].reduce(0) { $0 + s.dossiers.total(unit: 0, period: .year($1)).received }
+                    rows = (2020...2030).reduce(0) { $0 + s.dossiers.total(unit: 0, period: .year($1)).received }
                 case .failure(let f):
                     throw ValidationError("refused: \(f.first)")
                 }
             }
             let st = Stats(samples: walls)
-            print(String(format: "load %@ (%@) | dossiers=%d | runs=%d | wall median=%.3f s min=%.3f max=%.3f | peak RSS %.0f MB",
-                         directory, hashing ? "with SHA-256 of the files" : "digests remembered", rows, runs,
+            print(String(format: "load %@ (%@%@) | dossiers=%d | runs=%d | wall median=%.3f s min=%.3f max=%.3f | peak RSS %.0f MB",
+                         directory, hashing ? "with SHA-256 of the files" : "digests remembered", general ? ", general path" : "", rows, runs,
                          st.median, st.min, st.max, peakRSSMegabytes()))
         }
     }

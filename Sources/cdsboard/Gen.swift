@@ -10,7 +10,9 @@ struct Gen: ParsableCommand {
         With its defaults it reproduces the bundled sample SampleData/ha-giang exactly \
         (dossiers as statistics, calibrated to the article's figures). With --dossiers N it \
         writes N raw dossier rows (personal-data columns filled, for tests and benchmarks); \
-        --form stats with --dossiers N writes the statistics made from those rows.
+        --form stats with --dossiers N writes the statistics made from those rows. With \
+        --profile tuyen-quang --dossiers N the rows run 2024-01 to 2026-10, in the old codes \
+        before 2025-07-01 and the two-tier ones after.
         """)
 
     @Option(help: "Output directory (created if missing).")
@@ -45,6 +47,14 @@ struct Gen: ParsableCommand {
                                   + "(about 2.1 GB of rows, ten times a large province's 18 months); nothing was written")
         }
         if profile != "ha-giang", profile != "tuyen-quang" { throw ValidationError("--profile must be ha-giang or tuyen-quang") }
+        // An option the profile cannot honour is refused, never ignored.
+        if profile == "ha-giang", !before.isEmpty { throw ValidationError("--before is for --profile tuyen-quang (the old catalogue)") }
+        if profile == "tuyen-quang", form == "stats", dossiers != nil {
+            throw ValidationError("--profile tuyen-quang writes --dossiers N as raw rows only (dossiers.csv); drop --form stats")
+        }
+        if profile == "tuyen-quang", form == "rows", dossiers == nil {
+            throw ValidationError("--profile tuyen-quang --form rows needs --dossiers N (its statistics are the default)")
+        }
     }
 
     func run() throws {
@@ -97,6 +107,7 @@ struct Gen: ParsableCommand {
         }
         var g = MergedSampleGenerator(unitsJSON: try read(unitsPath), beforeJSONs: try beforePaths.map(read))
         g.geometryJSON = try geometryData(beside: unitsPath)
+        g.dossierRows = dossiers
         if seed != SampleGenerator.defaultSeed { g.seed = seed }
         try g.write(to: out)
         print("wrote \(out)")

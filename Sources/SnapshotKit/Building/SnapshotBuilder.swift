@@ -117,6 +117,9 @@ public struct SnapshotBuilder {
         /// Test hook: files of at least this many bytes are read in parts (the fuzz target
         /// drives the parallel path with small inputs).
         var minimumParallelBytes = DossierParsers.parallelThreshold
+        /// Benchmark and test hook: false reads every `dossiers.csv` row the general way
+        /// (`RawRowReader.row`), without the fused scanner (`cdsboard-bench load --general`).
+        public var fused = true
         /// The kinds of data read besides the closed core (`DatasetRegistry.standard`; a test
         /// may add its own).
         var datasets = DatasetRegistry.standard
@@ -236,7 +239,7 @@ public struct SnapshotBuilder {
     public mutating func addDossiers(csvDirectory directory: String, file: String = TableKind.dossiers.fileName) {
         guard let ctx = context, setForm(.rows, file) else { return }
         DossierParsers.raw(directory, file: file, ctx, into: &dossiers, issues: &issues, parts: options.parts,
-                           minimumParallelBytes: options.minimumParallelBytes, idSetRows: options.idSetRows)
+                           minimumParallelBytes: options.minimumParallelBytes, idSetRows: options.idSetRows, fused: options.fused)
     }
 
     /// Statistics rows (`TableKind.dossierStats`).

@@ -190,49 +190,59 @@ struct DossierGenerator {
         var extra = SeededRandom(seed: (seed &+ UInt64(count)) ^ 0x766)   // the optional columns' own draws
         let w = try CSVWriter(path: path, header: Self.rowColumns)
         let months = SampleProfile.dossierMonths.map { (Month(iso: $0.0)!, Double($0.1)) }
-        let monthCum = cumulative(months.map(\.1))
-        let cellCum = cumulative(cells.map(\.weight))
-        let dues = [3, 5, 7, 10, 15, 20]
+        let monthCum = Self.cumulative(months.map(\.1))
+        let cellCum = Self.cumulative(cells.map(\.weight))
         for n in 0..<count {
-            let month = months[pick(monthCum, rng.unit())].0
-            let cell = cells[pick(cellCum, rng.unit())]
+            let month = months[Self.pick(monthCum, rng.unit())].0
+            let cell = cells[Self.pick(cellCum, rng.unit())]
             let mi = month.index - months[0].0.index
             let share = mi < SampleProfile.onlineShares.count ? SampleProfile.onlineShares[mi] : 0.878
-            let u = rng.unit()
-            let channel: Channel = u < share * cell.onlineFactor ? .online : (u < 0.985 ? .direct : .postal)
-            let received = Day(number: month.firstDay.number + rng.int(0...(Day.daysIn(year: month.year, month: month.month) - 1)))
-            let due = Day(number: received.number + rng.pick(dues))
-            var status = "resolved"
-            var resolved = ""
-            let s = rng.unit()
-            let age = periodEnd.number - received.number
-            if s < 0.0003 { status = "returned" }
-            else if s < 0.0005 { status = "withdrawn" }
-            else if age < 25, rng.chance(0.002 * Double(25 - age)) { status = "pending" }
-            else {
-                let r = rng.chance(cell.onTime) ? received.number + rng.int(0...(due.number - received.number))
-                                                : due.number + rng.int(1...12)
-                resolved = Day(number: r).description
-            }
             let unit = units.units[cell.unit]
-            let name = rng.pick(SampleNames.familyNames) + " " + rng.pick(SampleNames.givenNames)
-            let address = "Thôn \(rng.pick(SampleNames.villageSyllables)) \(rng.pick(SampleNames.villageEndings)), \(unit.name)"
-            let id = String(format: "HG-%04d-%08d", month.year, n + 1)
-            let citizen = String(format: "002%09d", Int(rng.next() % 1_000_000_000))
-            let phone = String(format: "09%08d", Int(rng.next() % 100_000_000))
-            if status == "pending", extra.chance(0.12) { status = "supplement" }
-            var t = DossierTally()
-            t.received = 1
-            t.resolved = status == "resolved" ? 1 : 0
-            Self.flags(&t, channel, &extra)
-            let yes = { (v: Int) in v > 0 ? "yes" : "no" }
-            let procedure = String(format: "%d.%06d", extra.int(1...2), extra.int(1...2400))
-            w.row([id, name, citizen, phone, address, code(cell.district), cell.unit == cell.district ? "" : unit.code,
-                   cell.level.name, cell.field, received.description, due.description, resolved, channel.name, status,
-                   procedure, yes(t.feeRequired), yes(t.paidOnline), yes(t.fullOnline), yes(t.digitized), yes(t.eResult),
-                   yes(t.vneidVerified)])
+            w.row(Self.rawRow(n, id: "HG", month: month, onlineShare: share, district: code(cell.district),
+                              commune: cell.unit == cell.district ? "" : unit.code, place: unit.name, level: cell.level,
+                              field: cell.field, onlineFactor: cell.onlineFactor, onTime: cell.onTime, periodEnd: periodEnd,
+                              &rng, &extra))
         }
         return w
+    }
+
+    /// Raw row `n` (0-based) of a dossier received in `month` at the unit named `place`: the
+    /// draws in the order the bundled benchmarks' rows were made with.
+    static func rawRow(_ n: Int, id prefix: String, month: Month, onlineShare share: Double, district: String, commune: String,
+                       place: String, level: DossierLevel, field: String, onlineFactor: Double, onTime: Double,
+                       periodEnd: Day, _ rng: inout SeededRandom, _ extra: inout SeededRandom) -> [String] {
+        let dues = [3, 5, 7, 10, 15, 20]
+        let u = rng.unit()
+        let channel: Channel = u < share * onlineFactor ? .online : (u < 0.985 ? .direct : .postal)
+        let received = Day(number: month.firstDay.number + rng.int(0...(Day.daysIn(year: month.year, month: month.month) - 1)))
+        let due = Day(number: received.number + rng.pick(dues))
+        var status = "resolved"
+        var resolved = ""
+        let s = rng.unit()
+        let age = periodEnd.number - received.number
+        if s < 0.0003 { status = "returned" }
+        else if s < 0.0005 { status = "withdrawn" }
+        else if age < 25, rng.chance(0.002 * Double(25 - age)) { status = "pending" }
+        else {
+            let r = rng.chance(onTime) ? received.number + rng.int(0...(due.number - received.number))
+                                       : due.number + rng.int(1...12)
+            resolved = Day(number: r).description
+        }
+        let name = rng.pick(SampleNames.familyNames) + " " + rng.pick(SampleNames.givenNames)
+        let address = "Thôn \(rng.pick(SampleNames.villageSyllables)) \(rng.pick(SampleNames.villageEndings)), \(place)"
+        let id = String(format: "%@-%04d-%08d", prefix, month.year, n + 1)
+        let citizen = String(format: "002%09d", Int(rng.next() % 1_000_000_000))
+        let phone = String(format: "09%08d", Int(rng.next() % 100_000_000))
+        if status == "pending", extra.chance(0.12) { status = "supplement" }
+        var t = DossierTally()
+        t.received = 1
+        t.resolved = status == "resolved" ? 1 : 0
+        Self.flags(&t, channel, &extra)
+        let yes = { (v: Int) in v > 0 ? "yes" : "no" }
+        let procedure = String(format: "%d.%06d", extra.int(1...2), extra.int(1...2400))
+        return [id, name, citizen, phone, address, district, commune, level.name, field, received.description, due.description,
+                resolved, channel.name, status, procedure, yes(t.feeRequired), yes(t.paidOnline), yes(t.fullOnline),
+                yes(t.digitized), yes(t.eResult), yes(t.vneidVerified)]
     }
 
     /// Raw rows made, then aggregated exactly as the provider does, then written as statistics.
@@ -249,14 +259,14 @@ struct DossierGenerator {
         try DossierStatsWriter.write(acc, units: units, to: path)
     }
 
-    private func cumulative(_ w: [Double]) -> [Double] {
+    static func cumulative(_ w: [Double]) -> [Double] {
         var out: [Double] = []
         var s = 0.0
         for x in w { s += x; out.append(s) }
         return out.map { $0 / s }
     }
 
-    private func pick(_ cum: [Double], _ u: Double) -> Int {
+    static func pick(_ cum: [Double], _ u: Double) -> Int {
         var lo = 0, hi = cum.count - 1
         while lo < hi {
             let mid = (lo + hi) / 2

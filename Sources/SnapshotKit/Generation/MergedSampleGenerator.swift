@@ -23,12 +23,15 @@ public struct MergedSampleGenerator {
     public var seed: UInt64 = MergedSampleGenerator.defaultSeed
     /// A `geometry.json` to copy into the snapshot (checked against the units), if any.
     public var geometryJSON: Data?
+    /// Raw dossier rows to write (`dossiers.csv`, `MergedDossierRows`) instead of the statistics.
+    public var dossierRows: Int?
 
     public init(unitsJSON: Data, beforeJSONs: [Data]) { self.unitsJSON = unitsJSON; self.beforeJSONs = beforeJSONs }
 
     typealias Row = [String]
 
     public func write(to dir: String) throws {
+        if let n = dossierRows, !(0...SampleGenerator.maximumDossierRows).contains(n) { throw SampleGenerator.tooManyRows(n) }
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         let (units, before) = try catalogueJSON()
         try OutputFile.write(units, to: dir + "/units.json")
@@ -38,7 +41,7 @@ public struct MergedSampleGenerator {
         guard let change = tree.change, let first = change.before.first, !issues.hasErrors else {
             throw SnapshotIssue(file: "units.json", line: nil, message: issues.errors.first?.description ?? "no catalogue change")
         }
-        let tmp = NSTemporaryDirectory() + "cdsboard-gen-\(getpid())"
+        let tmp = NSTemporaryDirectory() + "cdsboard-gen-\(getpid())-\(UUID().uuidString.prefix(8))"   // one per call: tests generate at once
         defer { try? FileManager.default.removeItem(atPath: tmp) }
         // The first old province: the ha-giang sample itself.
         let firstObject = try JSONSerialization.jsonObject(with: before) as? [String: Any]
@@ -59,7 +62,14 @@ public struct MergedSampleGenerator {
         let newCode = { (old: String) -> String in
             Int(old).flatMap { change.mainLink(ofOld: $0) }.map { tree.units[$0].code } ?? ""
         }
-        try writeStats(stats, newCode, to: dir + "/dossier_stats.csv")
+        let dossierFile = dossierRows == nil ? "dossier_stats.csv" : "dossiers.csv"
+        for stale in ["dossiers.csv", "dossier_stats.csv"] { try? FileManager.default.removeItem(atPath: dir + "/" + stale) }
+        if let n = dossierRows {
+            let end = Day(iso: Self.periodEnd)!
+            try MergedDossierRows(tree: tree, change: change, seed: seed, periodEnd: end).rows(count: n, to: dir + "/dossiers.csv").close()
+        } else {
+            try writeStats(stats, newCode, to: dir + "/dossier_stats.csv")
+        }
         var assets = rng
         try writeBTS(try read(tmp + "/first/bts.csv"), tree, change, newCode, &assets, to: dir + "/bts.csv")
         try writeVillages(try read(tmp + "/first/villages.csv"), change, newCode, &assets, to: dir + "/villages.csv")
@@ -71,20 +81,23 @@ public struct MergedSampleGenerator {
         let geometryName = try SampleGenerator.writeGeometry(geometryJSON, units: tree, to: dir)
         // Last, with the size and SHA-256 of every file written above.
         let files = try ExportIntegrity.listing(directory: dir, names: ["units.json", "units_before.json", "targets.json",
-                                                                        "dossier_stats.csv", "bts.csv", "villages.csv",
+                                                                        dossierFile, "bts.csv", "villages.csv",
                                                                         "ocop.csv", "tourism.csv", TableKind.society.fileName]
                                                      + geometryName)
         try OutputFile.write(Data(manifest(tree, files).utf8), to: dir + "/manifest.json")
     }
 
     func manifest(_ tree: UnitTree, _ files: [ManifestFile]) -> String {
-        """
+        let how = dossierRows.map { "cdsboard gen --profile tuyen-quang --seed \(seed) --dossiers \($0): synthetic data, \($0) raw "
+            + "dossier rows, in the old codes before 2025-07-01" }
+            ?? "cdsboard gen --profile tuyen-quang --seed \(seed): synthetic data; the former Hà Giang before 2025-07-01 is the ha-giang sample"
+        return """
         {
           "province_code": "\(tree.province.code)",
           "generated_at": "\(Self.generatedAt)",
           "period_end": "\(Self.periodEnd)",
           "sources": [
-            "cdsboard gen --profile tuyen-quang --seed \(seed): synthetic data; the former Hà Giang before 2025-07-01 is the ha-giang sample",
+            "\(how)",
             "Administrative units: Resolution 1684/NQ-UBTVQH15, Decision 19/2025/QĐ-TTg (shared/data/tuyen-quang-2025-units.json); old units: GSO lists of 2024"
           ],
         \(ExportIntegrity.json(files))

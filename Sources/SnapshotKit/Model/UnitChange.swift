@@ -22,6 +22,15 @@ public struct UnitChange: Sendable, Equatable {
     public let links: [Int: [Link]]
     let oldCommunes: [Int: Ref]
     let oldDistricts: [Int: Ref]
+    /// The same lookups as dense tables, read per row (`DatedPlacement`): old district code
+    /// (below 1000) → its `Ref`'s slot in `oldDistrictRefs`; old commune code (below 100.000)
+    /// → slot in `oldCommuneRefs`, with its old district and its largest link (−1: none).
+    let oldDistrictSlot: [Int32]
+    let oldDistrictRefs: [Ref]
+    let oldCommuneSlot: [Int32]
+    let oldCommuneRefs: [Ref]
+    let oldCommuneParent: [Ref?]
+    let oldCommuneMain: [Int32]
 
     public init(date: Day, before: [UnitTree], links: [Int: [Link]]) {
         self.date = date
@@ -34,6 +43,34 @@ public struct UnitChange: Sendable, Equatable {
         }
         oldCommunes = c
         oldDistricts = d
+        func slots(_ refs: [Int: Ref], below limit: Int) -> ([Int32], [Ref], [Int]) {
+            let codes = refs.keys.filter { $0 >= 0 && $0 < limit }.sorted()
+            var t = Array(repeating: Int32(-1), count: (codes.last ?? -1) + 1)
+            for (k, n) in codes.enumerated() { t[n] = Int32(k) }
+            return (t, codes.map { refs[$0]! }, codes)
+        }
+        (oldDistrictSlot, oldDistrictRefs, _) = slots(d, below: 1000)
+        let (cs, cr, codes) = slots(c, below: 100_000)
+        oldCommuneSlot = cs
+        oldCommuneRefs = cr
+        oldCommuneParent = cr.map { r in before[r.tree].parent(of: r.index).map { Ref(tree: r.tree, index: $0) } }
+        oldCommuneMain = codes.map { n in links[n].map { Int32($0.max { $0.share < $1.share }?.unit ?? 0) } ?? -1 }
+    }
+
+    /// `oldDistrict(numericCode:)` by the dense table.
+    @inline(__always)
+    func oldDistrictRef(_ n: Int) -> Ref? {
+        guard n >= 0, n < oldDistrictSlot.count else { return nil }
+        let k = oldDistrictSlot[n]
+        return k < 0 ? nil : oldDistrictRefs[Int(k)]
+    }
+
+    /// The slot of old commune `n` in the dense tables, nil when it is not one.
+    @inline(__always)
+    func oldCommuneSlotOf(_ n: Int) -> Int? {
+        guard n >= 0, n < oldCommuneSlot.count else { return nil }
+        let k = oldCommuneSlot[n]
+        return k < 0 ? nil : Int(k)
     }
 
     public func oldCommune(numericCode n: Int) -> Ref? { oldCommunes[n] }

@@ -41,69 +41,72 @@ enum DossierParsers {
         var old: UnitChange.Ref? = nil
     }
 
+    /// A code column decoded as `DatedPlacement` takes it: all digits of `length`, or not.
+    @inline(__always)
+    static func code(_ row: TableRow, _ k: Int, length: Int) -> DatedPlacement.Code {
+        if row.isEmpty(k) { return .empty }
+        let s = row.span(k)
+        guard s.end - s.start == length, let n = row.reader.integer(s) else { return .other }
+        return .number(n)
+    }
+
+    /// `DatedPlacement.place` of the row's codes, its faults told at their column.
     static func place(_ row: TableRow, _ dc: Int, _ cc: Int, _ units: UnitTree, on day: Day,
                       communeRequired: Bool) throws(SnapshotIssue) -> Placement {
-        if let change = units.change, day < change.date {
-            return try placeOld(row, dc, cc, units, change, communeRequired: communeRequired)
-        }
-        guard units.twoTier else {
+        guard units.twoTier || units.change.map({ day < $0.date }) == true else {
             let (d, u) = try unit(row, dc, cc, units, communeRequired: communeRequired)
             return Placement(district: d, unit: u)
         }
-        var d = 0
-        if !row.isEmpty(dc) {
-            guard let code = row.reader.integer(row.span(dc)), row.span(dc).end - row.span(dc).start == 3,
-                  let g = units.district(numericCode: code) else {
-                throw row.fail(dc, "unknown district_code \"\(row.raw(dc))\" (\(units.province.shortName) has no districts; "
-                               + "leave it empty or give a former district of units.json)")
-            }
-            d = g
+        let placed = DatedPlacement.place(district: code(row, dc, length: 3), commune: code(row, cc, length: 5), on: day,
+                                          units, communeRequired: communeRequired)
+        switch placed {
+        case .success(let p):
+            guard let change = units.change, let old = p.old else { return Placement(district: p.district, unit: p.unit) }
+            let links = row.isEmpty(cc) ? [UnitChange.Link(unit: p.unit, share: 1)]
+                : row.reader.integer(row.span(cc)).flatMap { change.links[$0] } ?? []
+            return Placement(district: p.district, unit: p.unit, links: links, old: old)
+        case .failure(let f):
+            throw fault(f, row, dc, cc, units)
         }
-        if row.isEmpty(cc) {
-            if communeRequired { throw row.fail(cc, "commune_code is empty") }
-            return Placement(district: d, unit: d)
-        }
-        guard let ccode = row.reader.integer(row.span(cc)), row.span(cc).end - row.span(cc).start == 5,
-              let c = units.commune(numericCode: ccode) else {
-            if let change = units.change, let n = row.reader.integer(row.span(cc)), let links = change.links[n] {
-                let to = links.map { units.units[$0.unit].code }.joined(separator: " and ")
-                throw row.fail(cc, "commune_code \(row.raw(cc)) was merged on \(change.date) into \(to); a row dated "
-                               + "from then on uses the new codes")
-            }
-            throw row.fail(cc, "unknown commune_code \"\(row.raw(cc))\" (not in units.json)")
-        }
-        return Placement(district: units.parent(of: c) ?? 0, unit: c)
     }
 
-    static func placeOld(_ row: TableRow, _ dc: Int, _ cc: Int, _ units: UnitTree, _ change: UnitChange,
-                         communeRequired: Bool) throws(SnapshotIssue) -> Placement {
-        guard let code = row.reader.integer(row.span(dc)), row.span(dc).end - row.span(dc).start == 3,
-              let d = change.oldDistrict(numericCode: code) else {
-            if row.isEmpty(dc) { throw row.fail(dc, "district_code is empty (a row dated before \(change.date) names its old district)") }
-            throw row.fail(dc, "unknown district_code \"\(row.raw(dc))\" (not in units_before.json, the catalogue before \(change.date))")
-        }
-        func placed(_ links: [UnitChange.Link], _ old: UnitChange.Ref) -> Placement {
-            let main = links.max { $0.share < $1.share }?.unit ?? 0
-            return Placement(district: main == 0 ? 0 : units.parent(of: main) ?? 0, unit: main, links: links, old: old)
-        }
-        if row.isEmpty(cc) {
-            if communeRequired { throw row.fail(cc, "commune_code is empty") }
-            let group = units.district(numericCode: code) ?? 0
-            return placed([UnitChange.Link(unit: group, share: 1)], d)
-        }
-        guard let ccode = row.reader.integer(row.span(cc)), row.span(cc).end - row.span(cc).start == 5,
-              let c = change.oldCommune(numericCode: ccode) else {
-            if let n = row.reader.integer(row.span(cc)), let c = units.commune(numericCode: n) {
-                throw row.fail(cc, "commune_code \(row.raw(cc)) (\(units.units[c].name)) exists only from \(change.date); "
-                               + "a row dated before uses the old codes")
+    /// The message of a placement's fault, at its column.
+    static func fault(_ f: DatedPlacement.Fault, _ row: TableRow, _ dc: Int, _ cc: Int, _ units: UnitTree) -> SnapshotIssue {
+        let date = units.change.map { "\($0.date)" } ?? ""
+        switch f {
+        case .current(.unknownDistrict):
+            if row.isEmpty(dc) { return row.fail(dc, "district_code is empty") }
+            return row.fail(dc, "unknown district_code \"\(row.raw(dc))\" (not in units.json)")
+        case .current(.unknownCommune):
+            return row.fail(cc, "unknown commune_code \"\(row.raw(cc))\" (not in units.json)")
+        case .current(.communeNotInDistrict):
+            return row.fail(cc, "commune \(row.raw(cc)) is not in district \(row.raw(dc))")
+        case .communeRequired:
+            return row.fail(cc, "commune_code is empty")
+        case .unknownGrouping:
+            return row.fail(dc, "unknown district_code \"\(row.raw(dc))\" (\(units.province.shortName) has no districts; "
+                            + "leave it empty or give a former district of units.json)")
+        case .unknownCommune:
+            if let change = units.change, let n = row.reader.integer(row.span(cc)), let links = change.links[n] {
+                let to = links.map { units.units[$0.unit].code }.joined(separator: " and ")
+                return row.fail(cc, "commune_code \(row.raw(cc)) was merged on \(date) into \(to); a row dated "
+                                + "from then on uses the new codes")
             }
-            throw row.fail(cc, "unknown commune_code \"\(row.raw(cc))\" (not in units_before.json, the catalogue before \(change.date))")
+            return row.fail(cc, "unknown commune_code \"\(row.raw(cc))\" (not in units.json)")
+        case .unknownOldDistrict:
+            if row.isEmpty(dc) { return row.fail(dc, "district_code is empty (a row dated before \(date) names its old district)") }
+            return row.fail(dc, "unknown district_code \"\(row.raw(dc))\" (not in units_before.json, the catalogue before \(date))")
+        case .unknownOldCommune:
+            if let n = row.reader.integer(row.span(cc)), let c = units.commune(numericCode: n) {
+                return row.fail(cc, "commune_code \(row.raw(cc)) (\(units.units[c].name)) exists only from \(date); "
+                                + "a row dated before uses the old codes")
+            }
+            return row.fail(cc, "unknown commune_code \"\(row.raw(cc))\" (not in units_before.json, the catalogue before \(date))")
+        case .oldCommuneNotInDistrict:
+            return row.fail(cc, "commune \(row.raw(cc)) was not in district \(row.raw(dc))")
+        case .unmappedOldCommune:
+            return row.fail(cc, "commune \(row.raw(cc)) has no mapping onto units.json")
         }
-        guard c.tree == d.tree, change.before[c.tree].parent(of: c.index) == d.index else {
-            throw row.fail(cc, "commune \(row.raw(cc)) was not in district \(row.raw(dc))")
-        }
-        guard let links = change.links[ccode] else { throw row.fail(cc, "commune \(row.raw(cc)) has no mapping onto units.json") }
-        return placed(links, c)
     }
 
     /// The keywords of the dossier files as `FieldReader.word` integers.

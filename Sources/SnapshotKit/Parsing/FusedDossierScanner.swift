@@ -7,8 +7,8 @@ import CByteScan
 /// It takes a record only when it can vouch for all of it: every field unquoted or simply
 /// quoted (a read column never quoted), one line, the header's field count, and every value
 /// valid. Anything else (a doubled quote, a line break in a field, an error, a name not seen
-/// yet that cannot be interned, a catalogue with a change or two tiers) is left to the general
-/// path, `RawRowReader.row`, which checks it and reports its `file:line:column` exactly as
+/// yet that cannot be interned, a code the catalogue does not place on the row's date) is left
+/// to the general path, `RawRowReader.row`, which checks it and reports its `file:line:column` exactly as
 /// before. Both end in `RawRowReader.count`, so the figures are the same either way.
 struct FusedDossierScanner: RecordScanner {
     var rows: RawRowReader<DossierParsers.RowSink>
@@ -74,7 +74,7 @@ struct FusedDossierScanner: RecordScanner {
         let index = table.index
         var mask: UInt64 = 0
         for k in index where k >= 0 && k < 64 { mask |= 1 << UInt64(k) }
-        enabled = wanted && rows.units.change == nil && !rows.units.twoTier && months > 0 && months <= Self.maximumMonths
+        enabled = wanted && months > 0 && months <= Self.maximumMonths
             && index.count == TableKind.dossiers.readColumns.count && index.allSatisfy { $0 < 64 } && table.fieldCount >= 2
         tables = Tables(fields: table.fieldCount, index: index, window: window, months: enabled ? months : 0)
         fieldCount = UInt32(truncatingIfNeeded: table.fieldCount)
@@ -124,23 +124,30 @@ struct FusedDossierScanner: RecordScanner {
         typealias K = DossierParsers.Keyword
         let id = span(0, at)
         guard DossierParsers.idFault(p + id.start, id.end - id.start) == nil else { return false }
-        // Units: a district of three digits, and a commune of five in it, or none.
+        // Units: a district of three digits or none, a commune of five or none (anything else
+        // goes the general way), placed by their date as the row reader places them.
+        guard let received = date(p, span(5, at)) else { return false }
         let dc = span(1, at)
-        guard dc.end - dc.start == 3, let dn = Self.digits(p + dc.start, 3) else { return false }
+        var district = DatedPlacement.Code.empty
+        if dc.end > dc.start {
+            guard dc.end - dc.start == 3, let n = Self.digits(p + dc.start, 3) else { return false }
+            district = .number(n)
+        }
         let cc = span(2, at)
-        var cn: Int? = nil
+        var commune = DatedPlacement.Code.empty
         if cc.end > cc.start {
             guard cc.end - cc.start == 5, let n = Self.digits(p + cc.start, 5) else { return false }
-            cn = n
+            commune = .number(n)
         }
-        guard case .success(let place) = CurrentPlacement.place(district: dn, commune: cn, rows.units) else { return false }
+        guard case .success(let place) = DatedPlacement.place(district: district, commune: commune,
+                                                               on: Day(number: received.day), rows.units) else { return false }
         let lw = Self.word(p, span(3, at), limit)
         let level: DossierLevel
         if lw == K.commune { level = .commune } else if lw == K.district { level = .district }
         else if lw == K.province { level = .province } else { return false }
         let fs = span(4, at)
         guard let field = rows.cache.intern(p + fs.start, fs.end - fs.start, &rows.acc) else { return false }
-        guard let received = date(p, span(5, at)), let due = date(p, span(6, at)) else { return false }
+        guard let due = date(p, span(6, at)) else { return false }
         let rs = span(7, at)
         var left: (day: Day, month: Month)? = nil
         if rs.end > rs.start {
@@ -171,7 +178,7 @@ struct FusedDossierScanner: RecordScanner {
             if n == 3, p[f.start] == 0x79, p[f.start + 1] == 0x65, p[f.start + 2] == 0x73 { flags[k] = 1 }   // yes
             else if n != 0, !(n == 2 && p[f.start] == 0x6E && p[f.start + 1] == 0x6F) { return false }      // no
         }
-        let values = DossierValues(hasCommune: cn != nil, level: level, received: Day(number: received.day),
+        let values = DossierValues(hasCommune: commune != .empty, level: level, received: Day(number: received.day),
                                    due: Day(number: due.day), left: left?.day, channel: channel, status: status,
                                    flags: flags, hasFeeColumn: tables.column[11] >= 0)
         guard DossierRule.firstBroken(values) == nil else { return false }
