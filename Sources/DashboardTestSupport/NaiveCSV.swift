@@ -78,3 +78,19 @@ public enum NaiveCSV {
         return (records, nil)
     }
 }
+
+extension NaiveCSV {
+    /// The fields of one generated line, split at commas outside quotes; the quotes are kept
+    /// (the generators quote only free text, which the tests that edit lines leave alone).
+    public static func fields(ofLine line: String) -> [String] {
+        var fields: [String] = []
+        var current = ""
+        var quoted = false
+        for ch in line {
+            if ch == "\"" { quoted.toggle() }
+            if ch == ",", !quoted { fields.append(current); current = "" } else { current.append(ch) }
+        }
+        fields.append(current)
+        return fields
+    }
+}

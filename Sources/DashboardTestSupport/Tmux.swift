@@ -38,11 +38,18 @@ public final class TmuxSession {
     /// Waits until the screen contains `text`; returns the last capture.
     @discardableResult
     public func waitFor(_ text: String, timeout: Double = 10) -> String {
+        waitUntil(timeout: timeout) { $0.contains(text) }
+    }
+
+    /// Waits until `done` holds of the screen (a frame may be caught half drawn, or before
+    /// a message is replaced); returns the last capture.
+    @discardableResult
+    public func waitUntil(timeout: Double = 10, _ done: (String) -> Bool) -> String {
         let end = Date().addingTimeInterval(timeout)
         var screen = ""
         while Date() < end {
             screen = capture()
-            if screen.contains(text) { return screen }
+            if done(screen) { return screen }
             usleep(50_000)
         }
         return screen

@@ -147,14 +147,7 @@ import Testing
 
     /// `line` with the field of `column` set to `value` (the generated lines quote only the address, never a read column).
     static func replacing(_ line: String, _ column: String, _ value: String) -> String {
-        var fields: [String] = []
-        var current = ""
-        var quoted = false
-        for ch in line {
-            if ch == "\"" { quoted.toggle() }
-            if ch == ",", !quoted { fields.append(current); current = "" } else { current.append(ch) }
-        }
-        fields.append(current)
+        var fields = NaiveCSV.fields(ofLine: line)
         fields[columns.firstIndex(of: column)!] = value
         return fields.joined(separator: ",")
     }

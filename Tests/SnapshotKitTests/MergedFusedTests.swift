@@ -33,15 +33,7 @@ import Testing
 
     /// The field of `column` (the generated lines quote only the address, never a read column).
     static func field(_ line: String, _ column: String) -> String {
-        var fields: [String] = []
-        var current = ""
-        var quoted = false
-        for ch in line {
-            if ch == "\"" { quoted.toggle() }
-            if ch == ",", !quoted { fields.append(current); current = "" } else { current.append(ch) }
-        }
-        fields.append(current)
-        return fields[AnySizeRulesTests.columns.firstIndex(of: column)!]
+        NaiveCSV.fields(ofLine: line)[AnySizeRulesTests.columns.firstIndex(of: column)!]
     }
 
     static func before(_ line: String) -> Bool { field(line, "received_date") < "2025-07-01" }
