@@ -38,6 +38,21 @@ public enum Fixtures {
         try? Data(text.utf8).write(to: URL(fileURLWithPath: path))
     }
 
+    /// A copy of the Hà Giang sample whose every tourism row names district 999 (the files
+    /// relisted): one error a row. Returns the directory and the number of rows broken.
+    public static func sampleWithEveryTourismRowUnknown() -> (directory: String, broken: Int) {
+        let dir = copyOfSample()
+        var lines = read(dir + "/tourism.csv").split(separator: "\n").map(String.init)
+        for i in 1..<lines.count {
+            var f = lines[i].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            f[1] = "999"
+            lines[i] = f.joined(separator: ",")
+        }
+        write(lines.joined(separator: "\n") + "\n", to: dir + "/tourism.csv")
+        relist(dir)
+        return (dir, lines.count - 1)
+    }
+
     /// Rewrites `manifest.json`'s `files` list for what the directory holds now, as an exporter
     /// does after changing a file (a test that edits a copy of the sample, or of `gen` output).
     public static func relist(_ dir: String) {

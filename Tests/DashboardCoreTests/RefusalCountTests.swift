@@ -9,18 +9,10 @@ import Testing
 @Suite struct RefusalCountTests {
     /// The Hà Giang sample with every tourism row naming district 999: 330 errors, 50 listed.
     static func refused() throws -> (SnapshotFailure, Int) {
-        let dir = Fixtures.copyOfSample()
+        let (dir, broken) = Fixtures.sampleWithEveryTourismRowUnknown()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        var lines = Fixtures.read(dir + "/tourism.csv").split(separator: "\n").map(String.init)
-        for i in 1..<lines.count {
-            var f = lines[i].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-            f[1] = "999"
-            lines[i] = f.joined(separator: ",")
-        }
-        Fixtures.write(lines.joined(separator: "\n") + "\n", to: dir + "/tourism.csv")
-        Fixtures.relist(dir)
         guard case .failure(let f) = SnapshotLoader.load(directory: dir) else { throw CancellationError() }
-        return (f, lines.count - 1)
+        return (f, broken)
     }
 
     @Test func theTotalsCountWhatIsNotListed() throws {

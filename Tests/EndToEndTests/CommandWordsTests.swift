@@ -8,17 +8,8 @@ import Testing
     let bin = Fixtures.binary
 
     @Test func checkGivesTheTrueCountOfErrorsAndHowManyItLists() throws {
-        let dir = Fixtures.copyOfSample()
+        let (dir, broken) = Fixtures.sampleWithEveryTourismRowUnknown()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        var lines = Fixtures.read(dir + "/tourism.csv").split(separator: "\n").map(String.init)
-        let broken = lines.count - 1
-        for i in 1..<lines.count {
-            var f = lines[i].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-            f[1] = "999"
-            lines[i] = f.joined(separator: ",")
-        }
-        Fixtures.write(lines.joined(separator: "\n") + "\n", to: dir + "/tourism.csv")
-        Fixtures.relist(dir)
         let r = Fixtures.run(bin, ["check", dir])
         #expect(r.status == 1)
         #expect(r.output.contains("REFUSED — \(broken) errors (50 listed), 0 warnings"), "\(r.output.suffix(300))")
