@@ -15,10 +15,10 @@ struct Check: ParsableCommand {
     var verbose = false
 
     func run() throws {
-        let source = SnapshotSource.choose(directory)
+        let source = SourceChoice.choose(directory)
         let dir = source.name
         let start = DispatchTime.now().uptimeNanoseconds
-        let result = source.load()
+        let result = source.loadOnce()
         let ms = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
         switch result {
         case .success(let snap):

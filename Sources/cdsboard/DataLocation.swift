@@ -42,33 +42,23 @@ enum DataLocation {
 
 /// Where snapshots come from: the one choice every command (`run`, `render`, `report`,
 /// `check`) makes, from `--data` (or the argument), `$CDSBOARD_DATA` and the bundled sample.
-/// A new kind of source (a database, an `.xlsx` export) is a new case here and a client of
-/// `SnapshotBuilder` in SnapshotKit.
-enum SnapshotSource {
-    case directory(String)
-
-    static func choose(_ explicit: String?) -> SnapshotSource { .directory(DataLocation.resolve(explicit)) }
-
-    /// How messages name the source.
-    var name: String {
-        switch self {
-        case .directory(let path): return path
-        }
+/// A new kind of source (a database, an `.xlsx` export) is a new `SnapshotSource` chosen here.
+enum SourceChoice {
+    static func choose(_ explicit: String?) -> SnapshotSource {
+        DirectorySource(directory: DataLocation.resolve(explicit), loader: Environment.loader)
     }
+}
 
+extension SnapshotSource {
     /// One snapshot, now (`render`, `report`, `check`).
-    func load(cache: SharedSnapshotCache? = nil) -> Result<Snapshot, SnapshotFailure> {
-        switch self {
-        case .directory(let path):
-            let options = Environment.snapshotOptions
-            let load = Environment.loader
-            let result = cache.map { c in c.load(export: path, options: options) { load(path, options) }.0 } ?? load(path, options)
-            // A path given on the command line is echoed in messages: cut it.
-            return result.mapError { f in
-                var f = f
-                for i in f.errors.indices { f.errors[i].file = Echo.cut(f.errors[i].file) }
-                return f
-            }
+    func loadOnce(cache: SharedSnapshotCache? = nil) -> Result<Snapshot, SnapshotFailure> {
+        let options = Environment.snapshotOptions
+        let result = cache.map { c in c.load(source: self, options: options) { load(options: options) }.0 } ?? load(options: options)
+        // A path given on the command line is echoed in messages: cut it.
+        return result.mapError { f in
+            var f = f
+            for i in f.errors.indices { f.errors[i].file = Echo.cut(f.errors[i].file) }
+            return f
         }
     }
 
@@ -78,17 +68,13 @@ enum SnapshotSource {
     /// the cache still holds them.
     func provider(poll: Bool, cache: SharedSnapshotCache?, quarantine: ExportQuarantine?,
                   onCacheUse: (@Sendable (SharedSnapshotCache.Use, [String]) -> Void)? = nil) -> (SnapshotProvider, [ProviderEvent]) {
-        switch self {
-        case .directory(let path):
-            let p = DirectorySnapshotProvider(directory: path, useInotify: !poll, arrivalTimeout: Environment.arrivalTimeout,
-                                              options: Environment.snapshotOptions, cache: cache)
-            p.onCacheUse = onCacheUse
-            p.quarantine = quarantine
-            p.loader = Environment.loader
-            let first = p.loadNow()
-            p.initialLoadDone = true
-            if case .refused = first, let last = p.lastGoodSnapshot() { return (p, [.loaded(last), first]) }
-            return (p, [first])
-        }
+        let p = LiveSnapshotProvider(source: self, useInotify: !poll, arrivalTimeout: Environment.arrivalTimeout,
+                                     options: Environment.snapshotOptions, cache: cache)
+        p.onCacheUse = onCacheUse
+        p.quarantine = quarantine
+        let first = p.loadNow()
+        p.initialLoadDone = true
+        if case .refused = first, let last = p.lastGoodSnapshot() { return (p, [.loaded(last), first]) }
+        return (p, [first])
     }
 }

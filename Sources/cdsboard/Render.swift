@@ -34,8 +34,8 @@ struct Render: ParsableCommand {
         var state = view.initialState(config: Config())
         state.size = Size(parsing: size)!
         state.now = now.flatMap(ISODate.parse) ?? Date()
-        let source = SnapshotSource.choose(view.data)
-        switch source.load(cache: try view.cache(fallback: nil, for: source)) {
+        let source = SourceChoice.choose(view.data)
+        switch source.loadOnce(cache: try view.cache(fallback: nil, for: source)) {
         case .success(let s): _ = update(&state, .snapshotLoaded(s))
         case .failure(let f):
             FileHandle.standardError.write(Data((f.printed(source: source.name) + "\n").utf8))

@@ -56,8 +56,8 @@ struct Report: ParsableCommand {
 
     func run() throws {
         let snapshot: Snapshot
-        let source = SnapshotSource.choose(directory)
-        switch source.load() {
+        let source = SourceChoice.choose(directory)
+        switch source.loadOnce() {
         case .success(let s): snapshot = s
         case .failure(let f):
             FileHandle.standardError.write(Data((f.printed(source: source.name) + "\n").utf8))

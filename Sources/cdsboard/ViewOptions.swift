@@ -47,7 +47,7 @@ struct ViewOptions: ParsableArguments {
     /// inside the export is an error (from the option, the config or the environment alike).
     func cache(fallback: String?, for source: SnapshotSource) throws -> SharedSnapshotCache? {
         guard !noCache, let dir = cacheDirectory ?? fallback, !dir.isEmpty else { return nil }
-        if case .directory(let export) = source, SharedSnapshotCache.isInside(dir, export: export) {
+        if let export = (source as? DirectorySource)?.directory, SharedSnapshotCache.isInside(dir, export: export) {
             throw CommandError(SharedSnapshotCache.insideExport(dir, export: export)
                                + ": give a cache directory outside it (--cache-dir, cache_dir in the config) or --no-cache")
         }

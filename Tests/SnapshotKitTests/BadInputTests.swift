@@ -124,7 +124,7 @@ struct BadInput: CustomTestStringConvertible, Sendable {
 
     @Test func aRefusedSnapshotLeavesTheLastGoodOneInPlace() throws {
         let dir = TinySnapshot.write()
-        let provider = DirectorySnapshotProvider(directory: dir)
+        let provider = LiveSnapshotProvider(directory: dir)
         guard case .loaded(let good) = provider.loadNow() else { Issue.record("tiny snapshot refused"); return }
         var current: Snapshot? = good
         Fixtures.write(TinySnapshot.dossiers.replacingOccurrences(of: "D2,026", with: "D2,099") + "\n", to: dir + "/dossiers.csv")

@@ -42,8 +42,8 @@ import Glibc
     }
 
     /// A viewer reading the entry through the provider, and its first snapshot (read from the entry).
-    func viewer(_ export: String, cacheDir: String, poll: Bool = false) throws -> (DirectorySnapshotProvider, Snapshot) {
-        let p = DirectorySnapshotProvider(directory: export, useInotify: !poll, cache: SharedSnapshotCache(directory: cacheDir))
+    func viewer(_ export: String, cacheDir: String, poll: Bool = false) throws -> (LiveSnapshotProvider, Snapshot) {
+        let p = LiveSnapshotProvider(directory: export, useInotify: !poll, cache: SharedSnapshotCache(directory: cacheDir))
         guard case .loaded(let s) = p.loadNow() else { throw CacheEdgeFailure("the first load failed") }
         p.initialLoadDone = true
         p.start()

@@ -108,7 +108,7 @@ import Glibc
     /// Item 4: an in-place writer pausing at a line end leaves a valid-looking prefix.
     @Test func aHalfWrittenFileIsNotTakenUntilItIsComplete() throws {
         let dir = listedTiny()
-        let p = DirectorySnapshotProvider(directory: dir)
+        let p = LiveSnapshotProvider(directory: dir)
         p.start()
         #expect(aprilVisitors(p.nextEvent()) == 1600)
         // The new export: manifest first (by rename), then tourism.csv written in place.
@@ -132,7 +132,7 @@ import Glibc
     /// Item 5: an exporter replacing files one by one, manifest first: never a mixed snapshot.
     @Test func filesReplacedOneByOneAreTakenOnlyWhenAllMatch() throws {
         let dir = listedTiny()
-        let p = DirectorySnapshotProvider(directory: dir)
+        let p = LiveSnapshotProvider(directory: dir)
         p.start()
         #expect(aprilVisitors(p.nextEvent()) == 1600)
         let villages = TinySnapshot.villages.replacingOccurrences(of: "V2,Thôn Séo Lủng,026,00715,80,50,none",
@@ -156,7 +156,7 @@ import Glibc
 
     @Test func filesThatStillDifferAfterTheTimeoutAreRefused() throws {
         let dir = listedTiny()
-        let p = DirectorySnapshotProvider(directory: dir, arrivalTimeout: 0.6, arrivalRecheck: 0.2)
+        let p = LiveSnapshotProvider(directory: dir, arrivalTimeout: 0.6, arrivalRecheck: 0.2)
         p.start()
         #expect(aprilVisitors(p.nextEvent()) == 1600)
         Fixtures.write(Self.newTourism, to: dir + "/tourism.csv")

@@ -92,7 +92,7 @@ import Glibc
     @Test func theProviderKeepsTheLastGoodFiguresOfAPoisonedExport() throws {
         let dir = Fixtures.temporaryDirectory("quarantine")
         let cache = SharedSnapshotCache(directory: Fixtures.temporaryDirectory("quarantine-cache"))
-        let good = DirectorySnapshotProvider(directory: export, useInotify: false, cache: cache)
+        let good = LiveSnapshotProvider(directory: export, useInotify: false, cache: cache)
         good.quarantine = try quarantine(dir)
         // Old enough files for the cache to share them (see SharedSnapshotCache.freshness).
         usleep(100_000)
@@ -100,7 +100,7 @@ import Glibc
 
         Fixtures.write("new\n", to: export + "/notes.txt")
         try crashedLoad(try quarantine(dir))
-        let next = DirectorySnapshotProvider(directory: export, useInotify: false, cache: cache)
+        let next = LiveSnapshotProvider(directory: export, useInotify: false, cache: cache)
         next.quarantine = try quarantine(dir)
         guard case .refused(let f) = next.loadNow() else { Issue.record("a poisoned export was loaded"); return }
         #expect(f.first.message == "crashed on it (signal 4)")

@@ -4,7 +4,7 @@ import Foundation
 import Glibc
 #endif
 
-extension DirectorySnapshotProvider {
+extension LiveSnapshotProvider {
     /// Drives the provider as the run loop does until an event arrives or time runs out.
     func nextEvent(timeout: Double = 5) -> ProviderEvent? {
         let end = monotonicNow() + timeout

@@ -23,7 +23,7 @@ import Glibc
     }
 
     /// Seconds from now until the provider loads a snapshot, and its April visitors.
-    func timeToLoad(_ p: DirectorySnapshotProvider, timeout: Double = 5) -> (seconds: Double, visitors: Int?) {
+    func timeToLoad(_ p: LiveSnapshotProvider, timeout: Double = 5) -> (seconds: Double, visitors: Int?) {
         let start = monotonicNow()
         let event = p.nextDecision(timeout: timeout).event
         return (monotonicNow() - start, aprilVisitors(event))
@@ -34,7 +34,7 @@ import Glibc
         let root = Fixtures.temporaryDirectory("cdsboard-publish-link")
         let (old, new) = exports(in: root)
         #expect(symlink(old, root + "/current") == 0)
-        let p = DirectorySnapshotProvider(directory: root + "/current", useInotify: inotify)
+        let p = LiveSnapshotProvider(directory: root + "/current", useInotify: inotify)
         p.start()
         #expect(aprilVisitors(p.nextEvent()) == 1600)
         // ln -sfn new tmp && mv -T tmp current, twice (there and back).
@@ -65,7 +65,7 @@ import Glibc
         #expect(dossiers != TinySnapshot.dossiers)
         #expect(rename(TinySnapshot.write(["dossiers.csv": dossiers, "manifest.json": nil]), bad) == 0)
         #expect(symlink(old, root + "/current") == 0)
-        let p = DirectorySnapshotProvider(directory: root + "/current")
+        let p = LiveSnapshotProvider(directory: root + "/current")
         p.start()
         #expect(aprilVisitors(p.nextEvent()) == 1600)
         #expect(symlink(bad, root + "/current.tmp") == 0)
@@ -86,7 +86,7 @@ import Glibc
         let root = Fixtures.temporaryDirectory("cdsboard-publish-dir")
         let (old, new) = exports(in: root)
         #expect(rename(old, root + "/current") == 0)
-        let p = DirectorySnapshotProvider(directory: root + "/current")
+        let p = LiveSnapshotProvider(directory: root + "/current")
         p.start()
         #expect(aprilVisitors(p.nextEvent()) == 1600)
         // mv current previous && mv new current
@@ -106,7 +106,7 @@ import Glibc
     @Test func filesRenamedIntoPlaceAreFollowed() throws {
         let root = Fixtures.temporaryDirectory("cdsboard-publish-files")
         let (old, new) = exports(in: root)
-        let p = DirectorySnapshotProvider(directory: old)
+        let p = LiveSnapshotProvider(directory: old)
         p.start()
         #expect(aprilVisitors(p.nextEvent()) == 1600)
         // Each file written beside its final name, then renamed over it; the manifest last.

@@ -248,8 +248,8 @@ import Glibc
     @Test func theProviderUsesTheCache() throws {
         let dir = samples[0]
         let cacheDir = Fixtures.temporaryDirectory("cdsboard-cache-provider")
-        let a = DirectorySnapshotProvider(directory: dir, cache: SharedSnapshotCache(directory: cacheDir))
-        let b = DirectorySnapshotProvider(directory: dir, cache: SharedSnapshotCache(directory: cacheDir))
+        let a = LiveSnapshotProvider(directory: dir, cache: SharedSnapshotCache(directory: cacheDir))
+        let b = LiveSnapshotProvider(directory: dir, cache: SharedSnapshotCache(directory: cacheDir))
         let uses = Mutex<[SharedSnapshotCache.Use]>([])
         for p in [a, b] { p.onCacheUse = { u, _ in uses.withLock { $0.append(u) } } }
         guard case .loaded(let x) = a.loadNow(), case .loaded(let y) = b.loadNow() else { Issue.record("not loaded"); return }
@@ -262,7 +262,7 @@ import Glibc
     @Test func theLoadingThreadStillWritesTheEntry() throws {
         let dir = samples[0]
         let cacheDir = Fixtures.temporaryDirectory("cdsboard-cache-thread")
-        let a = DirectorySnapshotProvider(directory: dir, cache: SharedSnapshotCache(directory: cacheDir))
+        let a = LiveSnapshotProvider(directory: dir, cache: SharedSnapshotCache(directory: cacheDir))
         let uses = Mutex<[SharedSnapshotCache.Use]>([])
         a.onCacheUse = { u, _ in uses.withLock { $0.append(u) } }
         a.start()
@@ -270,7 +270,7 @@ import Glibc
         let end = monotonicNow() + 5
         while uses.withLock({ $0.isEmpty }), monotonicNow() < end { usleep(10_000) }
         #expect(uses.withLock { $0 } == [.wrote])
-        let b = DirectorySnapshotProvider(directory: dir, cache: SharedSnapshotCache(directory: cacheDir))
+        let b = LiveSnapshotProvider(directory: dir, cache: SharedSnapshotCache(directory: cacheDir))
         b.onCacheUse = { u, _ in uses.withLock { $0.append(u) } }
         guard case .loaded = b.loadNow() else { Issue.record("not loaded"); return }
         #expect(uses.withLock { $0 } == [.wrote, .read])

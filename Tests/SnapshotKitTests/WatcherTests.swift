@@ -8,13 +8,13 @@ import Glibc
 
 /// The directory provider picking up changes, as the run loop drives it.
 @Suite(.serialized) struct WatcherTests {
-    func nextEvent(_ p: DirectorySnapshotProvider, timeout: Double = 5) -> ProviderEvent? { p.nextEvent(timeout: timeout) }
+    func nextEvent(_ p: LiveSnapshotProvider, timeout: Double = 5) -> ProviderEvent? { p.nextEvent(timeout: timeout) }
     func visitors(_ e: ProviderEvent?) -> Int? { aprilVisitors(e) }
 
     @Test(arguments: [true, false])
     func picksUpAnAtomicReplacement(inotify: Bool) throws {
         let dir = TinySnapshot.write()
-        let p = DirectorySnapshotProvider(directory: dir, useInotify: inotify)
+        let p = LiveSnapshotProvider(directory: dir, useInotify: inotify)
         p.start()
         #expect(visitors(nextEvent(p)) == 1600)
         // Write elsewhere, then rename over the old file, as exporters do.
@@ -27,7 +27,7 @@ import Glibc
 
     @Test func aSlowInPlaceWriteEndsWithTheNewSnapshot() throws {
         let dir = TinySnapshot.write()
-        let p = DirectorySnapshotProvider(directory: dir)
+        let p = LiveSnapshotProvider(directory: dir)
         p.start()
         #expect(visitors(nextEvent(p)) == 1600)
         let text = TinySnapshot.tourism.replacingOccurrences(of: "2024-04,030,500,0", with: "2024-04,030,700,0") + "\n"
@@ -50,7 +50,7 @@ import Glibc
 
     @Test func aBrokenReplacementIsRefusedAndAFixedOneAccepted() throws {
         let dir = TinySnapshot.write()
-        let p = DirectorySnapshotProvider(directory: dir)
+        let p = LiveSnapshotProvider(directory: dir)
         p.start()
         #expect(visitors(nextEvent(p)) == 1600)
         Fixtures.write("month,district_code\n2024-04,026\n", to: dir + "/tourism.csv")
@@ -63,7 +63,7 @@ import Glibc
 
     @Test func theDirectoryDeletedAndRecreatedIsWatchedAgain() throws {
         let dir = TinySnapshot.write()
-        let p = DirectorySnapshotProvider(directory: dir)
+        let p = LiveSnapshotProvider(directory: dir)
         p.start()
         #expect(visitors(nextEvent(p)) == 1600)
         try FileManager.default.removeItem(atPath: dir)
@@ -88,7 +88,7 @@ import Glibc
         Fixtures.write("month,district_code\n2024-04,026\n", to: elsewhere + "/tourism.csv")
         let dir = TinySnapshot.write(["tourism.csv": nil])
         #expect(symlink(elsewhere + "/tourism.csv", dir + "/tourism.csv") == 0)
-        let p = DirectorySnapshotProvider(directory: dir, recheckInterval: 0.3)
+        let p = LiveSnapshotProvider(directory: dir, recheckInterval: 0.3)
         p.start()
         guard case .refused(let f)? = p.nextEvent() else { Issue.record("not refused"); return }
         #expect(f.first.description.hasPrefix("tourism.csv:1: missing required columns"))

@@ -7,8 +7,9 @@ import Foundation
 /// result (the snapshot, or why it was refused) to a cache directory, and every other viewer
 /// of the same export maps that file instead of parsing the export again.
 ///
-/// An entry's name is a key made from the identity of every file of the export (device, inode,
-/// size, modification and change times), the builder's options and the identity of this
+/// An entry's name is a key made from the source's fingerprint (for a directory: the identity
+/// of every file: device, inode, size, modification and change times; see `SnapshotSource`),
+/// the builder's options and the identity of this
 /// program's executable: a changed export, another version of cdsboard or other options make
 /// another key. While one process loads, the others wait on the key's lock and then read what
 /// it wrote (never on a lock file of another account: they load alone at once); the writer
@@ -88,18 +89,24 @@ public final class SharedSnapshotCache: @unchecked Sendable {
         deinit { if !done { held.release() } }
     }
 
-    /// The snapshot of `export` through the cache: `load` runs only when no entry can be read.
+    /// The snapshot of `source` through the cache: `load` runs only when no entry can be read.
+    public func load(source: SnapshotSource, options: SnapshotBuilder.Options = SnapshotBuilder.Options(),
+                     _ load: () -> Result<Snapshot, SnapshotFailure>) -> (Result<Snapshot, SnapshotFailure>, Use) {
+        let (result, use, _) = self.load(source: source, options: options, deferWriting: false, load)
+        return (result, use)
+    }
+
+    /// The snapshot of the export directory `export` through the cache.
     public func load(export: String, options: SnapshotBuilder.Options = SnapshotBuilder.Options(),
                      _ load: () -> Result<Snapshot, SnapshotFailure>) -> (Result<Snapshot, SnapshotFailure>, Use) {
-        let (result, use, _) = self.load(export: export, options: options, deferWriting: false, load)
-        return (result, use)
+        self.load(source: DirectorySource(directory: export), options: options, load)
     }
 
     /// As `load`, but an entry to write is handed back (`PendingWrite`) with its lock held,
     /// for the caller to finish once it has shown the snapshot.
-    public func load(export: String, options: SnapshotBuilder.Options = SnapshotBuilder.Options(), deferWriting: Bool,
+    public func load(source: SnapshotSource, options: SnapshotBuilder.Options = SnapshotBuilder.Options(), deferWriting: Bool,
                      _ load: () -> Result<Snapshot, SnapshotFailure>) -> (Result<Snapshot, SnapshotFailure>, Use, PendingWrite?) {
-        switch readOrLoad(export: export, options: options, load) {
+        switch readOrLoad(source: source, options: options, load) {
         case (let result, .pending(let p)):
             guard deferWriting else { return (result, p.finish(), nil) }
             return (result, .wrote, p)
@@ -111,14 +118,12 @@ public final class SharedSnapshotCache: @unchecked Sendable {
     /// What became of a load: done, or an entry still to write.
     private enum Step { case finished(Use), pending(PendingWrite) }
 
-    private func readOrLoad(export: String, options: SnapshotBuilder.Options,
+    private func readOrLoad(source: SnapshotSource, options: SnapshotBuilder.Options,
                             _ load: () -> Result<Snapshot, SnapshotFailure>) -> (Result<Snapshot, SnapshotFailure>, Step) {
-        // Its own files would change the export's key at every write: a reload without end.
-        if Self.isInside(directory, export: export) {
-            return (load(), .finished(alone(Self.insideExport(directory, export: export))))
-        }
-        guard let key = Self.identify(export: export, options: options)?.key else {
-            return (load(), .finished(.alone("the export's files cannot all be listed")))
+        let key: [UInt8]
+        switch Self.identify(source: source, options: options, cacheDirectory: directory) {
+        case .failure(let why): return (load(), .finished(alone(why.why)))
+        case .success(let identity): key = identity.key
         }
         let name = CacheFile.stem(key: key)
         let entry = directory + "/" + name + ".snapshot"
@@ -143,7 +148,7 @@ public final class SharedSnapshotCache: @unchecked Sendable {
         let loadStart = Date().timeIntervalSince1970
         let result = load()
         afterLoad?()
-        guard let after = Self.identify(export: export, options: options), after.key == key else {
+        guard case .success(let after) = Self.identify(source: source, options: options, cacheDirectory: directory), after.key == key else {
             held.release()
             return (result, .finished(.alone("the export changed while it was read")))
         }
@@ -182,45 +187,37 @@ public final class SharedSnapshotCache: @unchecked Sendable {
         return mkdir(path, 0o700) == 0 || errno == EEXIST
     }
 
-    /// The key of an export: SHA-256 of the identities of its files (not hidden), the options,
-    /// the format version and this executable; nil when a file cannot be looked at.
+    /// The key of a source: SHA-256 of its fingerprint, the options, the format version and
+    /// this executable; nil when it has none now.
+    static func key(source: SnapshotSource, options: SnapshotBuilder.Options) -> [UInt8]? {
+        try? identify(source: source, options: options, cacheDirectory: nil).get().key
+    }
+
+    /// The key of the export directory `export`.
     static func key(export: String, options: SnapshotBuilder.Options) -> [UInt8]? {
-        identify(export: export, options: options)?.key
+        key(source: DirectorySource(directory: export), options: options)
     }
 
     /// Files changed more recently than this (seconds) are not cached (see `readOrLoad`).
     static let freshness = 0.05
 
-    /// The key, and the latest modification or change time of the export's files (seconds
-    /// since 1970), from one `stat` of each.
-    static func identify(export: String, options: SnapshotBuilder.Options) -> (key: [UInt8], newestChange: Double)? {
-        guard let handle = opendir(export) else { return nil }
-        var names: [String] = []
-        while let e = readdir(handle) {
-            let n = withUnsafeBytes(of: e.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-            if !n.hasPrefix(".") { names.append(n) }
+    /// The key, and when the source last changed (seconds since 1970).
+    static func identify(source: SnapshotSource, options: SnapshotBuilder.Options,
+                         cacheDirectory: String?) -> Result<(key: [UInt8], newestChange: Double), NotCacheable> {
+        let fingerprint: SourceFingerprint
+        switch source.fingerprint(cacheDirectory: cacheDirectory) {
+        case .failure(let why): return .failure(why)
+        case .success(let f): fingerprint = f
         }
-        closedir(handle)
         // The options that change what a load gives (not how many cores it uses).
         var text = "cdsboard cache \(CacheFile.version)\n\(options.earliest) \(options.monthsAfterPeriodEnd) "
             + "\(options.latestPeriodEnd) \(options.maximumCubeBytes)\n" + "kinds \(options.datasets.signature)\n"
         var st = stat()
-        guard stat("/proc/self/exe", &st) == 0 else { return nil }
-        text += "exe " + identity(st) + "\n"
-        var newest = -Double.infinity
-        for n in names.sorted() {
-            guard stat(export + "/" + n, &st) == 0 else { return nil }
-            text += n + " " + identity(st) + "\n"
-            for t in [st.st_mtim, st.st_ctim] { newest = max(newest, Double(t.tv_sec) + Double(t.tv_nsec) / 1e9) }
-        }
+        guard stat("/proc/self/exe", &st) == 0 else { return .failure(NotCacheable("this program's file cannot be looked at")) }
+        text += "exe " + DirectorySource.identity(st) + "\n" + fingerprint.text
         var h = SHA256()
         h.update(Array(text.utf8))
-        return (h.finalize(), newest)
-    }
-
-    private static func identity(_ st: stat) -> String {
-        return "\(st.st_dev) \(st.st_ino) \(st.st_mode) \(st.st_size) \(st.st_mtim.tv_sec).\(st.st_mtim.tv_nsec) "
-            + "\(st.st_ctim.tv_sec).\(st.st_ctim.tv_nsec)"
+        return .success((h.finalize(), fingerprint.newestChange))
     }
 
     fileprivate func alone(_ why: String) -> Use {

@@ -4,17 +4,17 @@ import Foundation
 /// when it no longer holds what was read (cut short or written into under the viewer), so that
 /// the export is loaded again instead of showing zeros or other figures.
 ///
-/// Told by an inotify watch on the entry (on the directory watcher's instance) or, without
+/// Told by an inotify watch on the entry (on the source's change signal) or, without
 /// inotify, by its change time at each poll; and by the map guard's pipe when a read found a
 /// page missing. Each of these only asks `MappedCacheEntry.damage`, which compares the cells'
 /// checksum with the one read: nothing is done while nothing happens. Used from the run loop's
 /// thread only.
 final class CacheEntryWatch {
-    private let watcher: DirectoryWatcher
+    private let watcher: ChangeSignal
     private(set) var entry: MappedCacheEntry?
     private var wd: Int32?
 
-    init(watcher: DirectoryWatcher) { self.watcher = watcher }
+    init(watcher: ChangeSignal) { self.watcher = watcher }
 
     /// Follows `snapshot`'s entry instead of the one before (none for a snapshot loaded here).
     func follow(_ snapshot: Snapshot) {

@@ -45,10 +45,19 @@ public final class ExportQuarantine: @unchecked Sendable {
         return base + "/cdsboard/loads"
     }
 
-    /// `load` of `export`, unless a crash on this very export left its poison: then the refusal.
+    /// `load` of the export directory `export`, unless a crash on this very export left its
+    /// poison: then the refusal.
     public func guarding(export: String, options: SnapshotBuilder.Options,
                          _ load: () -> Result<Snapshot, SnapshotFailure>) -> Result<Snapshot, SnapshotFailure> {
-        guard let key = SharedSnapshotCache.key(export: export, options: options) else { return load() }
+        guarding(source: DirectorySource(directory: export), options: options, load)
+    }
+
+    /// `load` of `source` (remembered by its name), unless a crash on what it holds now left
+    /// its poison: then the refusal.
+    public func guarding(source: SnapshotSource, options: SnapshotBuilder.Options,
+                         _ load: () -> Result<Snapshot, SnapshotFailure>) -> Result<Snapshot, SnapshotFailure> {
+        let export = source.name
+        guard let key = SharedSnapshotCache.key(source: source, options: options) else { return load() }
         let fingerprint = SHA256.hexDigits(key)
         if let signal = poison(export: export, fingerprint: fingerprint) {
             let name = (export as NSString).lastPathComponent

@@ -3,39 +3,38 @@ import Foundation
 @preconcurrency import Glibc
 #endif
 
-/// Loads a snapshot directory in the background and reloads it when it changes.
+/// Follows one `SnapshotSource` for the dashboard: loads it in the background and again when
+/// its change signal says it may have changed. The one provider behind every source.
 ///
 /// Changes are debounced (writes must settle for `settleDelay`); a new snapshot is published
-/// only when the whole directory validates; on failure the error is published and the last
-/// good snapshot stays where it is. Nothing is ever written to the directory.
+/// only when the whole source validates; on failure the error is published and the last good
+/// snapshot stays where it is. Nothing is ever written to the source.
 ///
-/// When the manifest lists the export's files, a snapshot is taken only once every file
-/// matches its size and SHA-256; until then `.arriving(file)` is published and the files are
-/// checked again every `arrivalRecheck` seconds, and after `arrivalTimeout` seconds of
-/// mismatch the export is refused. While refused or missing, the directory is looked at again
-/// every `recheckInterval` seconds (a parent directory's permission changes without an event),
-/// and reloaded when what it shows has changed.
+/// While the source says something is still arriving (for a directory: a file that differs
+/// from its manifest's size or SHA-256), `.arriving(file)` is published and the source is
+/// asked again every `arrivalRecheck` seconds; after `arrivalTimeout` seconds the export is
+/// refused. While refused or missing, the source's signature is looked at again every
+/// `recheckInterval` seconds (a parent directory's permission changes without an event), and
+/// it is reloaded when that has changed.
 ///
 /// A snapshot read from the shared cache reads its cells in the cache's entry: when that entry
 /// is cut short or written into under the viewer (`CacheEntryWatch`), the export is loaded
 /// again (the damaged entry fails its checks, so the load reads the files) and the log says why.
-public final class DirectorySnapshotProvider: SnapshotProvider, @unchecked Sendable {
-    public let directory: String
+public final class LiveSnapshotProvider: SnapshotProvider, @unchecked Sendable {
+    public let source: SnapshotSource
     /// How each load reads the snapshot (parts of `dossiers.csv`, date limits).
     public let options: SnapshotBuilder.Options
     public let settleDelay: Double
     public let arrivalTimeout: Double
     public let arrivalRecheck: Double
     public let recheckInterval: Double
-    private let watcher: DirectoryWatcher
+    private let watcher: ChangeSignal
     /// Where viewers of one export share its load; nil: every load is this process's own.
     public let cache: SharedSnapshotCache?
     /// Told how each load used the cache (from the loading thread).
     public var onCacheUse: (@Sendable (SharedSnapshotCache.Use, [String]) -> Void)?
     /// Where loads that crashed the process are remembered: an export that did is refused.
     public var quarantine: ExportQuarantine?
-    /// How the export is read (the edge may wrap it: a test hook that traps).
-    public var loader: @Sendable (String, SnapshotBuilder.Options) -> Result<Snapshot, SnapshotFailure> = { SnapshotLoader.load(directory: $0, options: $1) }
     private var wakeRead: Int32 = -1
     private var wakeWrite: Int32 = -1
     private let lock = NSLock()
@@ -55,17 +54,17 @@ public final class DirectorySnapshotProvider: SnapshotProvider, @unchecked Senda
     /// The map guard's pipe, with a cache (see `MappedFile`).
     private var guardFD: Int32 = -1
 
-    public init(directory: String, settleDelay: Double = 0.12, useInotify: Bool = true,
+    public init(source: SnapshotSource, settleDelay: Double = 0.12, useInotify: Bool = true,
                 arrivalTimeout: Double = 60, arrivalRecheck: Double = 1, recheckInterval: Double = 5,
                 options: SnapshotBuilder.Options = SnapshotBuilder.Options(), cache: SharedSnapshotCache? = nil) {
-        self.directory = directory
+        self.source = source
         self.options = options
         self.cache = cache
         self.settleDelay = settleDelay
         self.arrivalTimeout = arrivalTimeout
         self.arrivalRecheck = arrivalRecheck
         self.recheckInterval = recheckInterval
-        watcher = DirectoryWatcher(directory: directory, useInotify: useInotify)
+        watcher = source.makeChangeSignal(useInotify: useInotify)
         entryWatch = CacheEntryWatch(watcher: watcher)
         if cache != nil { guardFD = MappedCacheEntry.wakeDescriptor }
         var fds: [Int32] = [-1, -1]
@@ -81,10 +80,10 @@ public final class DirectorySnapshotProvider: SnapshotProvider, @unchecked Senda
 
     deinit { stop() }
 
-    /// Why changes are found by polling rather than inotify, when inotify was asked for.
+    /// Why changes are found more slowly than they could be (inotify used up), if they are.
     public var degradation: String? { watcher.degradation }
 
-    public var fileDescriptors: [Int32] { [wakeRead, watcher.inotifyFD, guardFD].filter { $0 >= 0 } }
+    public var fileDescriptors: [Int32] { ([wakeRead, guardFD] + watcher.fileDescriptors).filter { $0 >= 0 } }
 
     public var deadline: Double? {
         lock.lock(); let recheck = recheckAt; lock.unlock()
@@ -106,12 +105,12 @@ public final class DirectorySnapshotProvider: SnapshotProvider, @unchecked Senda
         if fd == wakeRead {
             var byte: UInt8 = 0
             while read(wakeRead, &byte, 1) > 0 {}
-        } else if fd == watcher.inotifyFD {
-            if watcher.drain() { settleDeadline = monotonicNow() + settleDelay }
-            checkEntry(watcher.takeFileEvents(), found: false)
         } else if fd == guardFD {
             MappedCacheEntry.drainWake()
             checkEntry([], found: true)
+        } else {
+            if watcher.handleReadable(fd) { settleDeadline = monotonicNow() + settleDelay }
+            checkEntry(watcher.takeFileEvents(), found: false)
         }
     }
 
@@ -124,9 +123,9 @@ public final class DirectorySnapshotProvider: SnapshotProvider, @unchecked Senda
     }
 
     public func handleDeadline(now: Double) {
-        // Without inotify: the entry's change time, looked at when the directory is.
-        if watcher.inotifyFD < 0 { checkEntry([], found: false) }
-        if watcher.poll(now: now) { settleDeadline = now + settleDelay }
+        // Without notifications: the entry's change time, looked at when the source is.
+        if !watcher.notifies { checkEntry([], found: false) }
+        if watcher.handleDeadline(now: now) { settleDeadline = now + settleDelay }
         if let d = settleDeadline, now >= d {
             settleDeadline = nil
             beginLoad()
@@ -136,7 +135,7 @@ public final class DirectorySnapshotProvider: SnapshotProvider, @unchecked Senda
         recheckAt = nil
         let unless = recheckUnless
         lock.unlock()
-        if let unless, DirectoryWatcher.signature(of: directory) == unless {
+        if let unless, source.signature() == unless {
             lock.lock()
             if recheckAt == nil { recheckAt = now + recheckInterval }
             lock.unlock()
@@ -180,7 +179,7 @@ public final class DirectorySnapshotProvider: SnapshotProvider, @unchecked Senda
 
     /// `loadNow` without writing the cache entry: the loading thread shows the snapshot first.
     private func loadDeferringCache() -> ProviderEvent {
-        let signature = DirectoryWatcher.signature(of: directory)
+        let signature = source.signature()
         let event: ProviderEvent
         lock.lock(); let digests = digestsFirst; digestsFirst = false; lock.unlock()
         // Sizes before parsing (what an export being written changes); digests while parsing.
@@ -210,30 +209,27 @@ public final class DirectorySnapshotProvider: SnapshotProvider, @unchecked Senda
     /// when there is one.
     private func load() -> Result<Snapshot, SnapshotFailure> {
         guard let quarantine else { return loadThroughCache() }
-        return quarantine.guarding(export: directory, options: options) { loadThroughCache() }
+        return quarantine.guarding(source: source, options: options) { loadThroughCache() }
     }
 
     /// While the export is refused because a viewer crashed on it: the figures of the last
     /// export loaded well at this path, if the shared cache still holds them.
     public func lastGoodSnapshot() -> Snapshot? {
-        guard let quarantine, let cache, quarantine.isPoisoned(export: directory),
-              let key = quarantine.lastGood(export: directory) else { return nil }
+        guard let quarantine, let cache, quarantine.isPoisoned(export: source.name),
+              let key = quarantine.lastGood(export: source.name) else { return nil }
         return cache.snapshot(key: key, options: options)
     }
 
     private func loadThroughCache() -> Result<Snapshot, SnapshotFailure> {
-        guard let cache else { return loader(directory, options) }
-        let (result, use, pending) = cache.load(export: directory, options: options, deferWriting: true) {
-            loader(directory, options)
+        guard let cache else { return source.load(options: options) }
+        let (result, use, pending) = cache.load(source: source, options: options, deferWriting: true) {
+            source.load(options: options)
         }
         lock.lock(); pendingWrite = pending; pendingUse = use; lock.unlock()
         return result
     }
 
-    private func differs(digests: Bool) -> SnapshotIssue? {
-        if case .differs(let issue) = ExportIntegrity.verify(directory: directory, digests: digests) { return issue }
-        return nil
-    }
+    private func differs(digests: Bool) -> SnapshotIssue? { source.arrival(digests: digests) }
 
     /// Files differ from the manifest: arriving, until the timeout; then refused.
     private func arriving(_ issue: SnapshotIssue, signature: String) -> ProviderEvent {
