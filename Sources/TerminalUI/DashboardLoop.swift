@@ -112,7 +112,7 @@ public enum DashboardLoop {
                     arrivingLogged = nil
                     // Location and count only: a message may quote a value from the file.
                     let where_ = f.first.file + (f.first.line.map { ":\($0)" } ?? "")
-                    log.warning("snapshot refused", metadata: ["at": "\(where_)", "errors": "\(f.errorTotal)"])
+                    log.warning("snapshot refused", metadata: ["at": "\(where_)", "errors": "\(f.errorTotal)", "view": "\(state.route)"])
                     return .snapshotRefused(f)
                 case .arriving(let file):
                     // The last good snapshot stays while the export's files arrive; the provider
@@ -182,7 +182,8 @@ public enum DashboardLoop {
         }
         provider.stop()
         session.restore()
-        log.info("stopped", metadata: ["code": "\(exitCode)"])
+        // Where the screen was, as `--view` takes it: a bug report that quotes the log can be replayed.
+        log.info("stopped", metadata: ["code": "\(exitCode)", "view": "\(state.route)"])
         return exitCode
     }
 }

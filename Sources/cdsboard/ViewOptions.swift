@@ -17,7 +17,7 @@ struct ViewOptions: ParsableArguments {
     @Option(help: "Period: 2024-06, 2024-Q2 or 2024 (default: the latest quarter).")
     var period: Period?
 
-    @Option(help: "Place and focus: province, district:030, commune:00793, optionally ,panel:NAME[,expanded], ,map[,sites] (\(PanelRegistry.standard.ids.map(\.rawValue).joined(separator: "|"))).")
+    @Option(help: "Where to look, as a route: province, district:030 or commune:00793, then optionally ,period:2026-Q1 ,flat ,panel:NAME[,expanded] ,map[,sites] ,sort:[-]COLUMN ,select:CODE (panels: \(PanelRegistry.standard.ids.map(\.rawValue).joined(separator: "|"))).")
     var view: String?
 
     @Option(help: "Keys to press after start, e.g. \"/ x u y e n Enter\" (names: Up Down Enter Esc Tab S-Tab PgUp PgDn C-l Space).")
@@ -96,49 +96,23 @@ struct ViewOptions: ParsableArguments {
         return nil
     }
 
-    /// Applies `--period` and `--view` once a snapshot is there; a place or panel the snapshot
-    /// does not have is an error (not the province shown instead).
+    /// Applies `--period` and `--view` (a `Route`'s text) once a snapshot is there; a place,
+    /// panel or column the snapshot does not have is an error (not the province shown instead).
     func place(_ s: inout AppState) throws {
         if let p = period, let snap = s.snapshot {
             s.periodKind = p.kind
-            let latest = Period.containing(snap.latestMonth, kind: p.kind)
-            s.periodOffset = ViewOptions.distance(from: latest, to: p)
+            s.periodOffset = Period.containing(snap.latestMonth, kind: p.kind).distance(to: p)
         }
-        guard let view, let snap = s.snapshot else { return }
-        for part in view.split(separator: ",") {
-            let kv = part.split(separator: ":", maxSplits: 1).map(String.init)
-            switch (kv.first, kv.count > 1 ? kv[1] : nil) {
-            case ("province", _): s.place = .province
-            case ("district", let code?), ("commune", let code?):
-                let level: AdminUnit.Level = kv[0] == "district" ? .district : .commune
-                guard let u = snap.units.unit(code: code), u.level == level else {
-                    throw CommandError("--view: no \(kv[0]) \"\(Echo.cut(code))\" in the snapshot")
-                }
-                go(&s, to: u)
-            case ("panel", let name?):
-                guard s.panels[PanelID(name)] != nil else { throw CommandError("--view: no panel \"\(Echo.cut(name))\"") }
-                s.focus = .panel(PanelID(name))
-            case ("map", _):
-                guard snap.geometry != nil else { throw CommandError("--view: the snapshot has no geometry.json for a map") }
-                s.showMap = true
-            case ("sites", _):
-                s.showMap = snap.geometry != nil
-                s.showSites = true
-            case ("expanded", _):
-                if case .panel(let p) = s.focus { s.expandedPanel = p }
-            default:
-                throw CommandError("--view: cannot read \"\(Echo.cut(String(part)))\" (province, district:CODE, commune:CODE, "
-                                   + "panel:NAME, expanded, map, sites)")
-            }
+        guard let view, s.snapshot != nil else { return }
+        var route: Route
+        switch Route.parse(view) {
+        case .failure(let e): throw CommandError("--view: cannot read \"\(Echo.cut(e.part))\" (\(Route.grammar))")
+        case .success(let r): route = r
         }
-    }
-
-    static func distance(from a: Period, to b: Period) -> Int {
-        switch (a, b) {
-        case (.month(let x), .month(let y)): return y.index - x.index
-        case (.quarter(let ya, let qa), .quarter(let yb, let qb)): return (yb * 4 + qb) - (ya * 4 + qa)
-        case (.year(let x), .year(let y)): return y - x
-        default: return 0
-        }
+        // `--period`, the config's list and sort stand when the view names none.
+        if route.period == nil { route.period = s.period }
+        route.flat = route.flat || s.flatList
+        if route.sort == nil { route.sort = s.route.sort }
+        do { try follow(&s, route) } catch { throw CommandError("--view: " + Echo.cut(error.description)) }
     }
 }

@@ -8,12 +8,14 @@ public enum KioskStep: Equatable, Sendable {
     case district(String)
     /// The province's map (when the snapshot has `geometry.json`).
     case map
+    /// Any place, period and panel, written as a `Route` (`commune:00793,panel:bts,expanded`).
+    case route(Route)
 }
 
 /// The wall screen's rotation: where it is in the playlist, and when it moves on.
 public struct KioskState: Equatable, Sendable {
     /// What the playlist is made of, in order: `overview`, `panels`, `districts`, `map`, a
-    /// panel's name, `district:CODE`.
+    /// panel's name, `district:CODE`, or any route's text (`commune:00793,panel:bts,expanded`).
     public var parts: [String]
     public var interval: TimeInterval
     public var position = 0
@@ -44,8 +46,9 @@ public struct KioskState: Equatable, Sendable {
             case "districts": out += (snapshot?.units.districts ?? []).map { .district($0.code) }
             case "map": if snapshot?.geometry != nil { out.append(.map) }
             default:
-                if part.hasPrefix("district:") { out.append(.district(String(part.dropFirst(9)))) }
+                if part.hasPrefix("district:"), !part.contains(",") { out.append(.district(String(part.dropFirst(9)))) }
                 else if panels[PanelID(part)] != nil { out.append(.panel(PanelID(part))) }
+                else if case .success(let route) = Route.parse(part) { out.append(.route(route)) }
             }
         }
         return out.isEmpty ? [.overview] : out
@@ -54,10 +57,12 @@ public struct KioskState: Equatable, Sendable {
     /// Playlist parts a config may name.
     public static func isValidPart(_ p: String, panels: PanelRegistry = .standard) -> Bool {
         ["overview", "panels", "districts", "map"].contains(p) || p.hasPrefix("district:") || panels[PanelID(p)] != nil
+            || (try? Route.parse(p).get()) != nil
     }
 
     public static func validParts(_ panels: PanelRegistry = .standard) -> String {
-        (["overview", "panels", "districts", "map"] + panels.ids.map(\.rawValue)).joined(separator: ", ") + " or district:CODE"
+        (["overview", "panels", "districts", "map"] + panels.ids.map(\.rawValue)).joined(separator: ", ")
+            + ", district:CODE or a route (" + Route.grammar + ")"
     }
 }
 
@@ -95,6 +100,10 @@ func showKioskStep(_ state: inout AppState) {
         state.place = .province; state.expandedPanel = p; state.focus = .panel(p)
     case .district(let code):
         state.place = .district(code); state.expandedPanel = nil; state.focus = .table
+    case .route(let route):
+        do { try follow(&state, route) } catch {
+            state.place = .province; state.expandedPanel = nil; state.focus = .table
+        }
     }
     state.selectedRow = 0
     state.listScroll = 0
