@@ -25,7 +25,8 @@ extension Panel {
                          raw: { $0.assetsHeld ? (ReportColumn.rawShare($0.villages.coverageShare)) : "" }),
             ReportColumn(key: "villages_no_signal", title: { $0[.noSignal] }, text: { r, f in r.assetsHeld ? (f.integer(r.villages.byMobile[0])) : "—" },
                          raw: { $0.assetsHeld ? (String($0.villages.byMobile[0])) : "" }),
-        ])
+        ],
+        judged: [JudgedColumn(indicator: "villages.coverage_share", column: "coverage")])
 }
 
 enum BTSPanel {

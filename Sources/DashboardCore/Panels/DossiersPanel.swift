@@ -85,7 +85,9 @@ extension Panel {
             ReportColumn(key: "online_share_status", title: { "\($0[.online]): \($0[.targetStatus].lowercased())" },
                          text: { r, f in Widgets.statusLabel(DossiersPanel.onlineStatus(r), Strings(f.language)) },
                          raw: { r in DossiersPanel.onlineStatus(r).map { "\($0)" } ?? "" }),
-        ])
+        ],
+        judged: [JudgedColumn(indicator: "dossiers.online_share", column: "online"),
+                 JudgedColumn(indicator: "dossiers.on_time_share", column: "on_time")])
 }
 
 enum DossiersPanel {

@@ -116,6 +116,15 @@ public struct MapValue: Sendable {
     }
 }
 
+/// A figure a panel judges against its indicator's target (`targets.json`): the values of
+/// one of its table columns. Where the screen has room, the units furthest behind are listed.
+public struct JudgedColumn: Sendable {
+    public let indicator: String
+    /// The id of one of the panel's `tableColumns`: its title and values are the figure's.
+    public let column: String
+    public init(indicator: String, column: String) { self.indicator = indicator; self.column = column }
+}
+
 /// A panel of the dashboard, as one value: its name and title, how it draws in the overview,
 /// full screen, on the wall screen and in a commune's detail, and the columns it gives the
 /// unit table and the report. Layout, focus keys, help, the kiosk playlist, `report` and
@@ -125,6 +134,8 @@ public struct Panel: Sendable {
     public let title: @Sendable (Strings) -> String
     /// Target indicators (`targets.json`) this panel judges.
     public let indicators: [String]
+    /// Its columns judged against their indicators' targets ("furthest behind").
+    public let judged: [JudgedColumn]
     /// Whether the snapshot has what the panel shows; a panel without data is hidden.
     public let isShown: @Sendable (Snapshot) -> Bool
     /// The overview: headline, change, status, chart; rows handed out by `PanelLines`.
@@ -157,8 +168,10 @@ public struct Panel: Sendable {
                 expanded: @escaping @Sendable (PanelContext, [UnitFigures], Glyphs) -> ListTable,
                 tile: @escaping @Sendable (PanelContext, Glyphs) -> KioskTile,
                 detail: @escaping @Sendable (PanelContext, Glyphs) -> [ListTable] = { _, _ in [] },
-                tableColumns: [UnitColumn] = [], reportColumns: [ReportColumn] = [], mapValue: MapValue? = nil) {
+                tableColumns: [UnitColumn] = [], reportColumns: [ReportColumn] = [], mapValue: MapValue? = nil,
+                judged: [JudgedColumn] = []) {
         self.mapValue = mapValue
+        self.judged = judged
         self.holdsFigures = holdsFigures
         self.id = id; self.title = title; self.indicators = indicators; self.isShown = isShown; self.compact = compact
         self.expanded = expanded; self.tile = tile; self.detail = detail; self.tableColumns = tableColumns

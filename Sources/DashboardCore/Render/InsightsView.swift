@@ -16,11 +16,12 @@ enum InsightsView {
     static func gaps(_ state: AppState, _ rows: [UnitFigures]) -> [Gap] {
         guard let snap = state.snapshot else { return [] }
         let s = state.strings
-        let measures: [(String, String, (UnitFigures) -> Double?)] = [
-            ("dossiers.online_share", s[.online], { $0.dossiersHeld ? $0.dossiers.onlineShare : nil }),
-            ("dossiers.on_time_share", s[.onTime], { $0.onTimeShare }),
-            ("villages.coverage_share", s[.coverage], { $0.assetsHeld ? $0.villages.coverageShare : nil }),
-        ]
+        // What the panels judge against targets, in the panels' order.
+        let measures: [(String, String, (UnitFigures) -> Double?)] = state.panels.all.flatMap { panel in
+            panel.judged.compactMap { j in
+                panel.tableColumns.first { $0.id == j.column }.map { (j.indicator, $0.title(s), $0.value) }
+            }
+        }
         var out: [Gap] = []
         for (indicator, label, value) in measures {
             guard let t = snap.targets.targets[indicator], let judged = snap.indicators[indicator] else { continue }
