@@ -26,6 +26,8 @@ let package = Package(
         // A SIGBUS handler for mapped cache entries cut short under a viewer (see its header).
         .target(name: "CMapGuard"),
         .target(name: "SnapshotKit", dependencies: ["CByteScan", "CSHA256", "CMapGuard"]),
+        // Synthetic snapshots (`cdsboard gen`, tests, benchmarks): out of the product library.
+        .target(name: "SampleGeneration", dependencies: ["SnapshotKit"]),
         // Pure core: state, update, layout, rendering into a Canvas, themes, strings.
         .target(
             name: "DashboardCore",
@@ -39,7 +41,7 @@ let package = Package(
         .executableTarget(
             name: "cdsboard",
             dependencies: [
-                "SnapshotKit", "DashboardCore", "TerminalUI",
+                "SnapshotKit", "SampleGeneration", "DashboardCore", "TerminalUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "Logging", package: "swift-log"),
@@ -54,10 +56,10 @@ let package = Package(
             ]
         ),
         .target(name: "DashboardTestSupport", dependencies: ["DashboardCore", "SnapshotKit"]),
-        .testTarget(name: "SnapshotKitTests", dependencies: ["SnapshotKit", "CByteScan", "CSHA256", "DashboardTestSupport"]),
+        .testTarget(name: "SnapshotKitTests", dependencies: ["SnapshotKit", "SampleGeneration", "CByteScan", "CSHA256", "DashboardTestSupport"]),
         .testTarget(
             name: "DashboardCoreTests",
-            dependencies: ["DashboardCore", "SnapshotKit", "DashboardTestSupport"],
+            dependencies: ["DashboardCore", "SnapshotKit", "SampleGeneration", "DashboardTestSupport"],
             exclude: ["Goldens"]
         ),
         .testTarget(name: "EndToEndTests", dependencies: ["DashboardTestSupport"]),

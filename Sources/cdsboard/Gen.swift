@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import SnapshotKit
+import SampleGeneration
 
 /// `cdsboard gen`: a synthetic snapshot over the real units.
 struct Gen: ParsableCommand {

@@ -1,6 +1,7 @@
 import DashboardTestSupport
 import Foundation
 import SnapshotKit
+@testable import SampleGeneration
 import Testing
 @testable import DashboardCore
 

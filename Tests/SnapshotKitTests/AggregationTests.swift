@@ -2,6 +2,7 @@ import DashboardTestSupport
 import Foundation
 import Testing
 @testable import SnapshotKit
+@testable import SampleGeneration
 
 @Suite struct AggregationTests {
     func load(_ dir: String) throws -> Snapshot {

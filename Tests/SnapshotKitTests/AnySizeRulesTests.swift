@@ -2,6 +2,7 @@ import DashboardTestSupport
 import Foundation
 import Testing
 @testable import SnapshotKit
+@testable import SampleGeneration
 
 /// One export judged the same whatever its size: the same edit at the same line gives the same
 /// refusal in a file of one row, one read on one core, one read in parts on several cores and

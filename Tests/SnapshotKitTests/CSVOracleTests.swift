@@ -3,6 +3,7 @@ import DashboardTestSupport
 import Foundation
 import Testing
 @testable import SnapshotKit
+@testable import SampleGeneration
 
 /// The fast CSV path checked against things simpler than itself: the naive reader
 /// (`NaiveCSV`) on tricky and generated inputs, and the SIMD byte scan against the scalar one.

@@ -3,6 +3,7 @@ import DashboardTestSupport
 import Foundation
 import Testing
 @testable import SnapshotKit
+@testable import SampleGeneration
 
 /// The fused `dossiers.csv` scanner must give exactly what the general path gives: the same
 /// figures, the same `file:line:column` errors, on any bytes and wherever the parts are cut;

@@ -2,6 +2,7 @@ import DashboardTestSupport
 import Foundation
 import Testing
 @testable import SnapshotKit
+@testable import SampleGeneration
 
 /// Files as they arrive from many hands and tools: each gives a clear error in bounded time,
 /// or loads; nothing crashes or hangs.

@@ -2,6 +2,7 @@ import DashboardTestSupport
 import Foundation
 import Testing
 @testable import SnapshotKit
+@testable import SampleGeneration
 
 /// The raw rows of 2026's shape (`gen --profile tuyen-quang --dossiers N`: two tiers, a dated
 /// change, the old codes before it) read by the fused scanner exactly as row by row: the same

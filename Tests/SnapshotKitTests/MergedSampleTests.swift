@@ -2,6 +2,7 @@ import DashboardTestSupport
 import Foundation
 import Testing
 @testable import SnapshotKit
+@testable import SampleGeneration
 
 /// The bundled merged sample: the real catalogues, and one story with the `ha-giang` sample.
 @Suite struct MergedSampleTests {

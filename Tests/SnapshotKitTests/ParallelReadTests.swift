@@ -2,6 +2,7 @@ import DashboardTestSupport
 import Foundation
 import Testing
 @testable import SnapshotKit
+@testable import SampleGeneration
 
 /// `dossiers.csv` read in parts on several cores must give exactly what one core gives:
 /// the same figures, the same errors on the same `file:line`, wherever the cuts fall.

@@ -6,7 +6,7 @@ import Glibc
 
 extension LiveSnapshotProvider {
     /// Drives the provider as the run loop does until an event arrives or time runs out.
-    func nextEvent(timeout: Double = 5) -> ProviderEvent? {
+    func nextEvent(timeout: Double = 30) -> ProviderEvent? {
         let end = monotonicNow() + timeout
         while monotonicNow() < end {
             var fds = fileDescriptors.map { pollfd(fd: $0, events: Int16(POLLIN), revents: 0) }
@@ -20,7 +20,7 @@ extension LiveSnapshotProvider {
     }
 
     /// Drives the provider until an event other than `.arriving` comes; the arriving files on the way.
-    func nextDecision(timeout: Double = 5) -> (event: ProviderEvent?, arriving: [String]) {
+    func nextDecision(timeout: Double = 30) -> (event: ProviderEvent?, arriving: [String]) {
         let end = monotonicNow() + timeout
         var arriving: [String] = []
         while monotonicNow() < end {

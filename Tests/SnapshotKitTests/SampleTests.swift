@@ -2,6 +2,7 @@ import DashboardTestSupport
 import Foundation
 import Testing
 @testable import SnapshotKit
+@testable import SampleGeneration
 
 /// The bundled sample against the article's province totals, and its reproducibility.
 @Suite struct SampleTests {

@@ -4,6 +4,7 @@ import Synchronization
 import Testing
 import CSHA256
 @testable import SnapshotKit
+@testable import SampleGeneration
 #if canImport(Glibc)
 import Glibc
 #endif

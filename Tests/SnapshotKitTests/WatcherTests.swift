@@ -8,7 +8,7 @@ import Glibc
 
 /// The directory provider picking up changes, as the run loop drives it.
 @Suite(.serialized) struct WatcherTests {
-    func nextEvent(_ p: LiveSnapshotProvider, timeout: Double = 5) -> ProviderEvent? { p.nextEvent(timeout: timeout) }
+    func nextEvent(_ p: LiveSnapshotProvider, timeout: Double = 30) -> ProviderEvent? { p.nextEvent(timeout: timeout) }
     func visitors(_ e: ProviderEvent?) -> Int? { aprilVisitors(e) }
 
     @Test(arguments: [true, false])

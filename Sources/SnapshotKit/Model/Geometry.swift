@@ -62,10 +62,10 @@ public final class Geometry: Equatable, Sendable {
 /// ```
 ///
 /// Errors name the line where the offending entry opens.
-enum GeometryFile {
-    static let name = "geometry.json"
+public enum GeometryFile {
+    public static let name = "geometry.json"
 
-    static func parse(data input: Data, units: UnitTree, name f: String = name) -> (Geometry?, [SnapshotIssue]) {
+    public static func parse(data input: Data, units: UnitTree, name f: String = name) -> (Geometry?, [SnapshotIssue]) {
         let o: [String: Any]
         do { o = try JSONFiles.object(data: input, name: f) } catch { return (nil, [error]) }
         let lines = elementLines(input)

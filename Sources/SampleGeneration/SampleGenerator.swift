@@ -1,4 +1,5 @@
 import Foundation
+import SnapshotKit
 
 /// `cdsboard gen`: a synthetic snapshot over the real administrative units.
 ///
@@ -32,7 +33,7 @@ public struct SampleGenerator {
     public func write(to directory: String) throws {
         if let n = dossierRows, !(0...Self.maximumDossierRows).contains(n) { throw Self.tooManyRows(n) }
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        let units = try JSONFiles.units(data: unitsJSON)
+        let units = try UnitTree.read(units: unitsJSON)
         try OutputFile.write(unitsJSON, to: directory + "/units.json")
         try writeJSON(Self.targetsText, to: directory + "/targets.json")
         var rng = SeededRandom(seed: seed)

@@ -1,3 +1,4 @@
+import SnapshotKit
 /// `gen --profile tuyen-quang --dossiers N`: N raw `dossiers.csv` rows of the 2026 shape,
 /// received 2024-01 … the data's end. A row received before the change names its old units
 /// (Hà Giang's and the old Tuyên Quang's districts and communes; province-, district- and

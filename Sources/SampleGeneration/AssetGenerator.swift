@@ -1,4 +1,5 @@
 import Foundation
+import SnapshotKit
 
 /// Synthetic BTS sites, villages, OCOP products and tourism, calibrated to the article.
 struct AssetGenerator {

@@ -3,19 +3,19 @@ import Foundation
 /// Writes RFC 4180 CSV in chunks: a field is quoted only when it holds a comma, quote or
 /// line break. The file appears under its name only when complete, and a stopped or failed run
 /// leaves nothing behind (`OutputFile`).
-final class CSVWriter {
+public final class CSVWriter {
     private var buffer: [UInt8] = []
     private let output: OutputFile
     /// The first write error: rows after it are dropped, and `close` throws it.
     private var failure: Error?
 
-    init(path: String, header: [String]) throws {
+    public init(path: String, header: [String]) throws {
         output = try OutputFile(path: path)
         buffer.reserveCapacity(1 << 20)
         row(header)
     }
 
-    func row(_ fields: [String]) {
+    public func row(_ fields: [String]) {
         var first = true
         for f in fields {
             if !first { buffer.append(0x2C) }
@@ -43,12 +43,12 @@ final class CSVWriter {
     }
 
     /// Everything written: the file under its name.
-    func close() throws {
+    public func close() throws {
         try finish().publish()
     }
 
     /// Everything written, the file still without its name (to be read back, then dropped).
-    func finish() throws -> OutputFile {
+    public func finish() throws -> OutputFile {
         flush()
         if let failure { throw failure }
         return output

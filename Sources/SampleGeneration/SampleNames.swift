@@ -1,3 +1,4 @@
+import SnapshotKit
 /// Word lists for plausible names in the synthetic sample.
 enum SampleNames {
     static let villageSyllables = ["Nà", "Lũng", "Khuổi", "Pác", "Nậm", "Tả", "Sủng", "Há", "Phìn", "Chải", "Mã", "Sà",

@@ -1,4 +1,5 @@
 import Foundation
+import SnapshotKit
 
 extension SampleProfile {
     /// Digital society, 2023-01 … 2024-06 (the dossiers' months). As of June 2024 the province

@@ -1,3 +1,4 @@
+import SnapshotKit
 /// The figures the bundled Hà Giang sample is built to match, and the shape of each district.
 ///
 /// Province totals come from the source article (shared/seed) and the facts file; district

@@ -9,15 +9,15 @@ import Glibc
 /// with no name (Linux's O_TMPFILE) and linked in at the end, so SIGINT, SIGTERM, SIGKILL or a
 /// full disk leave no temporary file. Where the filesystem has no unnamed files, it is written
 /// under a hidden temporary name that is removed on failure and on SIGINT, SIGTERM and SIGHUP.
-final class OutputFile {
-    let path: String
+public final class OutputFile {
+    public let path: String
     private let fd: Int32
     /// The temporary name, when the file has one (the fallback) or while it is being renamed.
     private var temporary: String?
     private var slot: Int32 = -1
     private var published = false
 
-    init(path: String) throws {
+    public init(path: String) throws {
         self.path = path
         let directory = (path as NSString).deletingLastPathComponent
         var fd = access("/proc/self/fd", X_OK) == 0 ? cds_open_unnamed(directory.isEmpty ? "." : directory) : -1
@@ -48,7 +48,7 @@ final class OutputFile {
     }
 
     /// Appends `bytes` (all of them, or an error: a full disk is one).
-    func write(_ bytes: UnsafeRawBufferPointer) throws {
+    public func write(_ bytes: UnsafeRawBufferPointer) throws {
         var done = 0
         while done < bytes.count {
             let n = Glibc.write(fd, bytes.baseAddress! + done, bytes.count - done)
@@ -59,13 +59,13 @@ final class OutputFile {
     }
 
     /// Where the file can be read while it has no name (`/proc/self/fd/N`), or its temporary name.
-    var readable: (directory: String, name: String) {
+    public var readable: (directory: String, name: String) {
         if let t = temporary { return ((t as NSString).deletingLastPathComponent, (t as NSString).lastPathComponent) }
         return ("/proc/self/fd", String(fd))
     }
 
     /// Gives the file its name, replacing any file there in one step (rename).
-    func publish() throws {
+    public func publish() throws {
         if temporary == nil {
             // Linked under a temporary name first: a link cannot replace a file, a rename can.
             let name = Self.temporaryName(path)
@@ -92,7 +92,7 @@ final class OutputFile {
     }
 
     /// `data` written to `path` as one complete file.
-    static func write(_ data: Data, to path: String) throws {
+    public static func write(_ data: Data, to path: String) throws {
         let f = try OutputFile(path: path)
         try data.withUnsafeBytes { try f.write($0) }
         try f.publish()

@@ -1,4 +1,5 @@
 import Foundation
+import SnapshotKit
 
 extension MergedSampleGenerator {
     /// Digital society of the merged province: the former Hà Giang's rows before the change as
