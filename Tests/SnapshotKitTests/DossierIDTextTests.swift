@@ -25,7 +25,7 @@ import Testing
             var acc = DossierAccumulator()
             var issues = IssueCollector()
             DossierParsers.raw(dir, RowContext(units: ParallelReadTests.units, periodEnd: ParallelReadTests.periodEnd),
-                               into: &acc, issues: &issues, parts: parts, minimumParallelBytes: 0, fused: fused)
+                               into: &acc, issues: &issues, reading: RawReading(parts: parts, minimumParallelBytes: 0, fused: fused))
             let e = issues.errors.map(\.description)
             #expect(e.count == 2 && e[0].hasPrefix("dossiers.csv:6:1: dossier_id \"HG-Đệ-1-") && e[1].hasPrefix("dossiers.csv:901:1: "),
                     "fused \(fused), \(parts) parts: \(e)")

@@ -32,7 +32,7 @@ import Testing
         var acc = DossierAccumulator()
         var issues = IssueCollector()
         let n = DossierParsers.raw(dir, RowContext(units: ParallelReadTests.units, periodEnd: ParallelReadTests.periodEnd), into: &acc, issues: &issues,
-                                   parts: parts, minimumParallelBytes: 0, fused: fused)
+                                   reading: RawReading(parts: parts, minimumParallelBytes: 0, fused: fused))
         var figures: [String: DossierTally] = [:]
         acc.forEach { k, t in figures["\(k.month) \(k.unit) \(k.level) \(acc.fields[k.field]) \(k.channel)"] = t }
         return (Outcome(figures: figures, issues: issues.errors.map(\.description) + issues.suppressedSummary), n)

@@ -15,8 +15,8 @@ import Testing
         var acc = DossierAccumulator()
         var issues = IssueCollector()
         DossierParsers.raw(dir, RowContext(units: ParallelReadTests.units, periodEnd: ParallelReadTests.periodEnd),
-                           into: &acc, issues: &issues, parts: parts, minimumParallelBytes: 0, expectedRows: expectedRows,
-                           hashMask: hashMask, idSetRows: setRows, spillDirectory: spillDirectory)
+                           into: &acc, issues: &issues, reading: RawReading(parts: parts, minimumParallelBytes: 0, expectedRows: expectedRows,
+                           hashMask: hashMask, idSetRows: setRows, spillDirectory: spillDirectory))
         var figures: [String: DossierTally] = [:]
         acc.forEach { k, t in figures["\(k.month) \(k.unit) \(k.level) \(acc.fields[k.field]) \(k.channel)"] = t }
         return .init(figures: figures, issues: issues.errors.map(\.description) + issues.suppressedSummary)

@@ -42,9 +42,9 @@ import Testing
     func read(_ dir: String, parts: Int, fused: Bool, idSetRows: Int = DossierParsers.idSetLimit) -> (ParallelReadTests.Outcome, Int) {
         var acc = DossierAccumulator()
         var issues = IssueCollector()
-        let n = DossierParsers.raw(dir, Self.context, into: &acc, issues: &issues, parts: parts, minimumParallelBytes: 0,
+        let n = DossierParsers.raw(dir, Self.context, into: &acc, issues: &issues, reading: RawReading(parts: parts, minimumParallelBytes: 0,
                                    idSetRows: idSetRows, spillDirectory: idSetRows < DossierParsers.idSetLimit ? dir : nil,
-                                   fused: fused)
+                                   fused: fused))
         var figures: [String: DossierTally] = [:]
         acc.forEach { k, t in figures["\(k.month) \(k.unit) \(k.level) \(acc.fields[k.field]) \(k.channel)"] = t }
         return (ParallelReadTests.Outcome(figures: figures, issues: issues.errors.map(\.description) + issues.suppressedSummary), n)

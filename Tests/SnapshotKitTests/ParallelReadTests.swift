@@ -35,7 +35,7 @@ import Testing
         var acc = DossierAccumulator()
         var issues = IssueCollector()
         DossierParsers.raw(dir, RowContext(units: Self.units, periodEnd: Self.periodEnd), into: &acc, issues: &issues,
-                           parts: parts, minimumParallelBytes: 0, expectedRows: expectedRows, hashMask: hashMask)
+                           reading: RawReading(parts: parts, minimumParallelBytes: 0, expectedRows: expectedRows, hashMask: hashMask))
         var figures: [String: DossierTally] = [:]
         acc.forEach { k, t in figures["\(k.month) \(k.unit) \(k.level) \(acc.fields[k.field]) \(k.channel)"] = t }
         return Outcome(figures: figures, issues: issues.errors.map(\.description) + issues.suppressedSummary)

@@ -166,7 +166,7 @@ enum ParserExercise {
             var acc = DossierAccumulator()
             var issues = IssueCollector()
             DossierParsers.raw(directory, context, into: &acc, issues: &issues,
-                               parts: parts, minimumParallelBytes: 0, expectedRows: parts == 3 ? 1 : nil, fused: fused)
+                               reading: RawReading(parts: parts, minimumParallelBytes: 0, expectedRows: parts == 3 ? 1 : nil, fused: fused))
             var o = Outcome()
             acc.forEach { k, t in o.figures["\(k.month) \(k.unit) \(k.level) \(acc.fields[k.field]) \(k.channel)"] = t }
             o.issues = issues.errors.map(\.description) + issues.suppressedSummary

@@ -238,8 +238,8 @@ public struct SnapshotBuilder {
     /// this path (a million rows) its parallel read; the rows are validated by the same code.
     public mutating func addDossiers(csvDirectory directory: String, file: String = TableKind.dossiers.fileName) {
         guard let ctx = context, setForm(.rows, file) else { return }
-        DossierParsers.raw(directory, file: file, ctx, into: &dossiers, issues: &issues, parts: options.parts,
-                           minimumParallelBytes: options.minimumParallelBytes, idSetRows: options.idSetRows, fused: options.fused)
+        DossierParsers.raw(directory, file: file, ctx, into: &dossiers, issues: &issues, reading: RawReading(parts: options.parts,
+                           minimumParallelBytes: options.minimumParallelBytes, idSetRows: options.idSetRows, fused: options.fused))
     }
 
     /// Statistics rows (`TableKind.dossierStats`).

@@ -41,9 +41,10 @@ extension DossierParsers {
     /// every row the general way.
     @discardableResult
     static func raw(_ dir: String, file: String = TableKind.dossiers.fileName, _ ctx: RowContext,
-                    into acc: inout DossierAccumulator, issues: inout IssueCollector, parts requested: Int = defaultParts,
-                    minimumParallelBytes: Int = parallelThreshold, expectedRows: Int? = nil, hashMask: UInt64 = .max,
-                    idSetRows: Int = idSetLimit, spillDirectory: String? = nil, fused: Bool = true) -> Int {
+                    into acc: inout DossierAccumulator, issues: inout IssueCollector, reading: RawReading = RawReading()) -> Int {
+        let requested = reading.parts, minimumParallelBytes = reading.minimumParallelBytes, expectedRows = reading.expectedRows
+        let hashMask = reading.hashMask, idSetRows = reading.idSetRows, spillDirectory = reading.spillDirectory
+        let fused = reading.fused
         let header: CSVTable
         do { header = try CSVTable(directory: dir, name: file, columns: TableKind.dossiers.readColumns,
                                           optional: TableKind.dossiers.optionalColumns, window: 2 << 20) } catch {
@@ -223,4 +224,23 @@ extension DossierParsers {
         }
         func commit(_ id: UInt64) {}
     }
+}
+
+/// How `dossiers.csv` is read: in how many parts (one per core by default), and the hooks with
+/// which tests, the fuzz target and the benchmark drive the paths of a large file with a small
+/// one (each default is what a load uses).
+struct RawReading {
+    var parts = DossierParsers.defaultParts
+    /// Files of at least this many bytes are read in parts.
+    var minimumParallelBytes = DossierParsers.parallelThreshold
+    /// The row count the ID check plans for (nil: estimated from the file's size).
+    var expectedRows: Int? = nil
+    /// Masks the IDs' hashes (tests force collisions with a narrow mask).
+    var hashMask: UInt64 = .max
+    /// Past this many expected rows the IDs' hashes are spilled to temporary files.
+    var idSetRows = DossierParsers.idSetLimit
+    /// Where spilled hashes go (nil: the temporary directory).
+    var spillDirectory: String? = nil
+    /// false reads every row the general way (`RawRowReader.row`), without the fused scanner.
+    var fused = true
 }
