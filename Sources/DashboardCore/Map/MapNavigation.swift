@@ -27,7 +27,7 @@ public enum MapNavigation {
     static func move(_ state: inout AppState, dx: Double, dy: Double) {
         guard let scope = MapScope(state), scope.followsTable, let g = state.snapshot?.geometry,
               let selected = scope.selected, let from = scope.units.firstIndex(of: selected) else { return }
-        let r = MapRasterCache.shared.raster(g, units: scope.units, columns: columns, rows: rows)
+        let r = MapRaster.of(g, units: scope.units, columns: columns, rows: rows)
         guard let to = neighbour(of: from, dx: dx, dy: dy, in: r) else { return }
         if let row = TableModel.rows(state).firstIndex(where: { $0.unit.index == scope.units[to] }) { state.selectedRow = row }
     }

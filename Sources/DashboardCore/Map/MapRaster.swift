@@ -181,27 +181,15 @@ public struct MapRaster: Sendable {
     }
 }
 
-/// Rasters kept between frames, keyed by geometry (by identity: one per snapshot), units and
-/// size. The render stays a function of the state; this only saves it the projection.
-final class MapRasterCache: @unchecked Sendable {
-    static let shared = MapRasterCache()
-    private struct Entry { let geometry: Geometry; let units: [Int]; let columns: Int; let rows: Int; let raster: MapRaster }
-    private var entries: [Entry] = []
-    private let lock = NSLock()
-
-    func raster(_ geometry: Geometry, units: [Int], columns: Int, rows: Int) -> MapRaster {
-        lock.lock()
-        if let e = entries.first(where: { $0.geometry === geometry && $0.columns == columns && $0.rows == rows && $0.units == units }) {
-            lock.unlock()
-            return e.raster
+/// Rasters kept between frames by the snapshot's geometry, per units and size. The render stays
+/// a function of the state; this only saves it the projection.
+extension MapRaster {
+    /// The raster of `units` at a size, drawn once per snapshot's geometry and size (kept by the
+    /// geometry: see `DrawingMemo`).
+    static func of(_ geometry: Geometry, units: [Int], columns: Int, rows: Int) -> MapRaster {
+        struct Key: Hashable { let units: [Int]; let columns: Int; let rows: Int }
+        return geometry.drawings.value(for: Key(units: units, columns: columns, rows: rows)) {
+            MapRaster(geometry: geometry, units: units, columns: columns, rows: rows)
         }
-        lock.unlock()
-        let r = MapRaster(geometry: geometry, units: units, columns: columns, rows: rows)
-        lock.lock()
-        // The geometry is held by the entry, so its identity cannot be reused while cached.
-        entries.append(Entry(geometry: geometry, units: units, columns: columns, rows: rows, raster: r))
-        if entries.count > 8 { entries.removeFirst() }
-        lock.unlock()
-        return r
     }
 }

@@ -131,7 +131,7 @@ public enum MapView {
             let h = min(2, max(0, inner.height - 3))
             (area, legendRect) = inner.splitBottom(h)
         }
-        let raster = MapRasterCache.shared.raster(geometry, units: scope.units, columns: area.width, rows: area.height)
+        let raster = MapRaster.of(geometry, units: scope.units, columns: area.width, rows: area.height)
         var legend = legendRect
         if beside, let last = raster.lastColumn, last + 3 + legendWidth <= inner.width {
             legend.x = area.x + last + 3   // beside the land, not at the frame's far side

@@ -35,6 +35,8 @@ public final class Geometry: Equatable, Sendable {
     public let outlines: [Outline]
     /// Unit index → position in `shapes`.
     private let byUnit: [Int: Int]
+    /// What views drew from these outlines (the map's rasters), kept as long as they are.
+    public let drawings = DrawingMemo()
 
     public init(shapes: [UnitShape], outlines: [Outline] = []) {
         self.shapes = shapes
