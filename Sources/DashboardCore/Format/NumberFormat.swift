@@ -178,4 +178,17 @@ public struct NumberFormat: Sendable {
         let months = a == b ? "\(b.month)" : a.year == b.year ? "\(a.month)–\(b.month)" : "\(a.month)/\(a.year)–\(b.month)"
         return (short ? "T" : "tháng ") + months + "/\(b.year)"
     }
+
+    /// Within a panel, the months part of a quarter is compared with, the year only when it is
+    /// not the shown span's (`T7`, `T7–8`, `T10/2025`; en `Jul`, `Jul–Aug`, `Oct 2025`); nil
+    /// for a whole period (the panel then says "so kỳ trước", as its header names the periods).
+    public func monthsCompared(_ s: Span, shownYear: Int) -> String? {
+        guard case .quarter = s.period, s.isPartial, !s.isEmpty else { return nil }
+        let a = Month(index: s.first), b = s.lastMonth
+        let year = b.year == shownYear ? "" : (language == .en ? " \(b.year)" : "/\(b.year)")
+        if language == .en {
+            return (a == b ? "" : Self.monthsEN[a.month - 1] + "–") + Self.monthsEN[b.month - 1] + year
+        }
+        return "T" + (a == b ? "\(b.month)" : "\(a.month)–\(b.month)") + year
+    }
 }

@@ -199,6 +199,7 @@ extension Strings {
         case .targetStatus: return "vs target"
         case .atRiskShort: return "at risk"
         case .onlineByMonth: return "Online share by month"
+        case .vneidShareByMonth: return "VNeID activation rate by month"
         case .visitorsByMonth: return "Visitors by month"
         case .sitesByMonth: return "Active sites at each month end"
         case .listedByMonth: return "Products listed at each month end"

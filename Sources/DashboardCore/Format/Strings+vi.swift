@@ -199,6 +199,7 @@ extension Strings {
         case .targetStatus: return "So mục tiêu"
         case .atRiskShort: return "Nguy cơ"
         case .onlineByMonth: return "Tỷ lệ trực tuyến theo tháng"
+        case .vneidShareByMonth: return "Tỷ lệ kích hoạt VNeID theo tháng"
         case .visitorsByMonth: return "Lượt khách theo tháng"
         case .sitesByMonth: return "Trạm hoạt động cuối mỗi tháng"
         case .listedByMonth: return "Sản phẩm đã lên sàn cuối mỗi tháng"

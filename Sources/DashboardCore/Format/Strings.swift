@@ -18,7 +18,7 @@ public enum StringKey: String, CaseIterable, Sendable {
     case definitions, remainderProvince, remainderDistrict, remainderAboveCommunes, remainderNoDistrict, remainderNoGroup, remainderNoCommune
     case onTimeOfficial, overdueOfficial, overdueShort, resolvedLateOfficial, latestPeriod, earliestPeriod, legendChange, legendWorst, legendSort
     case noDataForPeriod, revenueMillion, page, vsLastYearShort, targetStatus, atRiskShort
-    case onlineByMonth, visitorsByMonth, sitesByMonth, listedByMonth, furthestBehind, largestChanges, value, gap, targetValue, ranking
+    case onlineByMonth, vneidShareByMonth, visitorsByMonth, sitesByMonth, listedByMonth, furthestBehind, largestChanges, value, gap, targetValue, ranking
     case society, vneidActivated, vneidShare, digitalTeams, digitalTeamsShort, teamMembers, members, digitalSkills
     case cashless, householdAccounts, citizenApp, accounts, officialEmail, appDownloads, appAccounts
     case cashlessShort, accountsShort, appAccountsShort, digitalSkillsShort

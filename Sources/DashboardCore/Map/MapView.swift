@@ -142,8 +142,19 @@ public enum MapView {
         drawCells(raster, area, steps: steps, selected: selected, glyphs: glyphs, into: &c)
         if state.showSites { drawSites(snap, scope, raster, area, into: &c) }
         drawLabels(scope, raster, area, selected: selected, ascii: state.ascii, into: &c)
+        // Beside the legend, the units of each class by name (lowest value first): the map is
+        // read by its names where they do not fit on the land (a province at 80×24 or 120×40).
+        var names = [[String]](repeating: [], count: classes.bounds.count + 1)
+        for i in values.indices.sorted(by: { (values[$0] ?? -.infinity, scope.rows[$0].unit.shortName) < (values[$1] ?? -.infinity, scope.rows[$1].unit.shortName) }) {
+            names[classes.index(of: values[i]) ?? classes.bounds.count].append(UnitNames.base(scope.rows[i].unit))
+        }
+        // And which is selected, with its figure.
+        let selectedName = selected.map { k in
+            UnitNames.base(scope.rows[k].unit) + " " + (values[k].map(boundText(mapValue, isShare: known.allSatisfy { (0...1).contains($0) }, state.format)) ?? "—")
+        }
+        if beside { legend.width = inner.maxX - legend.x }
         drawLegend(state, mapValue, classes, hasNoData: values.contains(nil), glyphs: glyphs, legend, beside: beside,
-                   selection: selected != nil, into: &c)
+                   selection: selected != nil, names: beside ? names : [], selectedName: beside ? selectedName : nil, into: &c)
     }
 
     static func drawCells(_ r: MapRaster, _ area: Rect, steps: [Int?], selected: Int?, glyphs: MapGlyphs, into c: inout Canvas) {
@@ -244,6 +255,30 @@ public enum MapView {
 
     static let siteRoles: [Role] = [.muted, .chart4, .chart1, .accent]
 
+    /// Names joined by ", " in lines of at most `width` columns (a name wider than a line alone).
+    static func wrap(_ names: [String], _ width: Int) -> [String] {
+        var out: [String] = []
+        var line = ""
+        for n in names {
+            let next = line.isEmpty ? n : line + ", " + n
+            if DisplayWidth.of(next) <= width || line.isEmpty { line = next } else { out.append(line + ","); line = n }
+        }
+        if !line.isEmpty { out.append(line) }
+        return out
+    }
+
+    /// Names that do not all fit on one line: as many whole names as fit, and `+N` for the
+    /// rest (`Bắc Mê, Mèo Vạc +2`).
+    static func fitCounting(_ names: [String], _ width: Int) -> String {
+        var k = names.count
+        while k > 0 {
+            let text = names.prefix(k).joined(separator: ", ") + (k == names.count ? "" : " +\(names.count - k)")
+            if DisplayWidth.of(text) <= width { return text }
+            k -= 1
+        }
+        return "+\(names.count)"
+    }
+
     /// How the legend writes a class bound: by the indicator's own format, else as a
     /// percentage for shares and a whole number for counts.
     static func boundText(_ value: MapValue?, isShare: Bool, _ f: NumberFormat) -> (Double) -> String {
@@ -252,31 +287,65 @@ public enum MapView {
     }
 
     static func drawLegend(_ state: AppState, _ value: MapValue?, _ classes: MapClasses, hasNoData: Bool, glyphs: MapGlyphs,
-                           _ rect: Rect, beside: Bool, selection: Bool, into c: inout Canvas) {
+                           _ rect: Rect, beside: Bool, selection: Bool, names: [[String]] = [], selectedName: String? = nil,
+                           into c: inout Canvas) {
         let s = state.strings, f = state.format
         let isShare = classes.bounds.allSatisfy { (0...1).contains($0.0) && (0...1).contains($0.1) }
         let write = boundText(value, isShare: isShare, f)
         var items: [(String, Role, String)] = []
+        var itemNames: [[String]] = []
         for (k, b) in classes.bounds.enumerated() {
             let step = classes.step(k)
             let lo = write(b.0), hi = write(b.1)
             let text = lo == hi ? lo : lo + "–" + hi
             items.append((String(repeating: glyphs.density[step], count: 2), MapClasses.roles[step], text))
+            itemNames.append(names.indices.contains(k) ? names[k] : [])
         }
-        if hasNoData { items.append((String(repeating: glyphs.noData, count: 2), .muted, s[.noData])) }
-        if selection { items.append(("  ", .selection, s[.mapSelected])) }
+        if hasNoData {
+            items.append((String(repeating: glyphs.noData, count: 2), .muted, s[.noData]))
+            itemNames.append(names.last ?? [])
+        }
+        if selection { items.append(("  ", .selection, s[.mapSelected] + (selectedName.map { ": " + $0 } ?? ""))) }
         if state.showSites {
             items.append(("", .title, s[.mapSites]))
             for (k, t) in BTSSite.technologies.enumerated() { items.append((String(t.prefix(1)), siteRoles[k], t)) }
         }
         if beside {
+            // Each class's units after its bounds (the bounds in one column), on as many rows as
+            // the legend has to spare, the rest counted (`+2`).
+            let boundsWidth = items.prefix(itemNames.count).map { DisplayWidth.of($0.2) }.max() ?? 0
+            let namesX = rect.x + 3 + boundsWidth + 2
+            let room = rect.maxX - 1 - namesX
+            let wrapped: [[String]] = items.indices.map { i in
+                i < itemNames.count && room >= 12 && !names.isEmpty ? wrap(itemNames[i], room) : []
+            }
+            // The rows to spare go round the classes one at a time, lowest first.
+            var extra = wrapped.map { _ in 0 }
+            var spare = rect.height - items.count
+            while spare > 0, let i = wrapped.indices.first(where: { k in extra[k] + 1 < wrapped[k].count && !wrapped.indices.contains { extra[$0] < extra[k] && extra[$0] + 1 < wrapped[$0].count } }) {
+                extra[i] += 1
+                spare -= 1
+            }
+            let lines: [[String]] = wrapped.indices.map { i in
+                let out = wrapped[i]
+                guard out.count > extra[i] + 1 else { return out }
+                let before = out.prefix(extra[i]).map { $0.split(separator: ",").count }.reduce(0, +)
+                return Array(out.prefix(extra[i])) + [fitCounting(Array(itemNames[i].dropFirst(before)), room)]
+            }
+            let used = min(rect.height, zip(items, lines).map { max(1, $0.1.count) }.reduce(0, +))
             // Clear of the outlines the legend stands over.
-            c.fill(Rect(x: rect.x - 1, y: rect.y, width: rect.width + 1, height: min(rect.height, items.count)), role: .background)
+            let width = lines.contains { !$0.isEmpty } ? rect.width : min(rect.width, legendWidth)
+            c.fill(Rect(x: rect.x - 1, y: rect.y, width: width + 1, height: used), role: .background)
             var y = rect.y
-            for (glyph, role, text) in items where y < rect.maxY {
+            for (i, ((glyph, role, text), rows)) in zip(items, lines).enumerated() where y < rect.maxY {
                 let w = c.write(glyph, x: rect.x, y: y, role: role)
-                c.write(text, x: rect.x + w + (w > 0 ? 1 : 0), y: y, role: glyph.isEmpty ? .title : .text, maxWidth: rect.width - w - 1)
-                y += 1
+                // A class's bounds keep to their column; the selection's name may run on.
+                c.write(text, x: rect.x + w + (w > 0 ? 1 : 0), y: y, role: glyph.isEmpty ? .title : .text,
+                        maxWidth: (i < itemNames.count ? min(legendWidth, rect.width) : rect.width - 1) - w - 1)
+                for (k, line) in rows.enumerated() where y + k < rect.maxY {
+                    c.write(line, x: namesX, y: y + k, role: .muted, maxWidth: room)
+                }
+                y += max(1, rows.count)
             }
         } else {
             var x = rect.x, y = rect.y

@@ -40,7 +40,7 @@ enum BTSPanel {
         guard ctx.figures.assetsHeld else { return PanelParts.muted(s[.noData], &lines, &c) }
         guard let y0 = lines.take() else { return }
         Widgets.labelValue(s[.sitesActive], f.integer(fig.sites), x: inner.x, y: y0, width: inner.width, valueRole: .accent, into: &c)
-        if let y = lines.take() { PanelParts.changes(fig.sites, fig.sitesPrevious, fig.sitesLastYear, ctx.state, y, inner, &c) }
+        if let y = lines.take() { PanelParts.changes(fig.sites, fig.sitesPrevious, fig.sitesLastYear, span: fig.span, ctx.state, y, inner, &c) }
         PanelParts.share(s[.coverage], fig.villages.coverageShare, indicator: "villages.coverage_share", places: 2, ctx,
                          &lines, &c, gauge: lines.left >= 4)
         if let y = lines.take() {

@@ -153,7 +153,7 @@ enum DossiersPanel {
         Widgets.labelValue(s[.received], f.integer(t.received), x: inner.x, y: y0, width: inner.width,
                            valueRole: .accent, into: &c)
         if let y = lines.take() {
-            PanelParts.changes(t.received, fig.dossiersPrevious?.received, fig.dossiersLastYear?.received, ctx.state, y, inner, &c)
+            PanelParts.changes(t.received, fig.dossiersPrevious?.received, fig.dossiersLastYear?.received, span: fig.span, ctx.state, y, inner, &c)
         }
         // The shares' change in points: each on a line of its own when every line below still
         // fits (online, gauge, change, on time, change, overdue, 766, trend), else the year's beside.

@@ -85,7 +85,7 @@ enum SocietyPanel {
         guard let y0 = lines.take() else { return }
         Widgets.labelValue(s[.vneidActivated], f.integer(activated), x: inner.x, y: y0, width: inner.width, valueRole: .accent, into: &c)
         if let y = lines.take() {
-            PanelParts.changes(activated, soc.previous[.vneidActivated], soc.lastYear[.vneidActivated], ctx.state, y, inner, &c)
+            PanelParts.changes(activated, soc.previous[.vneidActivated], soc.lastYear[.vneidActivated], span: fig.span, ctx.state, y, inner, &c)
         }
         PanelParts.share(s[.vneidShare], soc.vneidShare, indicator: "society.vneid_share", ctx, &lines, &c, gauge: lines.left >= 9)
         let rows: [(StringKey, String)] = [
@@ -100,10 +100,16 @@ enum SocietyPanel {
             guard let y = lines.take() else { return }
             Widgets.labelValue(s[label], value, x: inner.x, y: y, width: inner.width, into: &c)
         }
-        let series = (0..<12).map { k in
-            ctx.snapshot.society?.month(Month(index: fig.span.last - 11 + k), unit: fig.unit.index)[.vneidActivated] ?? 0
+        // With room (a wall screen), the activation rate month by month against its target,
+        // as the dossiers panel charts the online share; else the 12 months of accounts.
+        let cube = ctx.snapshot.society
+        let months = (0..<24).map { cube?.month(fig.span.lastMonth.adding($0 - 23), unit: fig.unit.index) ?? SocietyTally() }
+        let chart = MonthChart(title: s[.vneidShareByMonth], values: months.map { $0.share(.vneidActivated, of: .adults) },
+                               lastMonth: fig.span.lastMonth, target: ctx.snapshot.targets.targets["society.vneid_share"]?.target,
+                               isShare: true, role: .chart1)
+        if !PanelParts.chart(chart, ctx.state, &lines, &c) {
+            PanelParts.trend(months.suffix(12).map { $0[.vneidActivated] ?? 0 }, role: .chart1, ctx.state, &lines, &c)
         }
-        PanelParts.trend(series, role: .chart1, ctx.state, &lines, &c)
     }
 
     static func expanded(_ ctx: PanelContext, _ children: [UnitFigures], _ g: Glyphs) -> ListTable {

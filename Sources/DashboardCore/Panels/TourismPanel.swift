@@ -38,7 +38,7 @@ enum TourismPanel {
         guard let y0 = lines.take() else { return }
         Widgets.labelValue(s[.visitors], f.integer(t.visitors), x: inner.x, y: y0, width: inner.width, valueRole: .accent, into: &c)
         if let y = lines.take() {
-            PanelParts.changes(t.visitors, fig.tourismPrevious?.visitors, fig.tourismLastYear?.visitors, ctx.state, y, inner, &c)
+            PanelParts.changes(t.visitors, fig.tourismPrevious?.visitors, fig.tourismLastYear?.visitors, span: fig.tourismSpan ?? fig.span, ctx.state, y, inner, &c)
         }
         if let y = lines.take() {
             let growth = UnitFigures.change(t.visitors, fig.tourismLastYear?.visitors)

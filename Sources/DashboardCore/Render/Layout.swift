@@ -75,13 +75,15 @@ public struct Layout: Equatable, Sendable {
         // More than four panels stand three to a row when each keeps 38 columns.
         let perRow = PanelGrid.perRow(count: ids.count, width: size.width, minimumWidth: 38)
         let gridRows = (ids.count + perRow - 1) / perRow
-        // Panels take what the table does not need: at least 9 rows each (8 in a grid), and on
-        // a tall screen up to three fifths of it, where they have room for month charts.
+        // Panels take what the table does not need: at least 9 rows each (8 in a grid, 9 in its
+        // first row, whose dossiers panel has seven lines: received, change, two shares, overdue,
+        // the 766 estimate, the date), and on a tall screen up to three fifths of it, where they
+        // have room for month charts.
         let tableRows = state.snapshot.flatMap { s in state.placeIndex.map { s.units.units[$0].children.count } } ?? 11
         let spare = body.height - (tableRows + 3 + layout.tableFooterRows)
         let tall = body.height * 3 / 5
         let panelHeight = min(max(12, tall), max(9, spare))
-        let gridHeight = min(max(gridRows * 11, tall), max(gridRows * 8, spare))
+        let gridHeight = min(max(gridRows * 11, tall), max(gridRows * 8 + 1, spare))
         if size.width >= 240 && !isCommune {
             let cols = body.columns([3, 2], gap: 1)
             layout.panels = grid(cols[0], ids, columns: 2)
@@ -94,11 +96,11 @@ public struct Layout: Equatable, Sendable {
                 layout.insights = insights
             }
         } else if size.width >= 150 && size.width / max(1, ids.count) >= 30 && body.height >= 9 + 8 {
-            let (top, bottom) = body.splitTop(isCommune ? 9 : panelHeight)
+            let (top, bottom) = body.splitTop(isCommune ? 9 : fill(&layout, body, panels: panelHeight, spare: spare))
             layout.panels = Array(zip(ids, top.columns(Array(repeating: 1, count: ids.count), gap: 0)))
             assign(&layout, bottom, isCommune)
         } else if size.width >= 100 && body.height >= gridRows * 8 + 10 {
-            let (top, bottom) = body.splitTop(isCommune ? gridRows * 8 : gridHeight)
+            let (top, bottom) = body.splitTop(isCommune ? gridRows * 8 : fill(&layout, body, panels: gridHeight, spare: spare))
             layout.panels = grid(top, ids, columns: perRow)
             assign(&layout, bottom, isCommune)
         } else {
@@ -114,7 +116,27 @@ public struct Layout: Equatable, Sendable {
     }
 
     private static func assign(_ layout: inout Layout, _ area: Rect, _ isCommune: Bool) {
-        if isCommune { layout.detail = area } else { layout.table = area }
+        if isCommune { layout.detail = area } else { layout.table = area; layout.takeInsights() }
+    }
+
+    /// The panels' height when the table needs fewer rows than it is left (`spare` rows for the
+    /// panels): no row under the table stays empty. A few rows more go to the panels (their
+    /// charts grow); eight or more stand under the table as the units needing attention.
+    private static func fill(_ layout: inout Layout, _ body: Rect, panels: Int, spare: Int) -> Int {
+        let excess = spare - panels
+        guard excess > 0 else { return panels }
+        if excess >= 8 { layout.insightsRows = excess; return panels }
+        return panels + excess
+    }
+
+    /// Rows under the table for the insights (set by `fill`, taken by `assign`).
+    private var insightsRows = 0
+
+    private mutating func takeInsights() {
+        guard insightsRows > 0, let t = table, t.height > insightsRows else { return }
+        let (top, bottom) = t.splitBottom(insightsRows)
+        table = top
+        insights = bottom
     }
 
     /// `columns` panels to a row; the last row's panels share its whole width.

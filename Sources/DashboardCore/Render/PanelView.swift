@@ -69,16 +69,29 @@ enum PanelView {
 /// line, the "no data" line and a 12-month sparkline.
 enum PanelParts {
     /// `▲ 8,2% so kỳ trước · ▲ 21,0% so cùng kỳ`
-    static func changes(_ now: Int, _ previous: Int?, _ lastYear: Int?, _ state: AppState, _ y: Int, _ inner: Rect,
+    static func changes(_ now: Int, _ previous: Int?, _ lastYear: Int?, span: Span, _ state: AppState, _ y: Int, _ inner: Rect,
                         _ c: inout Canvas) {
         let f = state.format
-        let s = state.strings
         let a = UnitFigures.change(now, previous)
         let b = UnitFigures.change(now, lastYear)
+        let words = comparedWords(span, state)
         func role(_ r: Double?) -> Role { r == nil ? .muted : (r! >= 0 ? .good : .warn) }
-        Widgets.segments([(f.change(a, glyphs: c.glyphs), role(a)), (" \(s[.vsPrevious])", .muted), (" · ", .muted),
-                          (f.change(b, glyphs: c.glyphs), role(b)), (" \(s[.vsLastYear])", .muted)],
+        Widgets.segments([(f.change(a, glyphs: c.glyphs), role(a)), (" \(words.previous)", .muted), (" · ", .muted),
+                          (f.change(b, glyphs: c.glyphs), role(b)), (" \(words.lastYear)", .muted)],
                          x: inner.x, y: y, maxX: inner.maxX, into: &c)
+    }
+
+    /// What a panel's change is against: "so kỳ trước" / "so cùng kỳ" for a whole period (the
+    /// header names them); for part of a quarter the months compared (`so T7`, `so T10/2025`),
+    /// so that October against July never reads as a quarter against a quarter.
+    static func comparedWords(_ span: Span, _ state: AppState) -> (previous: String, lastYear: String, previousWord: String, lastYearWord: String) {
+        let s = state.strings, f = state.format
+        let year = span.lastMonth.year
+        guard let p = f.monthsCompared(span.previous, shownYear: year), let l = f.monthsCompared(span.sameLastYear, shownYear: year) else {
+            return (s[.vsPrevious], s[.vsLastYear], s[.previousWord], s[.lastYearWord])
+        }
+        let vs = f.language == .vi ? "so" : "vs"
+        return ("\(vs) \(p)", "\(vs) \(l)", p, l)
     }
 
     /// `Trực tuyến 87,3%   ● đạt` with a gauge below when there is room.
@@ -119,19 +132,20 @@ enum PanelParts {
             Widgets.gauge(value, x: inner.x, y: gy, width: inner.width, role: role == .text ? .chart1 : role, into: &c)
         }
         if let ch = change, ch.ownLine, let cy = lines.take() {
-            pointsChanges(ch.previous, ch.lastYear, ctx.state, cy, inner, &c)
+            pointsChanges(ch.previous, ch.lastYear, span: ctx.figures.span, ctx.state, cy, inner, &c)
         }
     }
 
     /// `  ▲ 3,3 điểm % so kỳ trước · ▼ 0,4 điểm % so cùng kỳ`: a share's change in points; where
     /// that does not fit, `kỳ trước ▲3,3 · cùng kỳ ▼0,4 điểm %`.
-    static func pointsChanges(_ previous: Double?, _ lastYear: Double?, _ state: AppState, _ y: Int, _ inner: Rect,
+    static func pointsChanges(_ previous: Double?, _ lastYear: Double?, span: Span, _ state: AppState, _ y: Int, _ inner: Rect,
                               _ c: inout Canvas) {
         let f = state.format, s = state.strings
         func role(_ r: Double?) -> Role { r == nil ? .muted : (r! >= 0 ? .good : .warn) }
         let a = f.pointsChange(previous, glyphs: c.glyphs), b = f.pointsChange(lastYear, glyphs: c.glyphs)
-        let full: [(String, Role)] = [("  ", .muted), (a, role(previous)), (" \(s[.vsPrevious])", .muted),
-                                      (" · ", .muted), (b, role(lastYear)), (" \(s[.vsLastYear])", .muted)]
+        let words = comparedWords(span, state)
+        let full: [(String, Role)] = [("  ", .muted), (a, role(previous)), (" \(words.previous)", .muted),
+                                      (" · ", .muted), (b, role(lastYear)), (" \(words.lastYear)", .muted)]
         guard full.map({ DisplayWidth.of($0.0) }).reduce(0, +) > inner.width else {
             _ = Widgets.segments(full, x: inner.x, y: y, maxX: inner.maxX, into: &c)
             return
@@ -141,7 +155,7 @@ enum PanelParts {
         func bare(_ t: String) -> String {
             (t.hasSuffix(unit) ? String(t.dropLast(unit.count)) : t).replacingOccurrences(of: " ", with: "")
         }
-        _ = Widgets.segments([("\(s[.previousWord]) ", .muted), (bare(a), role(previous)), (" · \(s[.lastYearWord]) ", .muted),
+        _ = Widgets.segments([("\(words.previousWord) ", .muted), (bare(a), role(previous)), (" · \(words.lastYearWord) ", .muted),
                           (bare(b), role(lastYear)), (lastYear == nil && previous == nil ? "" : unit, .muted)],
                          x: inner.x, y: y, maxX: inner.maxX, into: &c)
     }

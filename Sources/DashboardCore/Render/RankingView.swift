@@ -44,10 +44,23 @@ enum RankingView {
         return nil
     }
 
-    /// Rows per unit: up to three (two of bar and a gap) when every unit fits at that height.
-    static func rowHeight(_ rect: Rect, count: Int) -> Int { max(1, min(3, (rect.height - 2) / max(1, count))) }
+    /// Rows per unit when every unit fits: up to five (four of bar and a gap); one when not.
+    static func rowHeight(_ rect: Rect, count: Int) -> Int { max(1, min(5, (rect.height - 2) / max(1, count))) }
+
+    /// Rows of bar per unit: all but a gap between units (none at one row a unit).
+    static func barRows(_ h: Int) -> Int { h >= 2 ? h - 1 : 1 }
 
     static func capacity(_ rect: Rect, count: Int) -> Int { max(0, (rect.height - 2) / rowHeight(rect, count: count)) }
+
+    /// The row of the `k`th unit shown of `shown`: the units spread over the box's height, the
+    /// rows a whole number of rows per unit leaves shared out among the gaps (18 units in 44
+    /// rows: two and three rows apart, in turn), so that none stays empty under the last
+    /// unit's gap; five rows apart at most.
+    static func row(_ k: Int, of shown: Int, _ inner: Rect, _ h: Int) -> Int {
+        guard h >= 2 else { return inner.y + k * h }
+        let height = inner.height / max(1, shown) > 5 ? shown * 5 : inner.height + 1
+        return inner.y + k * height / max(1, shown)
+    }
 
     static func draw(_ state: AppState, _ rect: Rect, scroll: Int, only: Panel? = nil, into c: inout Canvas) {
         guard let r = ranking(state, only: only) else { return }
@@ -68,12 +81,13 @@ enum RankingView {
             c.write(" \(state.format.percent(lo, places: 0))–100% ", x: rect.x, y: rect.y, width: rect.width - 2, align: .right,
                     role: .muted)
         }
-        for (k, e) in r.entries.enumerated().dropFirst(scroll).prefix(capacity(rect, count: r.entries.count)) {
-            let y = inner.y + (k - scroll) * h
+        let shown = min(r.entries.count - scroll, capacity(rect, count: r.entries.count))
+        for (k, e) in r.entries.enumerated().dropFirst(scroll).prefix(shown) {
+            let y = row(k - scroll, of: shown, inner, h)
             let mark = Widgets.mark(e.status, c.glyphs)
             c.write(e.name, x: inner.x, y: y, role: .title, maxWidth: nameWidth - 1)
             let filled = e.value.map { Int((max(0, abs($0) - lo) / (hi - lo) * Double(barWidth)).rounded()) } ?? 0
-            for dy in 0..<(h == 3 ? 2 : h) {
+            for dy in 0..<barRows(h) {
                 for dx in 0..<barWidth {
                     c.put(dx < filled ? c.glyphs.barFull : c.glyphs.barEmpty, width: 1, x: inner.x + nameWidth + dx, y: y + dy,
                           role: dx < filled ? (mark?.1 ?? .chart1) : .barEmpty)

@@ -95,13 +95,31 @@ public struct Report: Sendable {
             let label = TableModel.remainder(s.units, of: unit, flat: false)
             let name = t[label.name]
             remainderNote = "\(name): \(t[label.note])"
-            let parts = panelColumns.map { c -> Int? in
+            let remainder = { (c: ReportColumn) -> Int? in
                 let values = figures.map { Int(c.raw($0)) }
                 guard c.additive, let whole = values[0], !values.contains(nil) else { return nil }
                 return whole - values.dropFirst().reduce(0) { $0 + $1! }
             }
-            rows.append(["", name] + parts.map { $0.map { f.integer($0) } ?? "" })
-            raw.append(["", name] + parts.map { $0.map(String.init) ?? "" })
+            // Its shares from its own form 06 counts (online over received, before and on due
+            // over resolved), by the same definitions as every row's.
+            let f06 = Dictionary(uniqueKeysWithValues: DossiersPanel.form06Columns.map { ($0.key, remainder($0)) })
+            func share(_ part: [String], _ whole: [String]) -> Double? {
+                let p = part.map { f06[$0] ?? nil }, w = whole.map { f06[$0] ?? nil }
+                guard !p.contains(nil), !w.contains(nil) else { return nil }
+                let d = w.reduce(0) { $0 + $1! }
+                return d > 0 ? Double(p.reduce(0) { $0 + $1! }) / Double(d) : nil
+            }
+            let shares: [String: Double?] = form == .form06 ? [:] : [
+                "online_share": share(["received_online"], ["received_online", "received_direct_postal"]),
+                "on_time_share": share(["resolved_before_due", "resolved_on_due"], ["resolved_total"]),
+            ]
+            let parts = panelColumns.map { c -> (String, String) in
+                if let n = remainder(c) { return (f.integer(n), String(n)) }
+                if let x = shares[c.key] ?? nil { return (f.percent(x), ReportColumn.rawShare(x)) }
+                return ("", "")
+            }
+            rows.append(["", name] + parts.map(\.0))
+            raw.append(["", name] + parts.map(\.1))
         }
         self.rows = rows
         rawRows = raw
