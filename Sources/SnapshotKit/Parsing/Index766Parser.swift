@@ -21,37 +21,38 @@ public struct Official766: Equatable, Sendable {
 enum Index766Parser {
     static func parse(_ table: inout some SnapshotTable, _ ctx: RowContext,
                       _ issues: inout IssueCollector) -> [Int: [Period: Official766]] {
+        let col = ColumnIndex(Index766Dataset.columns)
         var out: [Int: [Period: Official766]] = [:]
         var lines: [String: Int] = [:]
         var warnings: [SnapshotIssue] = []
         table.forEachRow(collecting: &issues) { (row: inout TableRow) throws(SnapshotIssue) in
-            let text = try row.string(0)
-            guard let period = Period(parsing: text) else { throw row.fail(0, "period \"\(row.raw(0))\" is not YYYY-MM, YYYY-Qn or YYYY") }
+            let text = try row.string(col["period"])
+            guard let period = Period(parsing: text) else { throw row.fail(col["period"], "period \"\(row.raw(col["period"]))\" is not YYYY-MM, YYYY-Qn or YYYY") }
             guard ctx.window.contains(Month(index: period.months.lowerBound)) else {
-                throw row.outside(0, "period", text, ctx.window)
+                throw row.outside(col["period"], "period", text, ctx.window)
             }
-            let code = try row.string(1)
+            let code = try row.string(col["unit_code"])
             guard let unit = code == ctx.units.province.code ? 0 : ctx.units.unit(code: code)?.index else {
-                throw row.fail(1, "unknown unit_code \"\(row.raw(1))\" (not in units.json)")
+                throw row.fail(col["unit_code"], "unknown unit_code \"\(row.raw(col["unit_code"]))\" (not in units.json)")
             }
             var groups: [Double] = []
             for (k, name) in Official766.groupColumns.enumerated() {
-                guard let v = row.reader.decimal(row.span(2 + k)), v >= 0, v <= Official766.maxima[k] else {
-                    throw row.fail(2 + k, "\(name) \"\(row.raw(2 + k))\" is not a score from 0 to \(Int(Official766.maxima[k]))")
+                guard let v = row.reader.decimal(row.span(col[name])), v >= 0, v <= Official766.maxima[k] else {
+                    throw row.fail(col[name], "\(name) \"\(row.raw(col[name]))\" is not a score from 0 to \(Int(Official766.maxima[k]))")
                 }
                 groups.append(v)
             }
-            guard let total = row.reader.decimal(row.span(8)), total >= 0, total <= 100 else {
-                throw row.fail(8, "total \"\(row.raw(8))\" is not a score from 0 to 100")
+            guard let total = row.reader.decimal(row.span(col["total"])), total >= 0, total <= 100 else {
+                throw row.fail(col["total"], "total \"\(row.raw(col["total"]))\" is not a score from 0 to 100")
             }
             let sum = groups.reduce(0, +)
             if abs(sum - total) > 0.15 {   // a warning: published summaries are sometimes rounded or partial
-                warnings.append(SnapshotIssue(file: row.file, line: row.line, column: 9,
-                                              message: "total \(row.raw(8)) is not the sum of the six groups (\((sum * 100).rounded() / 100))",
+                warnings.append(SnapshotIssue(file: row.file, line: row.line, column: col["total"] + 1,
+                                              message: "total \(row.raw(col["total"])) is not the sum of the six groups (\((sum * 100).rounded() / 100))",
                                               severity: .warning))
             }
-            let rank = try row.count(9, "rank"), ranked = try row.count(10, "ranked")
-            if ranked < 1 || rank < 1 || rank > ranked { throw row.fail(9, "rank \(rank) is not between 1 and ranked (\(ranked))") }
+            let rank = try row.count(col["rank"], "rank"), ranked = try row.count(col["ranked"], "ranked")
+            if ranked < 1 || rank < 1 || rank > ranked { throw row.fail(col["rank"], "rank \(rank) is not between 1 and ranked (\(ranked))") }
             let key = "\(period)/\(unit)"
             if let first = lines[key] { throw row.fail("duplicate row for \(period) / \(code) (first on line \(first))") }
             lines[key] = row.line

@@ -4,30 +4,31 @@ enum SocietyParser {
     static func parse<T: SnapshotTable>(_ table: inout T, _ ctx: RowContext,
                                         _ issues: inout IssueCollector) -> [(Month, Int, SocietyTally)] {
         let units = ctx.units
+        let col = ColumnIndex(SocietyDataset.columns)
         var out: [(Month, Int, SocietyTally)] = []
         var seen: [[Int]: Int] = [:]
         table.forEachRow(collecting: &issues) { (row: inout TableRow) throws(SnapshotIssue) in
-            let m = try row.month(0, in: ctx.window)
+            let m = try row.month(col["month"], in: ctx.window)
             // Read by code and month: a row dated before a change of the units (old codes) counts
             // in the new units it went to, split by share.
-            let place = try DossierParsers.place(row, 1, 2, units, on: m.firstDay, communeRequired: false)
+            let place = try DossierParsers.place(row, col["district_code"], col["commune_code"], units, on: m.firstDay, communeRequired: false)
             let key = place.old.map { [m.index, $0.tree + 1, $0.index] } ?? [m.index, 0, place.unit]
             if let first = seen.updateValue(row.line, forKey: key) {
-                let code = row.raw(2).isEmpty ? row.raw(1) : row.raw(2)
+                let code = row.raw(col["commune_code"]).isEmpty ? row.raw(col["district_code"]) : row.raw(col["commune_code"])
                 throw row.fail("duplicate row for \(m) / \(code.isEmpty ? units.province.code : code) (first on line \(first))")
             }
             var t = SocietyTally()
             for measure in SocietyMeasure.allCases {
-                let c = 3 + measure.rawValue
-                if !row.isEmpty(c) { t[measure] = try row.count(c, measure.column) }
+                let k = col[measure.column]
+                if !row.isEmpty(k) { t[measure] = try row.count(k, measure.column) }
             }
             for (part, whole) in SocietyMeasure.parts {
                 if let p = t[part], let w = t[whole], p > w {
-                    throw row.fail(3 + part.rawValue, "\(part.column) (\(p)) is greater than \(whole.column) (\(w))")
+                    throw row.fail(col[part.column], "\(part.column) (\(p)) is greater than \(whole.column) (\(w))")
                 }
             }
             if let teams = t[.teams], let members = t[.teamMembers], members < teams {
-                throw row.fail(3 + SocietyMeasure.teamMembers.rawValue,
+                throw row.fail(col[SocietyMeasure.teamMembers.column],
                                "team_members (\(members)) is fewer than digital_teams (\(teams)): a team has members")
             }
             guard let links = place.links, links.count > 1 else { out.append((m, place.unit, t)); return }
