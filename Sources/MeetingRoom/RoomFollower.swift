@@ -78,6 +78,8 @@ public final class RoomFollower: RoomLink {
         return events
     }
 
+    public var publishes: Bool { false }
+
     public func publish(_ route: Route, _ version: SnapshotVersion?) {}
 
     public func stop() {

@@ -15,6 +15,8 @@ public protocol RoomLink: AnyObject {
     func handleDeadline(now: Double)
     /// What happened since the last call, for `update`.
     func takeEvents() -> [Event]
+    /// Whether `publish` is wanted (a presenter's): the loop computes the route only then.
+    var publishes: Bool { get }
     /// The screen's route after a pass: a presenter sends it when it changed; a follower ignores it.
     func publish(_ route: Route, _ version: SnapshotVersion?)
     /// Closes everything (and a presenter's socket file).

@@ -93,6 +93,8 @@ public final class RoomPresenter: RoomLink {
         return events
     }
 
+    public var publishes: Bool { true }
+
     public func publish(_ route: Route, _ version: SnapshotVersion?) {
         guard listener >= 0, let version else { return }
         let line = RoomMessage.route(route, version, presenter: presenter).encoded()

@@ -133,7 +133,7 @@ public enum DashboardLoop {
             events.removeAll()
             if quitting { break }
             // A presenter sends where it looks when that changed (a follower sends nothing).
-            options.room?.publish(state.route, state.snapshot.map(SnapshotVersion.init))
+            if let room = options.room, room.publishes { room.publish(state.route, state.snapshot.map(SnapshotVersion.init)) }
             let canvas = render(state)
             if canvas != previous {
                 session.present(canvas, previous: previous)

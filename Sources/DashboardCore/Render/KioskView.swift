@@ -23,7 +23,7 @@ enum KioskView {
         let (sub, rest2) = rest.splitTop(1)
         let (body, status) = rest2.splitBottom(1)
         var f = Frame(header: header, sub: sub, body: body, status: status)
-        if state.kioskStep == .map {
+        if state.showMap, state.snapshot?.geometry != nil {
             f.map = body
         } else if let id = state.expandedPanel, let panel = state.panels[id] {
             let (top, bottom) = body.splitTop(min(body.height / 2, 11))
