@@ -51,7 +51,7 @@ let package = Package(
         .executableTarget(
             name: "cdsboard-bench",
             dependencies: [
-                "SnapshotKit", "DashboardCore", "CNcursesw",
+                "SnapshotKit", "DashboardCore", "CNcursesw", "MeetingRoom",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
