@@ -1,4 +1,6 @@
+#if !CDSBOARD_FUZZ
 import DashboardCore
+#endif
 import Foundation
 
 /// What travels in a meeting room: navigation, never data. One JSON object per line, at most
