@@ -75,6 +75,16 @@ import Glibc
         #expect(presenter.waitFor("3 người theo", timeout: 30).contains("3 người theo"), "\(Self.top(presenter))")
         for f in [small, mid] { #expect(f.waitFor("Theo ", timeout: 30).contains("Theo "), "\(Self.top(f))") }
 
+        // Idle with --no-clock: followers (the wall too) and presenter use no CPU while nothing moves.
+        usleep(1_000_000)
+        let viewers = Processes.matching("--room \(room)").filter(Processes.isAlive)
+        #expect(viewers.count == 4)
+        let before = viewers.map { Processes.cpuTicks($0) ?? -1 }
+        usleep(3_000_000)
+        let after = viewers.map { Processes.cpuTicks($0) ?? -1 }
+        print("meeting: idle CPU over 3 s, in clock ticks: \(zip(before, after).map { $1 - $0 })")
+        #expect(zip(before, after).allSatisfy { $1 - $0 <= 1 }, "idle viewers used CPU: \(before) → \(after)")
+
         // Province → khu vực → commune, the period before, panel 2, the map.
         var delays: [Double] = []
         delays += step(presenter, "Enter", followers) { _ in "khu vực Bắc Mê (cũ)" }
