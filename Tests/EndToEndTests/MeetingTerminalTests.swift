@@ -163,4 +163,24 @@ import Glibc
         #expect(leader.contains("panel:"), "\(leader)")
         for who in ["a", "b", "c"] { #expect(stoppedView(who) == leader, "follower \(who)") }
     }
+
+    /// A second presenter in the room is refused before its terminal opens, saying what to do;
+    /// `--take-over` takes the room, and the first one's header says it presents no more.
+    @Test func aSecondPresenterIsRefusedOrTakesOver() {
+        defer { try? FileManager.default.removeItem(atPath: base) }
+        let first = start("p", "--present", width: 100, height: 30)
+        defer { first.kill() }
+        #expect(first.waitFor("Đang trình bày", timeout: 30).contains("Đang trình bày"))
+        let refused = Fixtures.run(Fixtures.binary, ["--data", Self.data, "--present", "--room", room], environment: env("q"))
+        #expect(refused.status != 0)
+        #expect(refused.output.contains("room \"\(room)\" already has a presenter"), "\(refused.output)")
+        #expect(refused.output.contains("--take-over"))
+        let second = start("q", "--present --take-over", width: 100, height: 30)
+        defer { second.kill() }
+        #expect(second.waitFor("Đang trình bày", timeout: 30).contains("Đang trình bày"))
+        let old = first.waitFor("Người khác đã nhận trình bày phòng này", timeout: 10)
+        #expect(old.contains("Người khác đã nhận trình bày phòng này"), "\(Self.top(first))")
+        #expect(!Self.top(first).contains("Đang trình bày"))
+    }
+
 }
