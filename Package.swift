@@ -34,14 +34,16 @@ let package = Package(
             dependencies: ["SnapshotKit", .product(name: "TOMLKit", package: "TOMLKit")]
         ),
         // The thin terminal edge: ncurses, signals, poll loop.
+        // A meeting room's sockets: a presenter's route to its followers (issue 31).
+        .target(name: "MeetingRoom", dependencies: ["DashboardCore"]),
         .target(
             name: "TerminalUI",
-            dependencies: ["CNcursesw", "DashboardCore", "SnapshotKit", .product(name: "Logging", package: "swift-log")]
+            dependencies: ["CNcursesw", "DashboardCore", "SnapshotKit", "MeetingRoom", .product(name: "Logging", package: "swift-log")]
         ),
         .executableTarget(
             name: "cdsboard",
             dependencies: [
-                "SnapshotKit", "SampleGeneration", "DashboardCore", "TerminalUI",
+                "SnapshotKit", "SampleGeneration", "DashboardCore", "TerminalUI", "MeetingRoom",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "Logging", package: "swift-log"),
@@ -51,7 +53,7 @@ let package = Package(
         .executableTarget(
             name: "cdsboard-bench",
             dependencies: [
-                "SnapshotKit", "DashboardCore", "CNcursesw",
+                "SnapshotKit", "DashboardCore", "CNcursesw", "MeetingRoom",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -63,6 +65,7 @@ let package = Package(
             exclude: ["Goldens"]
         ),
         .testTarget(name: "EndToEndTests", dependencies: ["DashboardTestSupport"]),
+        .testTarget(name: "MeetingRoomTests", dependencies: ["MeetingRoom", "DashboardCore", "SnapshotKit"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -11,6 +11,7 @@ import Foundation
 //   the other snapshot files: their parser must not crash and must explain every issue.
 //   snapshot       a whole snapshot directory, its files joined by a line "====" (see
 //                  Tests/SnapshotKitTests/SnapshotExercise.swift): loaded and viewed, no crash, figures add up.
+//   room           the meeting room's message decoder and line framer (Tests/MeetingRoomTests/RoomMessageExercise.swift).
 // A crash, a sanitizer report or a broken property is a finding.
 
 let fuzzTarget = ProcessInfo.processInfo.environment["FUZZ_TARGET"] ?? "csv"
@@ -18,6 +19,10 @@ let fuzzTarget = ProcessInfo.processInfo.environment["FUZZ_TARGET"] ?? "csv"
 @_cdecl("LLVMFuzzerTestOneInput")
 public func cdsboardFuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let bytes = size > 0 && data != nil ? Array(UnsafeBufferPointer(start: data, count: size)) : []
+    if fuzzTarget == "room" {
+        if let broken = RoomMessageExercise.run(bytes) { fatalError(broken) }
+        return 0
+    }
     if let broken = ParserExercise.run(fuzzTarget, bytes) { fatalError(broken) }
     return 0
 }

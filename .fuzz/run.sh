@@ -7,7 +7,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 keep=0; [ "${1:-}" = "--keep" ] && { keep=1; shift; }
 seconds=${1:-60}; shift || true
-targets=${*:-csv dossiers.csv dossier_stats.csv bts.csv villages.csv ocop.csv tourism.csv units.json manifest.json targets.json snapshot cache}
+targets=${*:-csv dossiers.csv dossier_stats.csv bts.csv villages.csv ocop.csv tourism.csv units.json manifest.json targets.json snapshot cache room}
 [ -x .build-fuzz/cdsboard-fuzz ] || bash .fuzz/build.sh || exit 1
 mkdir -p .build-fuzz/findings
 export TMPDIR=${TMPDIR:-/tmp}

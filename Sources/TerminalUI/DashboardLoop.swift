@@ -2,6 +2,7 @@ import CNcursesw
 import DashboardCore
 import Foundation
 import Logging
+import MeetingRoom
 import SnapshotKit
 #if canImport(Glibc)
 @preconcurrency import Glibc
@@ -23,15 +24,18 @@ public struct RunOptions {
     public var term: String
     /// The event log, where a crash is noted too.
     public var logPath: String
+    /// A meeting room's end (`--present`, `--follow`), if any.
+    public var room: RoomLink?
 
     public init(state: AppState, themes: [Theme], colorOverride: Int?, noColor: Bool, forceASCII: Bool,
                 provider: SnapshotProvider, startupNotes: [String] = [], consoleGlyphs: Bool = false, term: String = "",
-                logPath: String = "/dev/null") {
+                logPath: String = "/dev/null", room: RoomLink? = nil) {
         self.state = state; self.themes = themes; self.colorOverride = colorOverride; self.noColor = noColor
         self.forceASCII = forceASCII; self.provider = provider; self.startupNotes = startupNotes
         self.consoleGlyphs = consoleGlyphs
         self.term = term
         self.logPath = logPath
+        self.room = room
     }
 }
 
@@ -102,6 +106,7 @@ public enum DashboardLoop {
             // `nextWake` from it.
             let now = Instant(wall: Date(), monotonic: monotonicNow())
             if let d = provider.deadline, now.monotonic >= d { provider.handleDeadline(now: now.monotonic) }
+            if let room = options.room, let d = room.deadline, now.monotonic >= d { room.handleDeadline(now: now.monotonic) }
             events += provider.takeEvents().map { e in
                 switch e {
                 case .loaded(let s):
@@ -122,10 +127,13 @@ public enum DashboardLoop {
                     return .snapshotArriving(file)
                 }
             }
+            events += options.room?.takeEvents() ?? []
             let swapped = events.contains { if case .snapshotLoaded = $0 { return true } else { return false } }
             for e in [.tick(now)] + events { apply(update(&state, e)) }
             events.removeAll()
             if quitting { break }
+            // A presenter sends where it looks when that changed (a follower sends nothing).
+            if let room = options.room, room.publishes { room.publish(state.route, state.snapshot.map(SnapshotVersion.init)) }
             let canvas = render(state)
             if canvas != previous {
                 session.present(canvas, previous: previous)
@@ -136,10 +144,12 @@ public enum DashboardLoop {
             if swapped { cds_trim_heap() }
 
             // Sleep until the state or the provider needs a tick, or something happens.
-            let wake = [nextWake(state), provider.deadline].compactMap { $0 }.min()
+            let wake = [nextWake(state), provider.deadline, options.room?.deadline].compactMap { $0 }.min()
             let timeoutMs = wake.map { Int32(max(0, min(Double(Int32.max), ($0 - monotonicNow()) * 1000)).rounded(.up)) } ?? -1
             var fds = [pollfd(fd: 0, events: Int16(POLLIN), revents: 0), pollfd(fd: sigFD, events: Int16(POLLIN), revents: 0)]
             for fd in provider.fileDescriptors { fds.append(pollfd(fd: fd, events: Int16(POLLIN), revents: 0)) }
+            let roomFirst = fds.count
+            fds += options.room?.pollRequests ?? []
             let r = poll(&fds, nfds_t(fds.count), timeoutMs)
             if r < 0 && errno != EINTR { exitCode = 1; break }
 
@@ -178,9 +188,11 @@ public enum DashboardLoop {
                     if emptyReads >= 3 { events.append(.terminalClosed) }
                 }
             }
-            for p in fds.dropFirst(2) where p.revents != 0 { provider.handleReadable(p.fd) }
+            for p in fds[2..<roomFirst] where p.revents != 0 { provider.handleReadable(p.fd) }
+            for p in fds[roomFirst...] where p.revents != 0 { options.room?.handle(p.fd, revents: p.revents, now: monotonicNow()) }
         }
         provider.stop()
+        options.room?.stop()
         session.restore()
         // Where the screen was, as `--view` takes it: a bug report that quotes the log can be replayed.
         log.info("stopped", metadata: ["code": "\(exitCode)", "view": "\(state.route)"])

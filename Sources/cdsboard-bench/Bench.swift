@@ -7,7 +7,7 @@ struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cdsboard-bench",
         abstract: "Measure load, render and terminal costs of cdsboard; prints figures.",
-        subcommands: [LoadBench.self, RenderBench.self, TerminalBench.self, SoakBench.self, ViewersBench.self])
+        subcommands: [LoadBench.self, RenderBench.self, TerminalBench.self, SoakBench.self, ViewersBench.self, MeetingBench.self])
 }
 
 /// Median, p95, min and max of samples, formatted.

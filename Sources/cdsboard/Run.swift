@@ -11,6 +11,8 @@ struct Run: ParsableCommand {
 
     @OptionGroup var view: ViewOptions
 
+    @OptionGroup(title: "Meeting room") var meeting: RoomOptions
+
     @Option(help: "Limit colours: 8, 16 or 256 (default: what the terminal reports; NO_COLOR set = none).")
     var colors: Int?
 
@@ -36,6 +38,12 @@ struct Run: ParsableCommand {
         var state = view.initialState(config: config)
         if mouse { state.mouseEnabled = true }
         let log = Logger(label: "cdsboard")
+        // The room first: a second presenter is refused before anything loads.
+        let room = try meeting.link(config: config, environment: Environment.values)
+        if let (_, presence) = room {
+            state.presence = presence
+            log.info("meeting room", metadata: ["room": "\(meeting.room ?? config.room ?? "default")", "role": "\(meeting.present ? "presenter" : "follower")"])
+        }
         let source = SourceChoice.choose(view.data)
         let cache = try view.cache(fallback: config.cacheDirectory ?? SharedSnapshotCache.defaultDirectory(environment: Environment.values),
                                    for: source)
@@ -68,7 +76,7 @@ struct Run: ParsableCommand {
         let options = RunOptions(state: state, themes: themes, colorOverride: colors, noColor: !(env["NO_COLOR"] ?? "").isEmpty,
                                  forceASCII: view.ascii, provider: provider, startupNotes: notes,
                                  consoleGlyphs: (env["TERM"] ?? "").hasPrefix("linux"), term: env["TERM"] ?? "",
-                                 logPath: logPath)
+                                 logPath: logPath, room: room?.0)
         let code = DashboardLoop.run(options)
         if code != 0 { throw ExitCode(code) }
     }

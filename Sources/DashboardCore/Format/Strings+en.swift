@@ -210,6 +210,16 @@ extension Strings {
         case .targetValue: return "Target"
         case .ranking: return "Ranking"
         case .kioskPaused: return "PAUSED"
+        case .presenting: return "Presenting"
+        case .followersWord: return "following"
+        case .followingWord: return "Following"
+        case .independentShort: return "Viewing on my own"
+        case .followAgain: return "follow the presenter"
+        case .waitingForPresenter: return "Waiting for a presenter"
+        case .presenterLeft: return "The presenter has left"
+        case .notInThisData: return "is not in this machine's data"
+        case .presenterDataOf: return "The presenter is viewing data of"
+        case .roomTakenOver: return "Someone else now presents in this room"
         }
     }
 
@@ -252,6 +262,7 @@ extension Strings {
         case .toggleSites: return "BTS sites on the map"
         case .mapWest: return "Unit to the west"
         case .mapEast: return "Unit to the east"
+        case .followPresenter: return "Follow the presenter again (after viewing on your own)"
         }
     }
 }

@@ -210,6 +210,16 @@ extension Strings {
         case .targetValue: return "Mục tiêu"
         case .ranking: return "Xếp hạng"
         case .kioskPaused: return "TẠM DỪNG"
+        case .presenting: return "Đang trình bày"
+        case .followersWord: return "người theo"
+        case .followingWord: return "Theo"
+        case .independentShort: return "Đang xem riêng"
+        case .followAgain: return "theo người trình bày"
+        case .waitingForPresenter: return "Chờ người trình bày"
+        case .presenterLeft: return "Người trình bày đã thoát"
+        case .notInThisData: return "không có trong dữ liệu của máy này"
+        case .presenterDataOf: return "Người trình bày đang xem dữ liệu ngày"
+        case .roomTakenOver: return "Người khác đã nhận trình bày phòng này"
         }
     }
 
@@ -252,6 +262,7 @@ extension Strings {
         case .toggleSites: return "Hiện/ẩn trạm BTS trên bản đồ"
         case .mapWest: return "Đơn vị bên trái (phía tây)"
         case .mapEast: return "Đơn vị bên phải (phía đông)"
+        case .followPresenter: return "Theo lại người trình bày (khi đang xem riêng)"
         }
     }
 }

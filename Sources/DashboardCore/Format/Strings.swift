@@ -29,6 +29,8 @@ public enum StringKey: String, CaseIterable, Sendable {
     case mapTitle, mapNoGeometry, mapSelected, mapSites, helpMap
     case differsFromManifest, missingFromExport, kioskQuitHelp, dataOnlyTo, currentNow, currentShort
     case estimate766Short, index766TildeEstimate, estimate766Maximum
+    case presenting, followersWord, followingWord, independentShort, followAgain, waitingForPresenter, presenterLeft
+    case notInThisData, presenterDataOf, roomTakenOver
 }
 
 public struct Strings: Sendable {

@@ -26,7 +26,7 @@ enum HeaderView {
         if state.showClock, let now = state.now, let offset = state.snapshot?.manifest.utcOffsetSeconds ?? Optional(7 * 3600) {
             right.append(("  " + NumberFormat.clock(secondsSince1970: Int(now.timeIntervalSince1970), utcOffset: offset), .header))
         }
-        let title = " \(province) · \(s[.appTitle])"
+        let title = " \(province) · \(state.presenceLabel ?? s[.appTitle])"
         // The administration's wording of the data time when the row has room for it.
         if let official, !right.isEmpty,
            DisplayWidth.of(title) + 2 + right.dropFirst().reduce(DisplayWidth.of(official) + 1, { $0 + DisplayWidth.of($1.0) }) <= h.width {
@@ -123,6 +123,10 @@ enum HeaderView {
         }
         if let flash = state.flash {
             c.write(" " + flash, x: r.x, y: r.y, role: .statusKey, maxWidth: r.width)
+            return
+        }
+        if let note = state.presenceNote {
+            c.write(" " + note, x: r.x, y: r.y, role: .warn, maxWidth: r.width)
             return
         }
         if let arriving = state.arriving {

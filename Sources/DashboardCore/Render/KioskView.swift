@@ -23,7 +23,7 @@ enum KioskView {
         let (sub, rest2) = rest.splitTop(1)
         let (body, status) = rest2.splitBottom(1)
         var f = Frame(header: header, sub: sub, body: body, status: status)
-        if state.kioskStep == .map {
+        if state.showMap, state.snapshot?.geometry != nil {
             f.map = body
         } else if let id = state.expandedPanel, let panel = state.panels[id] {
             let (top, bottom) = body.splitTop(min(body.height / 2, 11))
@@ -76,6 +76,7 @@ enum KioskView {
         var title = " \(snap.units.province.shortName) · \(s[.appTitle])"
         if unit.level != .province { title += c.glyphs.separator + UnitNames.name(unit, state.language) }
         if let p = state.expandedPanel { title += c.glyphs.separator + state.title(of: p) }
+        if let presence = state.presenceLabel { title += " · " + presence }
         let t = Int(snap.manifest.generatedAt.timeIntervalSince1970)
         var right = "\(s[.dataTime]): \(f.dateTime(secondsSince1970: t, utcOffset: snap.manifest.utcOffsetSeconds))"
         if let now = state.now, state.showClock {
@@ -114,6 +115,7 @@ enum KioskView {
         c.fill(status, role: .background)
         var banners: [(String, Role)] = []
         if let r = state.refusal { banners.append((" \(c.glyphs.bad) \(s[.refused]): \(RefusalText.first(r, s)) ", .error)) }
+        if let note = state.presenceNote { banners.append((" \(note) ", .warn)) }
         if state.clockIsBehind {
             banners.append((" \(c.glyphs.bad) \(s[.clockBehind]) ", .error))
         } else if let days = state.staleDays {

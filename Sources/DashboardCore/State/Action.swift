@@ -17,6 +17,8 @@ public enum Action: Hashable, Sendable {
     /// The map instead of the panels; BTS sites on it; on the map, the neighbour west or east
     /// (↑ ↓ move north and south).
     case toggleMap, toggleSites, mapWest, mapEast
+    /// In a meeting room: follow the presenter again after breaking away.
+    case followPresenter
 
     /// The actions without a parameter, and panels 1–9.
     public static let all: [Action] = [
@@ -24,7 +26,7 @@ public enum Action: Hashable, Sendable {
     ] + (1...9).map { .focusPanel($0) } + [
         .previousPeriod, .nextPeriod, .cyclePeriodKind, .sort, .reverseSort, .toggleFlatList, .cycleTheme, .toggleMouse, .help, .redraw,
         .suspend, .quit, .searchAccept, .searchCancel, .searchErase, .searchPrevious, .searchNext, .closeHelp,
-        .kioskPause, .kioskNext, .kioskPrevious, .toggleMap, .toggleSites, .mapWest, .mapEast,
+        .kioskPause, .kioskNext, .kioskPrevious, .toggleMap, .toggleSites, .mapWest, .mapEast, .followPresenter,
     ]
 
     /// The name used in `config.toml`'s `[keys]` table.
@@ -67,6 +69,7 @@ public enum Action: Hashable, Sendable {
         case .toggleSites: "map_sites"
         case .mapWest: "map_west"
         case .mapEast: "map_east"
+        case .followPresenter: "follow"
         }
     }
 
@@ -114,6 +117,7 @@ public struct Keymap: Equatable, Sendable {
             b(.normal, .toggleFlatList, [.char("f")]),
             b(.normal, .cycleTheme, [.char("t")]), b(.normal, .toggleMouse, [.char("m")]),
             b(.normal, .toggleMap, [.char("b")]), b(.normal, .toggleSites, [.char("d")]),
+            b(.normal, .followPresenter, [.char("F")]),
             b(.normal, .help, [.char("?")]), b(.normal, .redraw, [.ctrl("l")]), b(.normal, .suspend, [.ctrl("z")]),
             b(.normal, .quit, [.char("q"), .ctrl("c")]),
             b(.search, .searchAccept, [.enter]), b(.search, .searchCancel, [.escape, .ctrl("c")]),

@@ -94,6 +94,8 @@ public struct AppState: Equatable, Sendable {
     public var notes: [String] = []
     /// Wall-screen mode: a playlist that rotates by itself; nil for the interactive dashboard.
     public var kiosk: KioskState?
+    /// In a meeting room: presenting, or following a presenter's route (`--present`, `--follow`).
+    public var presence: Presence = .alone
 
     public init() {}
 

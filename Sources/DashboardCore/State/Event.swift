@@ -17,6 +17,14 @@ public enum Event: Sendable {
     case terminalClosed
     /// Asked to stop (SIGTERM, SIGINT from outside).
     case terminate
+    /// A follower: the presenter's newest route, the export it shows, and who presents.
+    case followed(Route, SnapshotVersion, presenter: String)
+    /// A follower: the presenter's connection ended (it quit, died, or was replaced).
+    case presenterGone
+    /// A presenter: how many follow now.
+    case followerCount(Int)
+    /// A presenter: another took the room (`--take-over`); this screen is its own again.
+    case presentingEnded
 }
 
 /// What `update` asks the edge to do: plain data, compared with `==` in tests.

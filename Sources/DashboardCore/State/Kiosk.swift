@@ -111,6 +111,8 @@ func showKioskStep(_ state: inout AppState) {
 
 /// Keys on the wall screen: Space pauses, ← → step; `q` only when allowed; the rest is ignored.
 func kioskAction(_ state: inout AppState, _ action: Action) -> [Effect] {
+    // While following a presenter the wall shows the presenter's screen: no stepping.
+    if state.followState?.leading == true, [.kioskPause, .kioskNext, .kioskPrevious].contains(action) { return [] }
     switch action {
     case .kioskPause:
         guard var k = state.kiosk else { return [] }
@@ -130,6 +132,8 @@ func kioskAction(_ state: inout AppState, _ action: Action) -> [Effect] {
 /// On a clock tick: the first one schedules the first step; later ones move on when it is due.
 func kioskTick(_ state: inout AppState) {
     guard let k = state.kiosk, let now = state.monotonic else { return }
+    // A wall screen following a presenter that is there shows the presenter's screen.
+    if state.followState?.leading == true { state.kiosk?.due = now + k.interval; return }
     guard let due = k.due else { state.kiosk?.due = now + k.interval; return }
     guard !k.paused, now >= due else { return }
     // A table longer than the screen is paged by the rotation: no row is dropped unseen.

@@ -1,5 +1,7 @@
 import Foundation
+#if !CDSBOARD_FUZZ
 import SnapshotKit
+#endif
 
 /// Where to look, as one value, independent of the terminal's size: the place, the period,
 /// the list (flat or by former district), the focused panel and whether it is expanded, the

@@ -7,7 +7,7 @@ public func nextWake(_ state: AppState) -> Double? {
     guard let now = state.monotonic, let wall = state.now?.timeIntervalSince1970 else { return nil }
     var wakes = [now + 3600 - wall.truncatingRemainder(dividingBy: 3600)]
     if state.showClock { wakes.append(now + 60 - wall.truncatingRemainder(dividingBy: 60)) }
-    if let k = state.kiosk, !k.paused, let due = k.due { wakes.append(due) }
+    if let k = state.kiosk, !k.paused, let due = k.due, state.followState?.leading != true { wakes.append(due) }
     if let generated = state.snapshot?.manifest.generatedAt.timeIntervalSince1970 {
         let staleAt = generated + state.staleAfter
         if staleAt > wall { wakes.append(now + staleAt - wall) }

@@ -18,6 +18,10 @@ public func update(_ state: inout AppState, _ event: Event) -> [Effect] {
         state.arriving = nil
         if state.kiosk != nil { showKioskStep(&state) }
         clampSelection(&state)
+        // A follower shows the presenter's route on its new data too.
+        if let f = state.followState, f.leading, let route = f.route, let version = f.version, let who = f.presenter {
+            followed(&state, route, version, presenter: who)
+        }
         return []
     case .snapshotRefused(let failure):
         state.refusal = failure
@@ -28,13 +32,28 @@ public func update(_ state: inout AppState, _ event: Event) -> [Effect] {
         return []
     case .mouse(let x, let y, let double):
         if state.kiosk != nil { return [] }
-        return click(&state, x: x, y: y, double: double)
+        let before = state.route
+        let effects = click(&state, x: x, y: y, double: double)
+        if state.route != before { breakAway(&state) }
+        return effects
     case .key(let key):
         state.notes.removeAll()
         state.flash = nil
         return press(&state, key)
     case .terminalClosed, .terminate:
         return [.quit]
+    case .followed(let route, let version, let presenter):
+        followed(&state, route, version, presenter: presenter)
+        return []
+    case .presenterGone:
+        presenterGone(&state)
+        return []
+    case .followerCount(let n):
+        if case .presenting = state.presence { state.presence = .presenting(followers: max(0, n)) }
+        return []
+    case .presentingEnded:
+        if case .presenting = state.presence { state.presence = .alone; state.flash = state.strings[.roomTakenOver] }
+        return []
     }
 }
 
@@ -61,6 +80,8 @@ private func press(_ state: inout AppState, _ key: Key) -> [Effect] {
 
 /// Carries out one action.
 public func perform(_ state: inout AppState, _ action: Action) -> [Effect] {
+    // A follower that navigates breaks away from the presenter (`F` follows again).
+    if [.normal, .map, .search].contains(inputMode(state)), !passiveActions.contains(action) { breakAway(&state) }
     switch inputMode(state) {
     case .kiosk: return kioskAction(&state, action)
     case .search: return searchAction(&state, action)
@@ -148,6 +169,7 @@ public func perform(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.helpScroll = 0
     case .redraw: return [.redrawAll]
     case .suspend: return [.suspend]
+    case .followPresenter: followPresenter(&state)
     case .toggleMap, .toggleSites:
         guard state.snapshot?.geometry != nil else { state.flash = state.strings[.mapNoGeometry]; return [] }
         if action == .toggleMap { state.showMap.toggle() } else { state.showSites.toggle(); state.showMap = true }

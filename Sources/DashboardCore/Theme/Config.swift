@@ -9,6 +9,8 @@ import TOMLKit
 ///     flat_list = false           # two-tier provinces: open on the flat list of communes
 ///     stale_after_days = 45
 ///     cache_dir = "/var/cache/cdsboard"   # shared by the viewers of one account; "" = no cache
+///     room = "giao-ban"           # the meeting room of --present / --follow
+///     room_dir = "/run/cdsboard"  # a group-writable directory for rooms of several accounts
 ///
 ///     [keys]                      # rebind by action name (see `cdsboard keys`)
 ///     move_down = ["j", "Down"]
@@ -26,6 +28,10 @@ public struct Config: Sendable {
     public var staleAfterDays: Double = Staleness.defaultAfter / 86400
     /// Where viewers share loaded snapshots: nil = the default (`$XDG_CACHE_HOME/cdsboard`), "" = none.
     public var cacheDirectory: String?
+    /// The meeting room `--present` and `--follow` use when `--room` names none.
+    public var room: String?
+    /// Where rooms' sockets are, for viewers of several accounts (else `$XDG_RUNTIME_DIR/cdsboard`).
+    public var roomDirectory: String?
     /// Kiosk: seconds per screen, the playlist, and whether `q` may quit.
     public var kioskInterval: Double = 20
     public var kioskPlaylist: [String] = KioskState.defaultParts
@@ -55,6 +61,13 @@ public struct Config: Sendable {
                 case "mouse": parsed.mouse = try bool(t, key, path, text)
                 case "flat_list": parsed.flatList = try bool(t, key, path, text)
                 case "cache_dir": parsed.cacheDirectory = try string(t, key, path, text)
+                case "room":
+                    let r = try string(t, key, path, text)
+                    guard !r.isEmpty, r.count <= 40, r.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) else {
+                        throw ConfigError(file: path, line: line(key, text), message: "room: letters, digits, - and _ (at most 40)")
+                    }
+                    parsed.room = r
+                case "room_dir": parsed.roomDirectory = try string(t, key, path, text)
                 case "stale_after_days":
                     guard let d = t[key]?.double ?? t[key]?.int.map(Double.init), d > 0, d <= 36_500 else {
                         throw ConfigError(file: path, line: line(key, text), message: "stale_after_days must be a number of days, 1 to 36500")
