@@ -65,19 +65,19 @@ enum PackageMaker {
         }
         let headBytes = Array(head.utf8), tailBytes = Array(tail.utf8), unitBytes = Array(unit.utf8)
         let total = Int64(headBytes.count) + count + Int64(tailBytes.count)
+        let h = Int64(headBytes.count)
+        // The body, unit after unit, long enough to slice any chunk of it.
+        let body = Array([[UInt8]](repeating: unitBytes, count: (2 << 20) / unitBytes.count + 2).joined())
         try! archive.addEntry(with: path, type: .file, uncompressedSize: total, compressionMethod: .deflate, bufferSize: 1 << 20) { pos, size in
+            if pos >= h, pos + Int64(size) <= h + count {
+                let offset = Int((pos - h) % Int64(unitBytes.count))
+                return Data(body[offset..<(offset + size)])
+            }
             var out = [UInt8]()
-            out.reserveCapacity(size)
-            var p = pos
-            while out.count < size {
-                if p < Int64(headBytes.count) {
-                    out.append(headBytes[Int(p)])
-                } else if p < Int64(headBytes.count) + count {
-                    out.append(unitBytes[Int((p - Int64(headBytes.count)) % Int64(unitBytes.count))])
-                } else {
-                    out.append(tailBytes[Int(p - Int64(headBytes.count) - count)])
-                }
-                p += 1
+            for p in pos..<(pos + Int64(size)) {
+                if p < h { out.append(headBytes[Int(p)]) }
+                else if p < h + count { out.append(unitBytes[Int((p - h) % Int64(unitBytes.count))]) }
+                else { out.append(tailBytes[Int(p - h - count)]) }
             }
             return Data(out)
         }

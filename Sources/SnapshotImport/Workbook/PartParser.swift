@@ -13,6 +13,7 @@ class PartParser: NSObject, XMLParserDelegate {
     /// The first refusal of a handler; it stops the parse.
     var failure: ImportError?
     private(set) weak var parser: XMLParser?
+    private var depth = 0, sawRoot = false
 
     init(file: String, part: String) {
         self.file = file
@@ -32,9 +33,14 @@ class PartParser: NSObject, XMLParserDelegate {
         parser = p
         let ok = p.parse()
         if let failure { throw failure }
-        if !ok {
-            let why = p.parserError.map { ($0 as NSError).localizedDescription } ?? "not well-formed"
-            throw ImportError(file: file, "part \(part) is broken XML at line \(p.lineNumber), column \(p.columnNumber) (\(why)): the file is damaged")
+        // Linux's XMLParser may return true with an error set, and says nothing of a document
+        // cut short: both are checked here.
+        if !ok || p.parserError != nil {
+            let code = p.parserError.map { " (XML error \(($0 as NSError).code))" } ?? ""
+            throw ImportError(file: file, "part \(part) is broken XML at line \(p.lineNumber), column \(p.columnNumber)\(code): the file is damaged")
+        }
+        if depth != 0 || !sawRoot {
+            throw ImportError(file: file, "part \(part) is broken XML: it ends with \(depth) element(s) still open (cut short): the file is damaged")
         }
     }
 
@@ -49,10 +55,13 @@ class PartParser: NSObject, XMLParserDelegate {
     // delegate methods would never be called.
     func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
                 attributes: [String: String] = [:]) {
+        depth += 1
+        sawRoot = true
         start(Self.local(name), attributes)
     }
 
     func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        depth -= 1
         end(Self.local(name))
     }
 
