@@ -33,10 +33,24 @@ public struct LayoutMatch: Sendable {
     /// bottom (a merged parent over its children), folded, joined with " / ".
     static func headerPaths(_ sheet: Sheet, rows: ClosedRange<Int>) -> [Int: String] {
         var paths: [Int: String] = [:]
+        // Without merged ranges (a CSV, a sheet saved without them) a parent header is written
+        // once, over its first child: an empty upper header cell with a child below takes the
+        // text to its left.
+        let fillRight = sheet.merges.isEmpty
+        func text(_ r: Int, _ c: Int) -> String {
+            if let v = sheet.shown(row: r, column: c) { return v.text }
+            guard fillRight, r < rows.upperBound, sheet[r + 1, c] != nil else { return "" }
+            var k = c - 1
+            while k >= 1 {
+                if let v = sheet[r, k] { return sheet[r + 1, k] != nil ? v.text : "" }
+                k -= 1
+            }
+            return ""
+        }
         for c in 1...max(1, sheet.columnCount) {
             var parts: [String] = []
             for r in rows {
-                let t = Folding.header(sheet.shown(row: r, column: c)?.text ?? "")
+                let t = Folding.header(text(r, c))
                 if !t.isEmpty, parts.last != t { parts.append(t) }
             }
             if !parts.isEmpty { paths[c] = parts.joined(separator: " / ") }
