@@ -88,3 +88,27 @@ import Testing
         #expect(help.output.contains("bieu-06"))
     }
 }
+
+/// Form 06 as LibreOffice writes it (three header rows, a code column, a quarter in the title).
+@Suite struct Form06FixtureTests {
+    @Test func form06OfAQuarterWithCodesIsPlannedAsThatSpan() throws {
+        let url = URL(fileURLWithPath: PackageMaker.fixtures + "/bieu-06-quy-4-2026.xlsx")
+        let plan = try ImportPlan.make(url, catalogue: UnitsAndPeriodTests.tuyenQuangUnits(), layouts: .shipped())
+        #expect(plan.match.layout.id == "bieu-06")
+        #expect(plan.match.headerRows == 5...7)
+        #expect(plan.match.codeColumn == 3)
+        #expect(plan.period == ReportPeriod(first: "2026-10", last: "2026-12"), "a quarter stays a quarter")
+        #expect(plan.units.count == 12)
+        #expect(plan.missing.count == 112)
+        #expect(plan.warnings.isEmpty, "\(plan.warnings)")
+        #expect(plan.match.column(of: "received_online") == 5 && plan.match.column(of: "received_direct") == 6)
+        #expect(plan.match.column(of: "returned") == nil, "form 06 has no returned column: it stays absent")
+        let total = try #require(plan.total)
+        #expect(total.figures["handled"] == plan.units.reduce(0) { $0 + ($1.figures["handled"] ?? 0) })
+    }
+
+    @Test func aRowThatDoesNotAddUpIsAWarningNamingBothSides() {
+        let figures: [String: Double] = ["handled": 120, "carried_over": 20, "received": 98, "received_direct": 40, "received_online": 58]
+        #expect(RowIdentities.broken(figures, place: "f.xlsx: S!B9") == ["f.xlsx: S!B9: handled 120 ≠ carried_over + received = 118"])
+    }
+}

@@ -72,6 +72,7 @@ import Testing
         #expect(ReportPeriod.fromFileName("thong-ke-mot-cua-2026-11.xlsx") == ReportPeriod(first: "2026-11", last: "2026-11"))
         #expect(ReportPeriod.fromFileName("bao-cao-thang-11-2026.xlsx") == ReportPeriod(first: "2026-11", last: "2026-11"))
         #expect(ReportPeriod.fromFileName("bieu06_2026_Q4.xlsx") == ReportPeriod(first: "2026-10", last: "2026-12"))
+        #expect(ReportPeriod.fromFileName("bieu-06-quy-4-2026.xlsx") == ReportPeriod(first: "2026-10", last: "2026-12"), "not April: the 4 is the quarter's")
         #expect(ReportPeriod.fromFileName("bao-cao.xlsx") == nil)
         #expect(ReportPeriod(option: "2026-11") == ReportPeriod(first: "2026-11", last: "2026-11"))
         #expect(ReportPeriod(option: "2026-Q4") == ReportPeriod(first: "2026-10", last: "2026-12"))

@@ -110,6 +110,9 @@ public struct ImportPlan: Sendable {
 
         // The total row against the sum of every row with figures (units and agencies).
         var warnings: [String] = []
+        for row in reading.units {
+            warnings += RowIdentities.broken(row.figures, place: "\(file): \(sheetData.place(CellRef(row: row.row, column: match.unitColumn)))")
+        }
         if let total = reading.total {
             let all = reading.units
             for (field, column, _) in match.columns where !SheetReading.percentFields.contains(field) {

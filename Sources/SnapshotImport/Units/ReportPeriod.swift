@@ -61,10 +61,12 @@ public struct ReportPeriod: Equatable, Sendable, CustomStringConvertible {
         return nil
     }
 
-    /// The period a file name states: `…2026-11…`, `…11-2026…`, `…thang-11-2026…`, `…2026-q4…`.
+    /// The period a file name states: `…2026-11…`, `…11-2026…`, `…thang-11-2026…`, `…2026-q4…`, `…quy-4-2026…`.
     public static func fromFileName(_ name: String) -> ReportPeriod? {
         let t = Folding.header((name as NSString).deletingPathExtension)
         if let q = firstMatch(#"(\d{4})[-_. ]?q([1-4])"#, in: t), let y = Int(q[1]), let n = Int(q[2]),
+           let a = month(y, 3 * n - 2), let b = month(y, 3 * n) { return ReportPeriod(first: a, last: b) }
+        if let q = firstMatch(#"(?:quy|q)[-_. ]?([1-4])[-_. ]+(\d{4})"#, in: t), let n = Int(q[1]), let y = Int(q[2]),
            let a = month(y, 3 * n - 2), let b = month(y, 3 * n) { return ReportPeriod(first: a, last: b) }
         if let m = firstMatch(#"(?<!\d)(\d{4})[-_.](\d{2})(?!\d)"#, in: t), let y = Int(m[1]), let mm = Int(m[2]), let a = month(y, mm) {
             return ReportPeriod(first: a, last: a)

@@ -170,6 +170,27 @@ def one_stop(units):
     convert("thong-ke-mot-cua-2026-11", [table("Thống kê", rows), table("Ghi chú", notes)])
 
 
+def form06(units):
+    """Biểu số 06/VPCP/KSTT by unit for a quarter, three header rows, codes in a column."""
+    rng = random.Random(606)
+    rows = [["Biểu số 06/VPCP/KSTT"], [("TÌNH HÌNH, KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH", 13)], [("Quý IV/2026", 13)], [None]]
+    rows.append([("STT", 1, 3), ("Đơn vị", 1, 3), ("Mã đơn vị", 1, 3), ("Số hồ sơ nhận giải quyết", 4), ("Số hồ sơ đã giải quyết", 4),
+                 ("Số hồ sơ đang giải quyết", 3)])
+    rows.append(["covered", "covered", "covered", ("Tổng số", 1, 2), ("Trong kỳ", 2), ("Từ kỳ trước", 1, 2), ("Tổng số", 1, 2),
+                 ("Trước hạn", 1, 2), ("Đúng hạn", 1, 2), ("Quá hạn", 1, 2), ("Tổng số", 1, 2), ("Trong hạn", 1, 2), ("Quá hạn", 1, 2)])
+    rows.append(["covered", "covered", "covered", "covered", "Trực tuyến", "Trực tiếp, bưu chính"] + ["covered"] * 8)
+    rows.append([f"({i})" for i in range(1, 15)])
+    first = len(rows) + 1
+    for i, u in enumerate(units[:12]):
+        f = one_stop_figures(rng)
+        total, carried, received, direct, online, resolved, before, on, after = f[:9]
+        pending, within, overdue = f[12:15]
+        rows.append([i + 1, u["name"], u["code"], total, online, direct, carried, resolved, before, on, after, pending, within, overdue])
+    last = len(rows)
+    rows.append([None, "Tổng cộng", None] + [("formula", f"SUM([.{chr(68 + c)}{first}:.{chr(68 + c)}{last}])") for c in range(11)])
+    convert("bieu-06-quy-4-2026", [table("Biểu 06", rows)])
+
+
 def cells():
     """A small workbook of every kind of cell the reader must tell apart."""
     rows = [
@@ -188,6 +209,7 @@ def main():
     units = json.load(open(os.path.join(ROOT, "SampleData", "tuyen-quang", "units.json"), encoding="utf-8"))["province"]["communes"]
     cells()
     one_stop(units)
+    form06(units)
 
 
 if __name__ == "__main__":
