@@ -112,3 +112,21 @@ import Testing
         #expect(RowIdentities.broken(figures, place: "f.xlsx: S!B9") == ["f.xlsx: S!B9: handled 120 ≠ carried_over + received = 118"])
     }
 }
+
+/// A sheet typed in a pre-Unicode font is named as such, with how to convert it.
+@Suite struct LegacyFontTests {
+    @Test func tcvn3AndVNIHeadersAreRecognisedAndUnicodeIsNot() throws {
+        #expect(LegacyFont.suspected(["STT", "§¬n vÞ", "Tæng sè", "Tån tr­íc"]), "TCVN3")
+        #expect(LegacyFont.suspected(["Ñôn vò", "Toång soá", "Toàn tröôùc"]), "VNI")
+        #expect(!LegacyFont.suspected(["Đơn vị", "Tổng số", "Tồn trước", "Xã Hà Giang"]))
+        #expect(!LegacyFont.suspected(["Tiếp nhận", "Tỉ lệ (%)", "Ghi chú: ±5"]))
+        let path = Fixtures.temporaryDirectory("cdsboard-tcvn3") + "/bao-cao-thang-11-2026.csv"
+        Fixtures.write("STT,§¬n vÞ,Tæng sè,Tån tr­íc\n1,X· Minh Quang,10,2\n", to: path)
+        do {
+            _ = try ImportPlan.make(URL(fileURLWithPath: path), catalogue: UnitsAndPeriodTests.tuyenQuangUnits(), layouts: .shipped())
+            Issue.record("planned")
+        } catch {
+            #expect(error.description == "bao-cao-thang-11-2026.csv: " + LegacyFont.advice)
+        }
+    }
+}

@@ -57,6 +57,9 @@ public struct ImportPlan: Sendable {
         switch layouts.detect(in: sheets) {
         case .success(let m): match = m
         case .failure(let misses):
+            if LegacyFont.suspected(sheets.flatMap { $0.cells.values.compactMap { if case .text(let t) = $0 { return t } else { return nil } } }) {
+                throw refuse(ImportError(file: file, LegacyFont.advice))
+            }
             throw Refusal(errors: [ImportError(file: file, "no layout fits (\(layouts.layouts.map(\.id).joined(separator: ", "))); give one with --layout FILE")]
                           + misses.all.map { ImportError(file: file, place: $0.sheet, "layout \($0.layout): \($0.reason)") })
         }
