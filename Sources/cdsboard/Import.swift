@@ -11,9 +11,10 @@ struct Import: ParsableCommand {
         discussion: """
         Layouts shipped: \(ShippedLayouts.all.map { (try? Layout.parse($0.toml, source: $0.name)).map { "\($0.id) (\($0.name))" } ?? $0.name }.joined(separator: "; ")).
         A user's own: $XDG_CONFIG_HOME/cdsboard/layouts/*.toml, or --layout FILE.
-        Writing into the snapshot is not available yet: the snapshot format has no statistics rows \
-        without a split by channel and field, and the figures a report does not carry are never \
-        invented. Use --dry-run to check a report now.
+        Tourism reports are written into tourism.csv (that month's rows replaced), and the new version \
+        is published whole after passing check. Dossier reports (mot-cua, bieu-06) are read and \
+        explained with --dry-run only: the snapshot format has no statistics rows without a split by \
+        channel and field yet, and figures a report does not carry are never invented.
         """)
 
     @Argument(help: "The reports to read (.xlsx or .csv).")
@@ -56,21 +57,54 @@ struct Import: ParsableCommand {
             throw ExitCode(1)
         }
         let u = snap.units
-        let catalogue = u.communeIndexes.map { UnitMatcher.Entry(code: u.units[$0].code, name: u.units[$0].name) }
+        let communes = u.communeIndexes.map { UnitMatcher.Entry(code: u.units[$0].code, name: u.units[$0].name) }
+        let districts = u.districts.map { UnitMatcher.Entry(code: $0.code, name: $0.name) }
         var refused = false
+        var plans: [ImportPlan] = []
         for path in files {
             do {
-                let plan = try ImportPlan.make(URL(fileURLWithPath: path), catalogue: catalogue, layouts: layouts, sheet: sheet, period: periodOption)
+                let plan = try ImportPlan.make(URL(fileURLWithPath: path), catalogueFor: { $0.communes ? communes : districts },
+                                               layouts: layouts, sheet: sheet, period: periodOption)
                 for line in plan.summary() { print(line) }
+                plans.append(plan)
             } catch {
                 FileHandle.standardError.write(Data("\(error)\n".utf8))
                 refused = true
             }
         }
         if refused { throw ExitCode(1) }
-        if !dryRun {
-            FileHandle.standardError.write(Data("nothing written: only --dry-run is available yet (the snapshot format has no statistics rows without a split by channel and field)\n".utf8))
+        if dryRun { return }
+        if let p = plans.first(where: { $0.match.layout.carries == .dossierTotals }) {
+            FileHandle.standardError.write(Data("\(p.file): nothing written: dossier reports can only be checked (--dry-run) yet; the snapshot format has no statistics rows without a split by channel and field\n".utf8))
             throw ExitCode(2)
+        }
+        try write(plans, into: into)
+    }
+
+    /// Merges the plans into the snapshot's tables and publishes the new version whole.
+    func write(_ plans: [ImportPlan], into dir: String) throws {
+        var tourism = String(decoding: FileManager.default.contents(atPath: dir + "/tourism.csv") ?? Data(), as: UTF8.self)
+        var lines: [String] = []
+        do {
+            for plan in plans {
+                let merge = try TourismWriter.merge(existing: tourism, plan: plan)
+                tourism = merge.text
+                lines.append("\(plan.file): tourism.csv \(plan.period.first): \(merge.replaced) rows replaced, \(merge.added) added, \(merge.removed) removed")
+            }
+        } catch {
+            FileHandle.standardError.write(Data("\(error)\nnothing written\n".utf8))
+            throw ExitCode(1)
+        }
+        let stamp = DateFormatter()
+        stamp.locale = Locale(identifier: "en_US_POSIX")
+        stamp.dateFormat = "yyyy-MM-dd'T'HH:mm:ssxxx"
+        do {
+            let published = try SnapshotPublisher.publish(["tourism.csv": Data(tourism.utf8)], into: dir, generatedAt: stamp.string(from: Date()))
+            for l in lines { print(l) }
+            print("published \(published.viaSymlink ? "as \(published.directory), \(dir) now points to it" : "in \(dir)"): \(published.changed.joined(separator: ", "))")
+        } catch {
+            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            throw ExitCode(1)
         }
     }
 }

@@ -33,7 +33,7 @@ import Testing
         #expect(manifest.contains(SHA256.hex([UInt8](tourism))))
         guard case .success = SnapshotLoader.load(directory: dir) else { Issue.record("the published version does not load"); return }
         let parent = (dir as NSString).deletingLastPathComponent
-        #expect(try FileManager.default.contentsOfDirectory(atPath: parent).filter { $0.contains(".import-") }.isEmpty, "no staging copy left")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: parent).filter { $0.hasPrefix("." + (dir as NSString).lastPathComponent + ".import-") }.isEmpty, "no staging copy left")
     }
 
     @Test func aVersionThatFailsCheckWritesNothing() throws {
@@ -49,7 +49,7 @@ import Testing
         }
         #expect(listing(dir) == before)
         let parent = (dir as NSString).deletingLastPathComponent
-        #expect(try FileManager.default.contentsOfDirectory(atPath: parent).filter { $0.contains(".import-") }.isEmpty)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: parent).filter { $0.hasPrefix("." + (dir as NSString).lastPathComponent + ".import-") }.isEmpty)
     }
 
     @Test func aSymlinkedSnapshotIsSwappedToANewVersionAndTheOldOneKept() throws {

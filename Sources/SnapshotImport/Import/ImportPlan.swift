@@ -40,8 +40,15 @@ public struct ImportPlan: Sendable {
         return try Workbook.read(url, file: file, limits: limits).sheets
     }
 
-    /// Plans the import of `url` against `catalogue` (the snapshot's communes).
+    /// Plans the import of `url` against `catalogue` (one list for every kind of layout).
     public static func make(_ url: URL, catalogue: [UnitMatcher.Entry], layouts: LayoutCatalog, sheet: String? = nil,
+                            period option: ReportPeriod? = nil) throws(Refusal) -> ImportPlan {
+        try make(url, catalogueFor: { _ in catalogue }, layouts: layouts, sheet: sheet, period: option)
+    }
+
+    /// Plans the import of `url` against the snapshot's units for the layout found: communes for
+    /// dossier totals, (former) districts for tourism.
+    public static func make(_ url: URL, catalogueFor: (Layout.Carries) -> [UnitMatcher.Entry], layouts: LayoutCatalog, sheet: String? = nil,
                             period option: ReportPeriod? = nil) throws(Refusal) -> ImportPlan {
         let file = url.lastPathComponent
         func refuse(_ e: ImportError) -> Refusal { Refusal(errors: [e]) }
@@ -86,6 +93,7 @@ public struct ImportPlan: Sendable {
         }
 
         // Units.
+        let catalogue = catalogueFor(match.layout.carries)
         let matcher = UnitMatcher(units: catalogue)
         var errors: [ImportError] = [], units: [UnitRow] = [], skipped = reading.skipped
         var seen: [String: String] = [:]
@@ -99,6 +107,8 @@ public struct ImportPlan: Sendable {
                 }
                 seen[e.code] = place
                 units.append(UnitRow(code: e.code, catalogueName: e.name, written: row.name, place: place, exact: exact, figures: row.figures))
+            case .agency where !match.layout.carries.communes:
+                errors.append(ImportError(file: file, place: place, "no unit named \"\(row.name)\"; nearest: \(matcher.nearest(row.name).map(\.name).joined(separator: ", "))"))
             case .unknown(let nearest):
                 errors.append(ImportError(file: file, place: place, "no unit named \"\(row.name)\"; nearest: \(nearest.map(\.name).joined(separator: ", "))"))
             case .ambiguous(let candidates):

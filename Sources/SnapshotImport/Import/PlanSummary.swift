@@ -12,7 +12,7 @@ extension ImportPlan {
                    + (m.codeColumn.map { ", codes in column \(CellRef.columnName($0))" } ?? "")
                    + (m.numbersRow.map { ", column numbers in row \($0)" } ?? "") + ", figures from row \(m.firstDataRow)")
         for (field, column, header) in m.columns {
-            out.append("  \(CellRef.columnName(column).padding(toLength: 3, withPad: " ", startingAt: 0)) \(field.padding(toLength: 20, withPad: " ", startingAt: 0)) ← \(header)")
+            out.append("  \(CellRef.columnName(column).padding(toLength: 3, withPad: " ", startingAt: 0)) \(field.padding(toLength: 22, withPad: " ", startingAt: 0)) ← \(header)")
         }
         let unmapped = m.layout.fields.map(\.field).filter { m.column(of: $0) == nil }
         if !unmapped.isEmpty { out.append("  not in this sheet (stays absent, \"—\"): \(unmapped.joined(separator: ", "))") }

@@ -21,6 +21,11 @@ public struct Layout: Sendable, Equatable {
         /// Dossier totals per unit for the report's period (the one-stop statistics, form 06,
         /// the wall screen): no split by channel beyond what the columns give, no field split.
         case dossierTotals = "dossier_totals"
+        /// Visitors and revenue per former district (or district) for one month: `tourism.csv`.
+        case tourism
+
+        /// Whether the units of a sheet are communes (false: districts, or former districts).
+        public var communes: Bool { self == .dossierTotals }
     }
 
     public var id: String
@@ -48,6 +53,8 @@ public struct Layout: Sendable, Equatable {
                     "resolved_before_due", "resolved_on_due", "resolved_after_due", "returned", "delivered",
                     "not_delivered", "pending", "pending_within_due", "pending_overdue", "supplement", "withdrawn",
                     "on_time_percent"]
+        case .tourism:
+            return ["domestic_visitors", "international_visitors", "revenue_million_vnd"]
         }
     }
 

@@ -3,7 +3,7 @@
 /// under `$XDG_CONFIG_HOME/cdsboard/layouts/` replaces the shipped one.
 public enum ShippedLayouts {
     /// `(file name, TOML)`, in the order detection tries them.
-    public static let all: [(name: String, toml: String)] = [("mot-cua.toml", oneStop), ("bieu-06.toml", form06)]
+    public static let all: [(name: String, toml: String)] = [("mot-cua.toml", oneStop), ("bieu-06.toml", form06), ("du-lich.toml", tourism)]
 
     /// The one-stop system's statistics report (OpenCPS and its vendors), columns (1)–(20):
     /// STT | Đơn vị | Nhận giải quyết (Tổng số, Tồn trước) | Nhận trong kỳ (Tổng số, Một cửa,
@@ -64,5 +64,21 @@ public enum ShippedLayouts {
     pending = ["Số hồ sơ đang giải quyết / Tổng số"]
     pending_within_due = ["Số hồ sơ đang giải quyết / Trong hạn"]
     pending_overdue = ["Số hồ sơ đang giải quyết / Quá hạn"]
+    """
+
+    /// Tourism by former district (or district) for one month, as a department types it:
+    /// Địa bàn | Khách nội địa | Khách quốc tế | Doanh thu (triệu đồng).
+    public static let tourism = """
+    id = "du-lich"
+    name = "Khách du lịch và doanh thu theo địa bàn, một tháng"
+    carries = "tourism"
+    unit = ["Địa bàn", "Huyện, thành phố", "Đơn vị", "Khu vực"]
+    code = ["Mã huyện", "Mã địa bàn"]
+    total = ["Tổng số", "Tổng cộng", "Cộng", "Toàn tỉnh"]
+
+    [fields]
+    domestic_visitors = ["Khách nội địa", "Khách du lịch / Nội địa", "Lượt khách / Nội địa", "Khách trong nước"]
+    international_visitors = ["Khách quốc tế", "Khách du lịch / Quốc tế", "Lượt khách / Quốc tế"]
+    revenue_million_vnd = ["Doanh thu (triệu đồng)", "Tổng thu từ khách du lịch (triệu đồng)", "Doanh thu"]
     """
 }

@@ -39,7 +39,9 @@ public struct UnitMatcher: Sendable {
 
     /// Prefixes as name keys, longest first; the kind they give (`xa`, `phuong`, `thi tran`).
     static let prefixes: [(key: String, kind: String?)] = [
-        ("ủy ban nhân dân", nil), ("uỷ ban nhân dân", nil), ("ubnd", nil),
+        ("ủy ban nhân dân", nil), ("uỷ ban nhân dân", nil), ("ubnd", nil), ("khu vực", nil),
+        ("thành phố", "thành phố"), ("tp.", "thành phố"), ("tp", "thành phố"), ("thị xã", "thị xã"), ("tx.", "thị xã"),
+        ("tx", "thị xã"), ("huyện", "huyện"),
         ("thị trấn", "thị trấn"), ("phường", "phường"), ("xã", "xã"), ("tt.", "thị trấn"), ("tt", "thị trấn"),
         ("p.", "phường"), ("x.", "xã"),
     ].map { (Folding.name($0.0), $0.1.map { Folding.name($0) }) }
@@ -47,6 +49,10 @@ public struct UnitMatcher: Sendable {
     /// A name's kind (from its prefix) and its base name key: `UBND xã Ngọc Đường` → (xã, ngọc đường).
     static func split(_ name: String) -> (kind: String?, base: String) {
         var key = Folding.name(name)
+        for suffix in ["(cũ)", "cũ"].map(Folding.name) where key.hasSuffix(" " + suffix) {
+            key = String(key.dropLast(suffix.count)).trimmingCharacters(in: .whitespaces)
+            break
+        }
         var kind: String?
         var stripped = true
         while stripped {

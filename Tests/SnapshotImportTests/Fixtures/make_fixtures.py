@@ -191,6 +191,31 @@ def form06(units):
     convert("bieu-06-quy-4-2026", [table("Biểu 06", rows)])
 
 
+def district_spelling(name, k):
+    """A former district as departments write it."""
+    prefix, _, base = name.partition(" ") if name.startswith("Huyện ") else ("Thành phố", None, name[len("Thành phố "):])
+    forms = [name, base, "Khu vực " + base + " (cũ)", name.upper(), unicodedata.normalize("NFD", name),
+             ("TP. " + base) if prefix == "Thành phố" else ("huyện " + base), old_tone(name)]
+    return forms[k % len(forms)]
+
+
+def tourism(districts):
+    """Visitors by former district for October 2026, typed by the tourism department."""
+    rng = random.Random(1026)
+    rows = [[("SỐ LIỆU KHÁCH DU LỊCH THÁNG 10/2026", 5)], [None],
+            [("STT", 1, 2), ("Địa bàn", 1, 2), ("Lượt khách", 2), ("Doanh thu (triệu đồng)", 1, 2)],
+            ["covered", "covered", "Nội địa", "Quốc tế", "covered"]]
+    first = len(rows) + 1
+    for i, d in enumerate(districts):
+        domestic, international, revenue = rng.randint(20000, 90000), rng.randint(500, 9000), rng.randint(30000, 200000)
+        # One figure typed as text in Vietnamese style, as happens when a cell is formatted as text.
+        dom = f"{domestic:,}".replace(",", ".") if i == 3 else domestic
+        rows.append([i + 1, district_spelling(d["name"], i), dom, international, revenue])
+    last = len(rows)
+    rows.append([None, "Toàn tỉnh"] + [("formula", f"SUMPRODUCT(VALUE(SUBSTITUTE([.{c}{first}:.{c}{last}];\".\";\"\")))") for c in "CDE"])
+    convert("du-lich-thang-10-2026", [table("Du lịch", rows)])
+
+
 def cells():
     """A small workbook of every kind of cell the reader must tell apart."""
     rows = [
@@ -210,6 +235,8 @@ def main():
     cells()
     one_stop(units)
     form06(units)
+    before = json.load(open(os.path.join(ROOT, "SampleData", "tuyen-quang", "units_before.json"), encoding="utf-8"))["provinces"]
+    tourism([d for p in before for d in p["districts"]])
 
 
 if __name__ == "__main__":
