@@ -82,7 +82,7 @@ import Testing
         #expect(Fixtures.read(dir + "/manifest.json") == manifest)
         let bad = Fixtures.run(Fixtures.binary, ["import", PackageMaker.fixtures + "/cells.xlsx", "--into", dir, "--dry-run"], environment: ["XDG_CONFIG_HOME": "/nonexistent"])
         #expect(bad.status == 1)
-        #expect(bad.output.hasPrefix("cells.xlsx: no layout fits (mot-cua, bieu-06, du-lich); give one with --layout FILE"))
+        #expect(bad.output.hasPrefix("cells.xlsx: no layout fits (mot-cua, bieu-06, du-lich, man-hinh); give one with --layout FILE"))
         let help = Fixtures.run(Fixtures.binary, ["import", "--help"])
         #expect(help.output.contains("mot-cua (Báo cáo thống kê"))
         #expect(help.output.contains("bieu-06"))
@@ -128,5 +128,19 @@ import Testing
         } catch {
             #expect(error.description == "bao-cao-thang-11-2026.csv: " + LegacyFont.advice)
         }
+    }
+}
+
+/// The wall screen's table (LibreOffice): "Trả lại/Rút" is one header, not a parent and a child.
+@Suite struct WallScreenFixtureTests {
+    @Test func theWallScreenTableIsFoundAndAddsUp() throws {
+        let url = URL(fileURLWithPath: PackageMaker.fixtures + "/man-hinh-thang-11-2026.xlsx")
+        let plan = try ImportPlan.make(url, catalogue: UnitsAndPeriodTests.tuyenQuangUnits(), layouts: .shipped())
+        #expect(plan.match.layout.id == "man-hinh")
+        #expect(plan.match.column(of: "returned_or_withdrawn") == 13)
+        #expect(plan.match.column(of: "received_online") == nil, "the wall screen has no channel split: it stays absent")
+        #expect(plan.units.count == 20 && plan.missing.count == 104)
+        #expect(plan.warnings.isEmpty, "\(plan.warnings)")
+        #expect(plan.period == ReportPeriod(first: "2026-11", last: "2026-11"))
     }
 }

@@ -10,6 +10,7 @@ enum RowIdentities {
         ("pending", ["pending_within_due", "pending_overdue"]),
         ("handled", ["resolved", "returned", "pending", "withdrawn"]),
         ("resolved", ["delivered", "not_delivered"]),
+        ("handled", ["resolved_before_due", "resolved_on_due", "resolved_after_due", "returned_or_withdrawn", "pending_within_due", "pending_overdue"]),
     ]
 
     /// The identities `figures` breaks, as `place: handled 120 ≠ carried_over + received = 118`.

@@ -12,7 +12,7 @@ import TOMLKit
 /// unit = ["Đơn vị", "Tên đơn vị"]             # the header of the unit-name column
 /// code = ["Mã đơn vị"]                        # optional: a column of GSO codes
 /// total = ["Tổng số", "Tổng cộng", "Cộng"]    # unit texts of the total row
-/// [fields]                                    # field = header aliases, "Parent / Child" for
+/// [fields]                                    # field = header aliases, "Parent / Child" (spaces around the slash) for
 /// carried_over = ["Nhận giải quyết / Tồn trước", "Từ kỳ trước"]  # merged headers; the end of
 /// ```                                         # the header path is enough when it is unique.
 public struct Layout: Sendable, Equatable {
@@ -52,7 +52,7 @@ public struct Layout: Sendable, Equatable {
             return ["handled", "carried_over", "received", "received_direct", "received_online", "resolved",
                     "resolved_before_due", "resolved_on_due", "resolved_after_due", "returned", "delivered",
                     "not_delivered", "pending", "pending_within_due", "pending_overdue", "supplement", "withdrawn",
-                    "on_time_percent"]
+                    "on_time_percent", "returned_or_withdrawn"]
         case .tourism:
             return ["domestic_visitors", "international_visitors", "revenue_million_vnd"]
         }

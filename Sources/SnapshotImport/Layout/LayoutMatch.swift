@@ -58,9 +58,10 @@ public struct LayoutMatch: Sendable {
         return paths
     }
 
-    /// An alias as a folded path (`Nhận giải quyết / Tồn trước` → `nhan giai quyet / ton truoc`).
+    /// An alias as a folded path (`Nhận giải quyết / Tồn trước` → `nhan giai quyet / ton truoc`);
+    /// only " / " with spaces separates parent and child (`Trả lại/Rút` is one header).
     static func foldedAlias(_ alias: String) -> String {
-        alias.split(separator: "/").map { Folding.header(String($0)) }.filter { !$0.isEmpty }.joined(separator: " / ")
+        alias.components(separatedBy: " / ").map { Folding.header($0) }.filter { !$0.isEmpty }.joined(separator: " / ")
     }
 
     static func pathMatches(_ path: String, _ alias: String) -> Bool {

@@ -3,7 +3,7 @@
 /// under `$XDG_CONFIG_HOME/cdsboard/layouts/` replaces the shipped one.
 public enum ShippedLayouts {
     /// `(file name, TOML)`, in the order detection tries them.
-    public static let all: [(name: String, toml: String)] = [("mot-cua.toml", oneStop), ("bieu-06.toml", form06), ("du-lich.toml", tourism)]
+    public static let all: [(name: String, toml: String)] = [("mot-cua.toml", oneStop), ("bieu-06.toml", form06), ("du-lich.toml", tourism), ("man-hinh.toml", wallScreen)]
 
     /// The one-stop system's statistics report (OpenCPS and its vendors), columns (1)–(20):
     /// STT | Đơn vị | Nhận giải quyết (Tổng số, Tồn trước) | Nhận trong kỳ (Tổng số, Một cửa,
@@ -80,5 +80,32 @@ public enum ShippedLayouts {
     domestic_visitors = ["Khách nội địa", "Khách du lịch / Nội địa", "Lượt khách / Nội địa", "Khách trong nước"]
     international_visitors = ["Khách quốc tế", "Khách du lịch / Quốc tế", "Lượt khách / Quốc tế"]
     revenue_million_vnd = ["Doanh thu (triệu đồng)", "Tổng thu từ khách du lịch (triệu đồng)", "Doanh thu"]
+    """
+
+    /// The wall-screen layout of the provincial service centres: Tiếp nhận (Tổng số, Kỳ trước,
+    /// Trong kỳ) | Đã xử lý (Trước hạn, Đúng hạn, Quá hạn, Tỷ lệ) | Đang xử lý (Trong hạn, Quá
+    /// hạn) | Bổ sung | Trả lại/Rút (returned and withdrawn together: neither alone is known).
+    public static let wallScreen = """
+    id = "man-hinh"
+    name = "Màn hình điều hành: tiếp nhận, đã xử lý, đang xử lý, bổ sung, trả lại/rút"
+    carries = "dossier_totals"
+    unit = ["Đơn vị", "Tên đơn vị", "Cơ quan, đơn vị"]
+    code = ["Mã đơn vị", "Mã ĐVHC"]
+    total = ["Tổng số", "Tổng cộng", "Cộng", "Toàn tỉnh"]
+    required = ["carried_over", "received", "resolved_before_due", "resolved_on_due", "resolved_after_due",
+                "pending_within_due", "pending_overdue"]
+
+    [fields]
+    handled = ["Tiếp nhận / Tổng số"]
+    carried_over = ["Tiếp nhận / Kỳ trước"]
+    received = ["Tiếp nhận / Trong kỳ"]
+    resolved_before_due = ["Đã xử lý / Trước hạn"]
+    resolved_on_due = ["Đã xử lý / Đúng hạn"]
+    resolved_after_due = ["Đã xử lý / Quá hạn"]
+    on_time_percent = ["Đã xử lý / Tỷ lệ", "Đã xử lý / Tỉ lệ"]
+    pending_within_due = ["Đang xử lý / Trong hạn"]
+    pending_overdue = ["Đang xử lý / Quá hạn"]
+    supplement = ["Bổ sung", "Chờ bổ sung"]
+    returned_or_withdrawn = ["Trả lại/Rút", "Trả lại, rút"]
     """
 }

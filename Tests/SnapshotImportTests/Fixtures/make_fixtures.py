@@ -216,6 +216,19 @@ def tourism(districts):
     convert("du-lich-thang-10-2026", [table("Du lịch", rows)])
 
 
+def wall_screen(units):
+    """The wall screen's table for one month, communes only, no numbers row."""
+    rng = random.Random(1126)
+    rows = [[("TÌNH HÌNH GIẢI QUYẾT HỒ SƠ THÁNG 11/2026", 13)], [None],
+            [("STT", 1, 2), ("Đơn vị", 1, 2), ("Tiếp nhận", 3), ("Đã xử lý", 4), ("Đang xử lý", 2), ("Bổ sung", 1, 2), ("Trả lại/Rút", 1, 2)],
+            ["covered", "covered", "Tổng số", "Kỳ trước", "Trong kỳ", "Trước hạn", "Đúng hạn", "Quá hạn", "Tỷ lệ", "Trong hạn", "Quá hạn", "covered", "covered"]]
+    for i, u in enumerate(units[:20]):
+        total, carried, received, direct, online, resolved, before, on, after, returned, paid, unpaid, pending, within, overdue, supplement, withdrawn = one_stop_figures(rng)
+        share = round((before + on) * 100 / resolved, 1) if resolved else 0
+        rows.append([i + 1, spelling(u["name"], i + 3), total, carried, received, before, on, after, share, within, overdue, supplement, returned + withdrawn])
+    convert("man-hinh-thang-11-2026", [table("Màn hình", rows)])
+
+
 def cells():
     """A small workbook of every kind of cell the reader must tell apart."""
     rows = [
@@ -235,6 +248,7 @@ def main():
     cells()
     one_stop(units)
     form06(units)
+    wall_screen(units)
     before = json.load(open(os.path.join(ROOT, "SampleData", "tuyen-quang", "units_before.json"), encoding="utf-8"))["provinces"]
     tourism([d for p in before for d in p["districts"]])
 
