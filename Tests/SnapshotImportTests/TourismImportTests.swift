@@ -86,3 +86,45 @@ import Testing
         #expect(Fixtures.read(root + "/current/manifest.json") == before)
     }
 }
+
+/// The 766 portal's table (LibreOffice) into `index_766.csv`: the province's "5/34", the
+/// communes' plain ranks counted among the rows, the agency skipped and reported.
+@Suite struct Index766ImportTests {
+    static let file = URL(fileURLWithPath: PackageMaker.fixtures + "/chi-so-766-thang-11-2026.xlsx")
+
+    func plan() throws -> ImportPlan {
+        let catalogue = [UnitMatcher.Entry(code: "08", name: "Tỉnh Tuyên Quang")] + UnitsAndPeriodTests.tuyenQuangUnits()
+        return try ImportPlan.make(Self.file, catalogue: catalogue, layouts: .shipped())
+    }
+
+    @Test func scoresRanksAndThePeriodAreWrittenAsThePortalPublishes() throws {
+        let plan = try plan()
+        #expect(plan.match.layout.id == "chi-so-766")
+        #expect(plan.units.count == 31)
+        #expect(plan.skipped.map(\.text) == ["Sở Tư pháp"])
+        let old = Index766Writer.header + "\n2026-10,08,15,18,10,8,20,15,86,4,34\n2026-11,00691,1,1,1,1,1,1,6,9,9\n"
+        let merge = try Index766Writer.merge(existing: old, plan: plan, provinceCode: "08")
+        #expect(merge.period == "2026-11")
+        #expect(merge.replaced == 1 && merge.added == 30 && merge.removed == 0)
+        #expect(merge.rankedFromRows == 30)
+        let lines = merge.text.split(separator: "\n").map(String.init)
+        #expect(lines[1] == "2026-10,08,15,18,10,8,20,15,86,4,34", "another period is kept")
+        let province = try #require(lines.first { $0.hasPrefix("2026-11,08,") })
+        #expect(province.hasSuffix(",5,34"))
+        let ranks = lines.filter { $0.hasPrefix("2026-11,0") && !$0.hasPrefix("2026-11,08,") }.map { Int($0.split(separator: ",")[9])! }
+        #expect(ranks.sorted() == Array(1...30))
+        for u in plan.units {
+            let sum = ["transparency", "progress", "online_service", "online_payment", "digitisation", "satisfaction"].reduce(0.0) { $0 + u.figures[$1]! }
+            #expect(abs(sum - u.figures["total"]!) < 0.02, "\(u.written): scores typed as \"15,25\" are read as numbers")
+        }
+    }
+
+    @Test func periodsThePortalDoesNotPublishAreRefused() throws {
+        #expect(Index766Writer.portalPeriod(ReportPeriod(first: "2026-10", last: "2026-12")) == "2026-Q4")
+        #expect(Index766Writer.portalPeriod(ReportPeriod(first: "2026-01", last: "2026-12")) == "2026")
+        #expect(Index766Writer.portalPeriod(ReportPeriod(first: "2026-09", last: "2026-11")) == nil)
+        var p = try plan()
+        p.period = ReportPeriod(first: "2026-09", last: "2026-11")
+        #expect(throws: ImportError.self) { try Index766Writer.merge(existing: nil, plan: p, provinceCode: "08") }
+    }
+}

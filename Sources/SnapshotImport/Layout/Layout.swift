@@ -23,9 +23,12 @@ public struct Layout: Sendable, Equatable {
         case dossierTotals = "dossier_totals"
         /// Visitors and revenue per former district (or district) for one month: `tourism.csv`.
         case tourism
+        /// The 766 service index as the portal publishes it: six group scores, total, rank
+        /// (`5/124`, or a rank column and the count of ranked rows): `index_766.csv`.
+        case index766 = "index_766"
 
         /// Whether the units of a sheet are communes (false: districts, or former districts).
-        public var communes: Bool { self == .dossierTotals }
+        public var communes: Bool { self != .tourism }
     }
 
     public var id: String
@@ -55,6 +58,8 @@ public struct Layout: Sendable, Equatable {
                     "on_time_percent", "returned_or_withdrawn"]
         case .tourism:
             return ["domestic_visitors", "international_visitors", "revenue_million_vnd"]
+        case .index766:
+            return ["transparency", "progress", "online_service", "online_payment", "digitisation", "satisfaction", "total", "rank", "ranked"]
         }
     }
 

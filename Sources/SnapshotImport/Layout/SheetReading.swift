@@ -22,14 +22,16 @@ public struct SheetReading: Sendable {
     public var total: Row?
     public var skipped: [Skipped]
 
-    /// Fields read as percentages (any number); every other field is a count.
-    static let percentFields: Set<String> = ["on_time_percent"]
+    /// Fields read as any number (percentages, scores); every other field is a count.
+    static let percentFields: Set<String> = ["on_time_percent", "transparency", "progress", "online_service", "online_payment",
+                                             "digitisation", "satisfaction", "total"]
 
     /// Reads the rows under the header. A figure that is not a whole non-negative count (or a
     /// formula saved without its value, an error value) refuses the file at its cell.
     public static func read(_ sheet: Sheet, _ match: LayoutMatch, file: String) throws(ImportError) -> SheetReading {
         let totals = Set(match.layout.totalAliases.map(Folding.header))
         var units: [Row] = [], skipped: [Skipped] = [], total: Row?
+        let rankColumn = match.column(of: "rank")
         guard match.firstDataRow <= sheet.rowCount else { return SheetReading(match: match, units: [], total: nil, skipped: []) }
         if let n = match.numbersRow { skipped.append(Skipped(row: n, text: "(1) (2) …", reason: "column numbers")) }
         for r in match.firstDataRow...sheet.rowCount {
@@ -39,6 +41,10 @@ public struct SheetReading: Sendable {
             for (field, column, _) in match.columns {
                 let ref = CellRef(row: r, column: column)
                 guard let v = sheet[ref] else { continue }
+                // `ranked` shares the rank's column only as "5/124"; a plain rank leaves it absent.
+                if field == "ranked", column == rankColumn {
+                    guard case .text(let t) = v, t.contains("/") else { continue }
+                }
                 if let n = try figure(v, field: field, at: sheet.place(ref), file: file) { figures[field] = n }
             }
             let code = match.codeColumn.flatMap { sheet[r, $0]?.text }.map(Folding.collapse).flatMap { $0.isEmpty ? nil : $0 }
@@ -77,6 +83,13 @@ public struct SheetReading: Sendable {
         let value: Double
         switch v {
         case .number(let d): value = d
+        case .text(let t) where (field == "rank" || field == "ranked") && t.contains("/"):
+            // "5/124": the rank, and how many were ranked.
+            let parts = t.split(separator: "/").map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.count == 2, let a = Int(parts[0]), let b = Int(parts[1]) else {
+                throw ImportError(file: file, place: place, "\"\(t.prefix(40))\" is not a rank such as 5/124 (\(field))")
+            }
+            value = Double(field == "rank" ? a : b)
         case .text(let t):
             if VietnameseNumber.isBlank(t) { return nil }
             guard let n = VietnameseNumber(t) else {

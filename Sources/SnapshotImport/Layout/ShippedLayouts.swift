@@ -3,7 +3,7 @@
 /// under `$XDG_CONFIG_HOME/cdsboard/layouts/` replaces the shipped one.
 public enum ShippedLayouts {
     /// `(file name, TOML)`, in the order detection tries them.
-    public static let all: [(name: String, toml: String)] = [("mot-cua.toml", oneStop), ("bieu-06.toml", form06), ("du-lich.toml", tourism), ("man-hinh.toml", wallScreen)]
+    public static let all: [(name: String, toml: String)] = [("mot-cua.toml", oneStop), ("bieu-06.toml", form06), ("du-lich.toml", tourism), ("man-hinh.toml", wallScreen), ("chi-so-766.toml", index766)]
 
     /// The one-stop system's statistics report (OpenCPS and its vendors), columns (1)–(20):
     /// STT | Đơn vị | Nhận giải quyết (Tổng số, Tồn trước) | Nhận trong kỳ (Tổng số, Một cửa,
@@ -107,5 +107,27 @@ public enum ShippedLayouts {
     pending_overdue = ["Đang xử lý / Quá hạn"]
     supplement = ["Bổ sung", "Chờ bổ sung"]
     returned_or_withdrawn = ["Trả lại/Rút", "Trả lại, rút"]
+    """
+
+    /// The 766 portal's table copied into a sheet: unit, the six group scores, total, rank.
+    public static let index766 = """
+    id = "chi-so-766"
+    name = "Bộ chỉ số 766 (Quyết định 766/QĐ-TTg): điểm theo nhóm, tổng điểm, xếp hạng"
+    carries = "index_766"
+    unit = ["Đơn vị", "Tên đơn vị", "Địa phương", "Cơ quan, đơn vị"]
+    code = ["Mã đơn vị", "Mã ĐVHC"]
+    total = ["Tổng số", "Trung bình", "Bình quân"]
+    required = ["transparency", "progress", "online_service", "online_payment", "digitisation", "satisfaction", "total", "rank"]
+
+    [fields]
+    transparency = ["Công khai, minh bạch", "Công khai minh bạch"]
+    progress = ["Tiến độ giải quyết", "Tiến độ"]
+    online_service = ["Dịch vụ trực tuyến", "Cung cấp dịch vụ trực tuyến"]
+    online_payment = ["Thanh toán trực tuyến"]
+    digitisation = ["Số hóa hồ sơ", "Số hóa"]
+    satisfaction = ["Mức độ hài lòng", "Sự hài lòng"]
+    total = ["Tổng điểm", "Điểm"]
+    rank = ["Xếp hạng", "Thứ hạng"]
+    ranked = ["Xếp hạng", "Thứ hạng", "Số đơn vị xếp hạng"]
     """
 }

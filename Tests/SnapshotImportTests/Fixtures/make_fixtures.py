@@ -229,6 +229,31 @@ def wall_screen(units):
     convert("man-hinh-thang-11-2026", [table("Màn hình", rows)])
 
 
+def index766(units):
+    """The 766 portal's table copied into a sheet: the province (rank 5/34), then communes ranked among themselves."""
+    rng = random.Random(766)
+    maxima = [18, 20, 12, 10, 22, 18]
+    heads = ["Công khai, minh bạch", "Tiến độ giải quyết", "Dịch vụ trực tuyến", "Thanh toán trực tuyến", "Số hóa hồ sơ", "Mức độ hài lòng"]
+    rows = [[("KẾT QUẢ BỘ CHỈ SỐ PHỤC VỤ NGƯỜI DÂN, DOANH NGHIỆP THÁNG 11/2026", 10)], [None],
+            ["STT", "Đơn vị"] + heads + ["Tổng điểm", "Xếp hạng"]]
+    def scores():
+        return [round(m * rng.uniform(0.55, 1.0), 2) for m in maxima]
+    p = scores()
+    rows.append([None, "Tỉnh Tuyên Quang"] + p + [round(sum(p), 2), "5/34"])
+    communes = []
+    for u in units[:30]:
+        sc = scores()
+        communes.append((u, sc, round(sum(sc), 2)))
+    order = sorted(range(len(communes)), key=lambda k: -communes[k][2])
+    rank = {k: i + 1 for i, k in enumerate(order)}
+    for i, (u, sc, total) in enumerate(communes):
+        # Some scores typed as text with a decimal comma, as when pasted from the portal.
+        cells_ = [f"{v:.2f}".replace(".", ",") if (i + j) % 5 == 0 else v for j, v in enumerate(sc)]
+        rows.append([i + 1, spelling(u["name"], i)] + cells_ + [total, rank[i]])
+    rows.append([None, "Sở Tư pháp"] + scores() + [80.5, 3])
+    convert("chi-so-766-thang-11-2026", [table("Chỉ số 766", rows)])
+
+
 def cells():
     """A small workbook of every kind of cell the reader must tell apart."""
     rows = [
@@ -249,6 +274,7 @@ def main():
     one_stop(units)
     form06(units)
     wall_screen(units)
+    index766(units)
     before = json.load(open(os.path.join(ROOT, "SampleData", "tuyen-quang", "units_before.json"), encoding="utf-8"))["provinces"]
     tourism([d for p in before for d in p["districts"]])
 
