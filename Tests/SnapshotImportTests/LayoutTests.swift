@@ -1,3 +1,4 @@
+import DashboardTestSupport
 import Foundation
 import Testing
 @testable import SnapshotImport
@@ -91,5 +92,34 @@ import Testing
         #expect(refusal("id = \"x\"\nname = \"x\"\ncarries = \"dossier_totals\"\nunit = \"Đơn vị\"\n[fields]\nrecieved = \"Nhận\"\n").hasPrefix("my.toml: field `recieved` is not one of dossier_totals's"))
         #expect(refusal("id = \"x\"\nname = [\n").hasPrefix("my.toml: line"))
         #expect(refusal("id = \"x\"\nname = \"x\"\ncarries = \"dossier_totals\"\nunit = \"Đơn vị\"\n[fields]\nreceived = \"Nhận\"\n") == "read")
+    }
+
+    @Test func aUserLayoutReplacesTheShippedOneOfTheSameIdAndAddsOthers() throws {
+        let home = Fixtures.temporaryDirectory("cdsboard-layouts")
+        try FileManager.default.createDirectory(atPath: home + "/cdsboard/layouts", withIntermediateDirectories: true)
+        let mine = "id = \"mot-cua\"\nname = \"Của tỉnh\"\ncarries = \"dossier_totals\"\nunit = \"Tên xã\"\n[fields]\nreceived = \"Tiếp nhận mới\"\n"
+        Fixtures.write(mine, to: home + "/cdsboard/layouts/mot-cua.toml")
+        Fixtures.write(mine.replacingOccurrences(of: "mot-cua", with: "rieng"), to: home + "/cdsboard/layouts/rieng.toml")
+        Fixtures.write("not a layout", to: home + "/cdsboard/layouts/notes.txt")
+        let c = try LayoutCatalog.load(environment: ["XDG_CONFIG_HOME": home])
+        #expect(c.layouts.map(\.id) == ["mot-cua", "bieu-06", "du-lich", "man-hinh", "chi-so-766", "rieng"])
+        #expect(c.layouts[0].name == "Của tỉnh" && c.layouts[0].source.hasSuffix("/layouts/mot-cua.toml"))
+        let only = try LayoutCatalog.load(environment: [:], layoutFile: home + "/cdsboard/layouts/rieng.toml")
+        #expect(only.layouts.map(\.id) == ["rieng"])
+        Fixtures.write("id = [", to: home + "/cdsboard/layouts/broken.toml")
+        #expect(throws: ImportError.self) { try LayoutCatalog.load(environment: ["XDG_CONFIG_HOME": home]) }
+    }
+
+    @Test func theSheetOptionChoosesAmongSheets() throws {
+        let catalogue = UnitsAndPeriodTests.tuyenQuangUnits()
+        #expect(throws: ImportPlan.Refusal.self) {
+            try ImportPlan.make(Self.oneStopFile, catalogue: catalogue, layouts: .shipped(), sheet: "Ghi chú")
+        }
+        do {
+            _ = try ImportPlan.make(Self.oneStopFile, catalogue: catalogue, layouts: .shipped(), sheet: "Không có")
+        } catch {
+            #expect(error.description == "thong-ke-mot-cua-2026-11.xlsx: has no sheet \"Không có\" (its sheets: Thống kê, Ghi chú)")
+        }
+        #expect(try ImportPlan.make(Self.oneStopFile, catalogue: catalogue, layouts: .shipped(), sheet: "thống kê").units.count == 124)
     }
 }

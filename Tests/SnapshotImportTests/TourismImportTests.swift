@@ -119,6 +119,13 @@ import Testing
         }
     }
 
+    @Test func theProvinceIsFoundWithOrWithoutTinh() {
+        let m = UnitMatcher(units: [UnitMatcher.Entry(code: "08", name: "Tỉnh Tuyên Quang")] + UnitsAndPeriodTests.tuyenQuangUnits())
+        for name in ["Tuyên Quang", "TỈNH TUYÊN QUANG", "UBND tỉnh Tuyên Quang"] {
+            #expect(m.match(name: name) == .matched(UnitMatcher.Entry(code: "08", name: "Tỉnh Tuyên Quang"), exact: false), "\(name)")
+        }
+    }
+
     @Test func periodsThePortalDoesNotPublishAreRefused() throws {
         #expect(Index766Writer.portalPeriod(ReportPeriod(first: "2026-10", last: "2026-12")) == "2026-Q4")
         #expect(Index766Writer.portalPeriod(ReportPeriod(first: "2026-01", last: "2026-12")) == "2026")

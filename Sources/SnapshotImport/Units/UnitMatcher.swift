@@ -41,7 +41,7 @@ public struct UnitMatcher: Sendable {
     static let prefixes: [(key: String, kind: String?)] = [
         ("ủy ban nhân dân", nil), ("uỷ ban nhân dân", nil), ("ubnd", nil), ("khu vực", nil),
         ("thành phố", "thành phố"), ("tp.", "thành phố"), ("tp", "thành phố"), ("thị xã", "thị xã"), ("tx.", "thị xã"),
-        ("tx", "thị xã"), ("huyện", "huyện"),
+        ("tx", "thị xã"), ("huyện", "huyện"), ("tỉnh", "tỉnh"),
         ("thị trấn", "thị trấn"), ("phường", "phường"), ("xã", "xã"), ("tt.", "thị trấn"), ("tt", "thị trấn"),
         ("p.", "phường"), ("x.", "xã"),
     ].map { (Folding.name($0.0), $0.1.map { Folding.name($0) }) }
