@@ -35,11 +35,6 @@ public enum Index766Writer {
         guard let period = portalPeriod(plan.period) else {
             throw ImportError(file: plan.file, "the 766 index is published by month, quarter or year, and \(plan.period) is none of them")
         }
-        var lines = (existing ?? header).replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n").map(String.init)
-        if let first = lines.first, first.hasPrefix("\u{FEFF}") { lines[0].removeFirst() }
-        guard lines.first == header else {
-            throw ImportError(file: "index_766.csv", "its header is not \"\(header)\": it cannot be rewritten safely (nothing written)")
-        }
         let rankedRows = plan.units.filter { $0.code != provinceCode && $0.figures["rank"] != nil }.count
         var rankedFromRows: Int?
         var new: [String: String] = [:]
@@ -65,15 +60,7 @@ public enum Index766Writer {
             }
             new[u.code] = ([period, u.code] + values + [String(Int(rank)), String(ranked!)]).joined(separator: ",")
         }
-        var kept: [String] = [], old: Set<String> = []
-        for line in lines.dropFirst() {
-            let cols = line.split(separator: ",", maxSplits: 2, omittingEmptySubsequences: false)
-            if cols.count >= 2, cols[0] == period { old.insert(String(cols[1])); continue }
-            kept.append(line)
-        }
-        let rows = kept + new.keys.sorted().map { new[$0]! }
-        let replaced = old.intersection(new.keys).count
-        return Merge(text: ([header] + rows).joined(separator: "\n") + "\n", period: period, replaced: replaced,
-                     added: new.count - replaced, removed: old.subtracting(new.keys).count, rankedFromRows: rankedFromRows)
+        let r = try TableRewrite.replace(existing, header: header, file: "index_766.csv", period: period, with: new)
+        return Merge(text: r.text, period: period, replaced: r.replaced, added: r.added, removed: r.removed, rankedFromRows: rankedFromRows)
     }
 }

@@ -18,11 +18,6 @@ public enum TourismWriter {
             throw ImportError(file: plan.file, "tourism figures are monthly and this report covers \(plan.period): import one month at a time (a span is never spread over its months)")
         }
         let month = plan.period.first
-        var lines = existing.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
-        if let first = lines.first, first.hasPrefix("\u{FEFF}") { lines[0].removeFirst() }
-        guard lines.first == header else {
-            throw ImportError(file: "tourism.csv", "its header is not \"\(header)\": it cannot be rewritten safely (nothing written)")
-        }
         var new: [String: String] = [:]
         for u in plan.units {
             var values: [String] = []
@@ -34,18 +29,7 @@ public enum TourismWriter {
             }
             new[u.code] = ([month, u.code] + values).joined(separator: ",")
         }
-        var kept: [String] = [], oldCodes: Set<String> = []
-        for line in lines.dropFirst() {
-            let cols = line.split(separator: ",", maxSplits: 2, omittingEmptySubsequences: false)
-            if cols.count >= 2, cols[0] == month { oldCodes.insert(String(cols[1])); continue }
-            kept.append(line)
-        }
-        let rows = (kept + new.values).sorted { a, b in
-            let x = a.split(separator: ",", maxSplits: 2, omittingEmptySubsequences: false), y = b.split(separator: ",", maxSplits: 2, omittingEmptySubsequences: false)
-            return (x[0], x[1]) < (y[0], y[1])
-        }
-        let replaced = oldCodes.intersection(new.keys).count
-        return Merge(text: ([header] + rows).joined(separator: "\n") + "\n", replaced: replaced, added: new.count - replaced,
-                     removed: oldCodes.subtracting(new.keys).count)
+        let r = try TableRewrite.replace(existing, header: header, file: "tourism.csv", period: month, with: new)
+        return Merge(text: r.text, replaced: r.replaced, added: r.added, removed: r.removed)
     }
 }
