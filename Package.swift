@@ -11,6 +11,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.5.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // The only target that knows ncurses' C API; also holds the async-signal-safe handler.
@@ -40,10 +41,21 @@ let package = Package(
             name: "TerminalUI",
             dependencies: ["CNcursesw", "DashboardCore", "SnapshotKit", "MeetingRoom", .product(name: "Logging", package: "swift-log")]
         ),
+        // Import of the province's own exports (.xlsx, .csv) into a snapshot: the workbook reader
+        // (ZIPFoundation, Foundation's XML parser), layouts as data, units by name. Kept out of the
+        // kiosk's core targets: only the `cdsboard` executable links it, for `cdsboard import`.
+        .target(
+            name: "SnapshotImport",
+            dependencies: [
+                "SnapshotKit",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ]
+        ),
         .executableTarget(
             name: "cdsboard",
             dependencies: [
-                "SnapshotKit", "SampleGeneration", "DashboardCore", "TerminalUI", "MeetingRoom",
+                "SnapshotKit", "SampleGeneration", "DashboardCore", "TerminalUI", "MeetingRoom", "SnapshotImport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "Logging", package: "swift-log"),
@@ -66,6 +78,14 @@ let package = Package(
         ),
         .testTarget(name: "EndToEndTests", dependencies: ["DashboardTestSupport"]),
         .testTarget(name: "MeetingRoomTests", dependencies: ["MeetingRoom", "DashboardCore", "SnapshotKit"]),
+        .testTarget(
+            name: "SnapshotImportTests",
+            dependencies: [
+                "SnapshotImport", "SnapshotKit", "DashboardTestSupport",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            exclude: ["Fixtures"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )
