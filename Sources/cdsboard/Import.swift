@@ -49,9 +49,9 @@ struct Import: ParsableCommand {
             FileHandle.standardError.write(Data("\(error)\n".utf8))
             throw ExitCode(1)
         }
-        let source = SnapshotSource.choose(into)
+        let source = SourceChoice.choose(into)
         let snap: Snapshot
-        switch source.load() {
+        switch source.loadOnce() {
         case .success(let s): snap = s
         case .failure(let failure):
             FileHandle.standardError.write(Data("\(into): the snapshot is refused, nothing imported\n\(failure.printed(source: into))\n".utf8))
