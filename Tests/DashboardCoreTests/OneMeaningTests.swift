@@ -108,4 +108,27 @@ import Testing
         #expect(!overdue.contains("12 tháng"))
         #expect(!lines.contains { $0.contains("│ Quá hạn") })
     }
+
+    /// Minh Ngọc's form 06 box said `Quá hạn 27` and `Đúng hạn 99` (dossiers resolved late, on
+    /// the due day) beside the panel's `Đúng hạn 93,5%` (before and on due, a share): each of
+    /// its rows now says which dossiers (`Đã giải quyết quá hạn 27`), and "Đúng hạn" alone is
+    /// only ever the on-time share.
+    @Test(arguments: [Size(width: 120, height: 40), Size(width: 200, height: 60)])
+    func eachRowOfTheForm06BoxSaysWhichDossiers(_ size: Size) throws {
+        var s = TwoTierTests.state(size: size)
+        s.place = .commune("00994")
+        let canvas = render(s)
+        let segments = (0..<size.height).flatMap { canvas.line($0).split(separator: "│") }
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+        for bare in ["Quá hạn ", "Trước hạn ", "Trong hạn "] {
+            #expect(!segments.contains { $0.hasPrefix(bare) }, "\(bare)at \(size)")
+        }
+        let onTime = segments.filter { $0.hasPrefix("Đúng hạn ") }
+        #expect(!onTime.isEmpty && onTime.allSatisfy { $0.contains("%") }, "\(onTime)")
+        guard size.height >= 60 else { return }   // at 120×40 the box shows its first rows only
+        let f06 = Self.form06Row(try #require(s.placeIndex), try #require(s.period))
+        #expect(segments.contains { $0.hasPrefix("Đã giải quyết quá hạn ") && $0.hasSuffix(" \(f06["resolved_overdue"] ?? "?")") })
+        #expect(segments.contains { $0.hasPrefix("Đã giải quyết đúng hạn ") })
+        #expect(segments.contains { $0.hasPrefix("Đang giải quyết trong hạn ") })
+    }
 }

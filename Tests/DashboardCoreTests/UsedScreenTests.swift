@@ -150,4 +150,23 @@ import Testing
             #expect(!screen[top].contains("1–"), "step \(step) pages")
         }
     }
+
+    /// On the 137×38 console the ranking has one row a unit and four to spare under 18 units:
+    /// a blank row after every fifth rank, one at most under the last.
+    @Test func theConsoleKioskRankingReadsByFives() throws {
+        var s = AppState()
+        s.size = Size(width: 137, height: 38)
+        s.ascii = true
+        s.now = Date(timeIntervalSince1970: 1_794_290_400)
+        s.kiosk = KioskState(parts: ["overview", "panels"], interval: 20)
+        _ = update(&s, .snapshotLoaded(TwoTierTests.snapshot))
+        _ = update(&s, .tick(Instant(s.now!)))
+        _ = SampleState.press(&s, "Right")
+        let screen = Self.lines(s)
+        let top = try #require(screen.firstIndex { $0.contains("+ Xep hang:") })
+        let rows = Array(screen[(top + 1)...].prefix { !$0.hasPrefix("+") })
+        let blank = rows.indices.filter { rows[$0].trimmingCharacters(in: CharacterSet(charactersIn: "| ")).isEmpty }
+        #expect(blank == [5, 11, 17, 21], "\(blank)")
+        #expect(rows.count - blank.count == 18)
+    }
 }

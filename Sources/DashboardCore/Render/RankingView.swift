@@ -57,7 +57,9 @@ enum RankingView {
     /// rows: two and three rows apart, in turn), so that none stays empty under the last
     /// unit's gap; five rows apart at most.
     static func row(_ k: Int, of shown: Int, _ inner: Rect, _ h: Int) -> Int {
-        guard h >= 2 else { return inner.y + k * h }
+        // One row a unit with a few rows to spare (18 units in 22): a blank row after every
+        // fifth rank, as a long list is read.
+        guard h >= 2 else { return inner.y + k + min(k / 5, max(0, inner.height - shown)) }
         let height = inner.height / max(1, shown) > 5 ? shown * 5 : inner.height + 1
         return inner.y + k * height / max(1, shown)
     }
