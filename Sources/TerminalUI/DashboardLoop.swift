@@ -94,6 +94,7 @@ public enum DashboardLoop {
                 case .applyTheme(let name):
                     session.apply(themeFor(name))
                     previous = nil
+                case .reload: provider.reload()
                 }
             }
         }

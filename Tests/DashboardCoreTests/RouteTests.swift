@@ -73,3 +73,15 @@ import Testing
         #expect(s.expandedPanel == PanelID("bts"))
     }
 }
+
+/// Reloading is an effect the reducer asks for (`R`), not something the provider alone decides.
+@Suite struct ReloadEffectTests {
+    @Test func rAsksForAReloadAndSaysSoUntilTheDataComes() {
+        var s = SampleState.state()
+        #expect(SampleState.press(&s, "R") == [.reload])
+        #expect(s.flash == "Đang đọc lại dữ liệu…")
+        _ = update(&s, .snapshotLoaded(SampleState.snapshot))
+        #expect(s.flash == nil)
+        #expect(Overlays.helpLines(s).contains { $0.keys == "R" && $0.text == "Đọc lại dữ liệu ngay" })
+    }
+}

@@ -119,3 +119,16 @@ final class PipeSignal: ChangeSignal {
         #expect(cache.takeNotes() == ["the test source says no"])
     }
 }
+
+extension SnapshotSourceTests {
+    @Test func aReloadReadsTheSourceAgainWithoutAChange() throws {
+        let source = VersionedSource(versions: Self.twoVersions())
+        let p = LiveSnapshotProvider(source: source)
+        p.start()
+        #expect(aprilVisitors(p.nextEvent()) != nil)
+        p.reload()
+        #expect(aprilVisitors(p.nextEvent()) != nil)
+        #expect(source.loads == 2)
+        p.stop()
+    }
+}

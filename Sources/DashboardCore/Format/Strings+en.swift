@@ -215,6 +215,7 @@ extension Strings {
         case .followingWord: return "Following"
         case .independentShort: return "Viewing on my own"
         case .followAgain: return "follow the presenter"
+        case .reloading: return "Reading the data again…"
         case .waitingForPresenter: return "Waiting for a presenter"
         case .presenterLeft: return "The presenter has left"
         case .notInThisData: return "is not in this machine's data"
@@ -263,6 +264,7 @@ extension Strings {
         case .mapWest: return "Unit to the west"
         case .mapEast: return "Unit to the east"
         case .followPresenter: return "Follow the presenter again (after viewing on your own)"
+        case .reload: return "Read the data again now"
         }
     }
 }

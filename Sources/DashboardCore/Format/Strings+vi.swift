@@ -215,6 +215,7 @@ extension Strings {
         case .followingWord: return "Theo"
         case .independentShort: return "Đang xem riêng"
         case .followAgain: return "theo người trình bày"
+        case .reloading: return "Đang đọc lại dữ liệu…"
         case .waitingForPresenter: return "Chờ người trình bày"
         case .presenterLeft: return "Người trình bày đã thoát"
         case .notInThisData: return "không có trong dữ liệu của máy này"
@@ -263,6 +264,7 @@ extension Strings {
         case .mapWest: return "Đơn vị bên trái (phía tây)"
         case .mapEast: return "Đơn vị bên phải (phía đông)"
         case .followPresenter: return "Theo lại người trình bày (khi đang xem riêng)"
+        case .reload: return "Đọc lại dữ liệu ngay"
         }
     }
 }

@@ -30,6 +30,7 @@ public enum StringKey: String, CaseIterable, Sendable {
     case differsFromManifest, missingFromExport, kioskQuitHelp, dataOnlyTo, currentNow, currentShort
     case estimate766Short, index766TildeEstimate, estimate766Maximum
     case presenting, followersWord, followingWord, independentShort, followAgain, waitingForPresenter, presenterLeft
+    case reloading
     case notInThisData, presenterDataOf, roomTakenOver
 }
 

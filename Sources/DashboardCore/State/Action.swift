@@ -19,6 +19,8 @@ public enum Action: Hashable, Sendable {
     case toggleMap, toggleSites, mapWest, mapEast
     /// In a meeting room: follow the presenter again after breaking away.
     case followPresenter
+    /// Read the data again now (as when the export changes), without waiting for a change.
+    case reload
 
     /// The actions without a parameter, and panels 1–9.
     public static let all: [Action] = [
@@ -26,7 +28,7 @@ public enum Action: Hashable, Sendable {
     ] + (1...9).map { .focusPanel($0) } + [
         .previousPeriod, .nextPeriod, .cyclePeriodKind, .sort, .reverseSort, .toggleFlatList, .cycleTheme, .toggleMouse, .help, .redraw,
         .suspend, .quit, .searchAccept, .searchCancel, .searchErase, .searchPrevious, .searchNext, .closeHelp,
-        .kioskPause, .kioskNext, .kioskPrevious, .toggleMap, .toggleSites, .mapWest, .mapEast, .followPresenter,
+        .kioskPause, .kioskNext, .kioskPrevious, .toggleMap, .toggleSites, .mapWest, .mapEast, .followPresenter, .reload,
     ]
 
     /// The name used in `config.toml`'s `[keys]` table.
@@ -70,6 +72,7 @@ public enum Action: Hashable, Sendable {
         case .mapWest: "map_west"
         case .mapEast: "map_east"
         case .followPresenter: "follow"
+        case .reload: "reload"
         }
     }
 
@@ -118,7 +121,8 @@ public struct Keymap: Equatable, Sendable {
             b(.normal, .cycleTheme, [.char("t")]), b(.normal, .toggleMouse, [.char("m")]),
             b(.normal, .toggleMap, [.char("b")]), b(.normal, .toggleSites, [.char("d")]),
             b(.normal, .followPresenter, [.char("F")]),
-            b(.normal, .help, [.char("?")]), b(.normal, .redraw, [.ctrl("l")]), b(.normal, .suspend, [.ctrl("z")]),
+            b(.normal, .help, [.char("?")]), b(.normal, .redraw, [.ctrl("l")]), b(.normal, .reload, [.char("R")]),
+            b(.normal, .suspend, [.ctrl("z")]),
             b(.normal, .quit, [.char("q"), .ctrl("c")]),
             b(.search, .searchAccept, [.enter]), b(.search, .searchCancel, [.escape, .ctrl("c")]),
             b(.search, .searchErase, [.backspace]), b(.search, .searchPrevious, [.up]),

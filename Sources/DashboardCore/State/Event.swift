@@ -34,4 +34,6 @@ public enum Effect: Equatable, Sendable {
     case redrawAll
     case suspend
     case applyTheme(String)
+    /// Read the source again now (the last good figures stay until the new ones are whole).
+    case reload
 }

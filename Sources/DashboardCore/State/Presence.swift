@@ -137,4 +137,4 @@ func presenterGone(_ state: inout AppState) {
 }
 
 /// Actions that change nothing of where the screen looks: a follower stays following.
-let passiveActions: Set<Action> = [.help, .closeHelp, .quit, .cycleTheme, .toggleMouse, .redraw, .suspend, .followPresenter]
+let passiveActions: Set<Action> = [.help, .closeHelp, .quit, .cycleTheme, .toggleMouse, .redraw, .suspend, .followPresenter, .reload]

@@ -13,6 +13,7 @@ public func update(_ state: inout AppState, _ event: Event) -> [Effect] {
         kioskTick(&state)
         return []
     case .snapshotLoaded(let snapshot):
+        clearReloadFlash(&state)
         state.snapshot = snapshot
         state.refusal = nil
         state.arriving = nil
@@ -24,6 +25,7 @@ public func update(_ state: inout AppState, _ event: Event) -> [Effect] {
         }
         return []
     case .snapshotRefused(let failure):
+        clearReloadFlash(&state)
         state.refusal = failure
         state.arriving = nil
         return []
@@ -168,6 +170,9 @@ public func perform(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.showHelp = true
         state.helpScroll = 0
     case .redraw: return [.redrawAll]
+    case .reload:
+        state.flash = state.strings[.reloading]
+        return [.reload]
     case .suspend: return [.suspend]
     case .followPresenter: followPresenter(&state)
     case .toggleMap, .toggleSites:
@@ -320,4 +325,9 @@ private func click(_ state: inout AppState, x: Int, y: Int, double: Bool) -> [Ef
     state.selectedRow = row
     if double { openSelected(&state) }
     return []
+}
+
+/// "Reading the data again…" stays until the load it announced has ended.
+private func clearReloadFlash(_ state: inout AppState) {
+    if state.flash == state.strings[.reloading] { state.flash = nil }
 }

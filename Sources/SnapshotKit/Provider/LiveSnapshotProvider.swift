@@ -144,6 +144,9 @@ public final class LiveSnapshotProvider: SnapshotProvider, @unchecked Sendable {
         }
     }
 
+    /// Reads the source again now, as after a change (the arrival check first).
+    public func reload() { beginLoad() }
+
     public func takeEvents() -> [ProviderEvent] {
         lock.lock()
         let out = results

@@ -23,12 +23,15 @@ public protocol SnapshotProvider: AnyObject {
     func handleDeadline(now: Double)
     func takeEvents() -> [ProviderEvent]
     func stop()
+    /// Reads the source again now (a key asked for it); the events follow as for a change.
+    func reload()
     /// Why changes are found more slowly than they could be (inotify used up), if they are.
     var degradation: String? { get }
 }
 
 extension SnapshotProvider {
     public var degradation: String? { nil }
+    public func reload() {}
 }
 
 /// Seconds on the monotonic clock.
