@@ -21,11 +21,11 @@ let package = Package(
         ),
         // SIMD byte scanning and an atomic insert for the CSV fast path (no dependencies).
         .target(name: "CByteScan"),
-        // Data-provider layer: reads, validates and aggregates snapshot directories.
         // SHA-256 blocks with the x86 SHA extensions, for the manifest's file digests.
         .target(name: "CSHA256"),
         // A SIGBUS handler for mapped cache entries cut short under a viewer (see its header).
         .target(name: "CMapGuard"),
+        // Data-provider layer: reads, validates and aggregates snapshots (sources, kinds, cache).
         .target(name: "SnapshotKit", dependencies: ["CByteScan", "CSHA256", "CMapGuard"]),
         // Synthetic snapshots (`cdsboard gen`, tests, benchmarks): out of the product library.
         .target(name: "SampleGeneration", dependencies: ["SnapshotKit"]),
