@@ -26,6 +26,10 @@ let package = Package(
         // A SIGBUS handler for mapped cache entries cut short under a viewer (see its header).
         .target(name: "CMapGuard"),
         .target(name: "SnapshotKit", dependencies: ["CByteScan", "CSHA256", "CMapGuard"]),
+        // The only target that knows libpq's C API (libpq-dev from Debian's packages).
+        .target(name: "CLibPQ", linkerSettings: [.linkedLibrary("pq")]),
+        // Snapshots in PostgreSQL: the source that reads them (LISTEN for changes) and `publish`.
+        .target(name: "PostgresSource", dependencies: ["SnapshotKit", "CLibPQ"]),
         // Synthetic snapshots (`cdsboard gen`, tests, benchmarks): out of the product library.
         .target(name: "SampleGeneration", dependencies: ["SnapshotKit"]),
         // Pure core: state, update, layout, rendering into a Canvas, themes, strings.
@@ -41,7 +45,7 @@ let package = Package(
         .executableTarget(
             name: "cdsboard",
             dependencies: [
-                "SnapshotKit", "SampleGeneration", "DashboardCore", "TerminalUI",
+                "SnapshotKit", "SampleGeneration", "DashboardCore", "TerminalUI", "PostgresSource",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "Logging", package: "swift-log"),
@@ -63,6 +67,7 @@ let package = Package(
             exclude: ["Goldens"]
         ),
         .testTarget(name: "EndToEndTests", dependencies: ["DashboardTestSupport"]),
+        .testTarget(name: "PostgresSourceTests", dependencies: ["PostgresSource", "SnapshotKit", "DashboardTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -15,7 +15,7 @@ struct Check: ParsableCommand {
     var verbose = false
 
     func run() throws {
-        let source = SourceChoice.choose(directory)
+        let source = try SourceChoice.choose(directory)
         let dir = source.name
         let start = DispatchTime.now().uptimeNanoseconds
         let result = source.loadOnce()

@@ -56,7 +56,7 @@ struct Report: ParsableCommand {
 
     func run() throws {
         let snapshot: Snapshot
-        let source = SourceChoice.choose(directory)
+        let source = try SourceChoice.choose(directory)
         switch source.loadOnce() {
         case .success(let s): snapshot = s
         case .failure(let f):

@@ -36,7 +36,7 @@ struct Run: ParsableCommand {
         var state = view.initialState(config: config)
         if mouse { state.mouseEnabled = true }
         let log = Logger(label: "cdsboard")
-        let source = SourceChoice.choose(view.data)
+        let source = try SourceChoice.choose(view.data)
         let cache = try view.cache(fallback: config.cacheDirectory ?? SharedSnapshotCache.defaultDirectory(environment: Environment.values),
                                    for: source)
         let quarantine = Self.quarantine(strings: state.strings)
