@@ -23,6 +23,9 @@ final class Connection {
         }
         conn = c
         _ = PQsetClientEncoding(conn, "UTF8")
+        // libpq prints notices (and a server's "terminating connection") to standard error by
+        // default: over a dashboard's screen. They are dropped; errors come back from calls.
+        _ = PQsetNoticeProcessor(conn, { _, _ in }, nil)
     }
 
     deinit { PQfinish(conn) }

@@ -40,8 +40,13 @@ final class TestCluster {
         }
         try run("\(bin)/initdb", ["-D", directory + "/data", "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8", "--no-sync"])
         try start()
-        try run("\(bin)/../bin/createdb", ["-h", directory, "-U", "postgres", "cdsboard"], asServer: false)
-        try psql(file: Fixtures.repositoryRoot() + "/SampleData/postgres/schema.sql")
+        do {
+            try run("/usr/bin/createdb", ["-h", directory, "-U", "postgres", "cdsboard"], asServer: false)
+            try psql(file: Fixtures.repositoryRoot() + "/SampleData/postgres/schema.sql")
+        } catch {
+            try? stop()   // deinit does not run for a value that was never made
+            throw error
+        }
     }
 
     deinit {
@@ -67,31 +72,29 @@ final class TestCluster {
         return try run("/usr/bin/psql", args, asServer: false)
     }
 
-    /// Runs a program (as `postgres` when root and `asServer`); its standard output, or an error with both outputs.
+    /// Runs a program (as `postgres` when root and `asServer`); its output, or an error with it.
+    /// Spawned and waited for with `waitpid`: Foundation's `Process` waits until every holder
+    /// of a descriptor it gives the child has closed it, and the server pg_ctl starts holds one.
     @discardableResult
     func run(_ program: String, _ args: [String], asServer: Bool = true) throws -> String {
-        let p = Process()
-        if asServer && getuid() == 0 {
-            p.executableURL = URL(fileURLWithPath: "/usr/sbin/runuser")
-            p.arguments = ["-u", "postgres", "--", program] + args
-        } else {
-            p.executableURL = URL(fileURLWithPath: program)
-            p.arguments = args
-        }
-        var env = ProcessInfo.processInfo.environment
-        env["PGPASSWORD"] = nil
-        p.environment = env
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        let text = String(decoding: o, as: UTF8.self)
-        guard p.terminationStatus == 0 else {
-            throw Missing(description: "\(program) \(args.joined(separator: " ")) failed (\(p.terminationStatus)): "
-                          + text + String(decoding: e, as: UTF8.self))
+        let argv = asServer && getuid() == 0 ? ["/usr/sbin/runuser", "-u", "postgres", "--", program] + args : [program] + args
+        let outPath = directory + "/.out"
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        posix_spawn_file_actions_adddup2(&actions, 1, 2)
+        let cargs: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
+        defer { for a in cargs { free(a) } }
+        var pid = pid_t()
+        let rc = posix_spawn(&pid, argv[0], &actions, nil, cargs, environ)
+        guard rc == 0 else { throw Missing(description: "\(argv[0]): cannot start it (\(String(cString: strerror(rc))))") }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        let text = Fixtures.read(outPath)
+        guard status & 0x7f == 0, (status >> 8) & 0xff == 0 else {
+            throw Missing(description: "\(argv.joined(separator: " ")) failed (status \(status)): \(text)")
         }
         return text
     }
