@@ -65,8 +65,9 @@ enum ExportReader {
         func rows(_ kind: String, _ columns: [String], optional: [String]) -> TextTable<[TextRow]>?? {
             guard let header = headers[kind] else { return .some(nil) }
             let present = columns.filter { header.contains($0) || !optional.contains($0) }
-            let list = ["line::text"] + present.map { quoted($0) + "::text" }
-            let sql = "SELECT \(list.joined(separator: ", ")) FROM \(SchemaTables.qualified(kind)) WHERE export_id = $1 ORDER BY line"
+            let list = ["t.line::text"] + present.map { "t." + quoted($0) + "::text" }
+            // `t.line`, the integer: a bare `line` would name the text column of the list (2, 20, 3 …).
+            let sql = "SELECT \(list.joined(separator: ", ")) FROM \(SchemaTables.qualified(kind)) AS t WHERE t.export_id = $1 ORDER BY t.line"
             do {
                 let r = try c.query(sql, [id])
                 var out: [TextRow] = []
