@@ -77,4 +77,25 @@ import Testing
         #expect(p.degradation == nil)
         p.stop()
     }
+
+    /// Viewers of one version share one load through the shared cache (its key: the version's
+    /// id); a new version is a new key.
+    @Test func viewersOfOneVersionShareOneLoad() throws {
+        let db = try TestCluster()
+        _ = try Self.publish(Self.smallSample(), db)
+        let cache = SharedSnapshotCache(directory: Fixtures.temporaryDirectory("cdsboard-pg-cache"))
+        func view() -> (SharedSnapshotCache.Use, Int?) {
+            let source = PostgresSnapshotSource(target: try! ConnectionTarget(db.url))
+            let (result, use) = cache.load(source: source) { source.load(options: .init()) }
+            return (use, Self.visitors(try? .loaded(result.get())))
+        }
+        let (first, a) = view()
+        let (second, b) = view()
+        #expect(first == .wrote && second == .read, "\(first) \(second)")
+        #expect(a != nil && a == b)
+        _ = try Self.publish(Self.smallSample(more: 7), db)
+        let (third, c) = view()
+        #expect(third == .wrote)
+        #expect(c == a.map { $0 + 7 })
+    }
 }
