@@ -27,6 +27,10 @@ let package = Package(
         .target(name: "CMapGuard"),
         // Data-provider layer: reads, validates and aggregates snapshots (sources, kinds, cache).
         .target(name: "SnapshotKit", dependencies: ["CByteScan", "CSHA256", "CMapGuard"]),
+        // The only target that knows libpq's C API (libpq-dev from Debian's packages).
+        .target(name: "CLibPQ", linkerSettings: [.linkedLibrary("pq")]),
+        // Snapshots in PostgreSQL: the source that reads them (LISTEN for changes) and `publish`.
+        .target(name: "PostgresSource", dependencies: ["SnapshotKit", "CLibPQ"]),
         // Synthetic snapshots (`cdsboard gen`, tests, benchmarks): out of the product library.
         .target(name: "SampleGeneration", dependencies: ["SnapshotKit"]),
         // Pure core: state, update, layout, rendering into a Canvas, themes, strings.
@@ -55,7 +59,7 @@ let package = Package(
         .executableTarget(
             name: "cdsboard",
             dependencies: [
-                "SnapshotKit", "SampleGeneration", "DashboardCore", "TerminalUI", "MeetingRoom", "SnapshotImport",
+                "SnapshotKit", "SampleGeneration", "DashboardCore", "TerminalUI", "MeetingRoom", "SnapshotImport", "PostgresSource",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "Logging", package: "swift-log"),
@@ -86,6 +90,7 @@ let package = Package(
             ],
             exclude: ["Fixtures"]
         ),
+        .testTarget(name: "PostgresSourceTests", dependencies: ["PostgresSource", "SnapshotKit", "DashboardTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -7,7 +7,7 @@ struct CDSBoard: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cdsboard",
         abstract: "Terminal dashboard for digital-transformation steering committees (samples bundled: Tuyên Quang 2026, the default, and Hà Giang 2024).",
-        subcommands: [Run.self, Render.self, Check.self, Report.self, Gen.self, Import.self],
+        subcommands: [Run.self, Render.self, Check.self, Report.self, Gen.self, Import.self, Publish.self],
         defaultSubcommand: Run.self
     )
 

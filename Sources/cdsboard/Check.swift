@@ -8,14 +8,14 @@ struct Check: ParsableCommand {
         abstract: "Validate a snapshot directory; print every problem as file:line: message.",
         discussion: "Exit status 0 when the snapshot is usable, 1 when it is refused.")
 
-    @Argument(help: "Snapshot directory (default: the bundled sample).")
+    @Argument(help: "Snapshot directory, or a PostgreSQL database: postgresql://user@host/db (default: the bundled sample).")
     var directory: String?
 
     @Flag(help: "Print timing and the headline counts.")
     var verbose = false
 
     func run() throws {
-        let source = SourceChoice.choose(directory)
+        let source = try SourceChoice.choose(directory)
         let dir = source.name
         let start = DispatchTime.now().uptimeNanoseconds
         let result = source.loadOnce()

@@ -1,3 +1,5 @@
+import ArgumentParser
+import PostgresSource
 import SnapshotKit
 import Foundation
 
@@ -42,10 +44,17 @@ enum DataLocation {
 
 /// Where snapshots come from: the one choice every command (`run`, `render`, `report`,
 /// `check`) makes, from `--data` (or the argument), `$CDSBOARD_DATA` and the bundled sample.
-/// A new kind of source (a database, an `.xlsx` export) is a new `SnapshotSource` chosen here.
+/// A new kind of source (a database, an `.xlsx` export) is a new `SnapshotSource` chosen here:
+/// `postgresql://…` or `key=value` conninfo is a PostgreSQL database (`PostgresSnapshotSource`).
 enum SourceChoice {
-    static func choose(_ explicit: String?) -> SnapshotSource {
-        DirectorySource(directory: DataLocation.resolve(explicit), loader: Environment.loader)
+    static func choose(_ explicit: String?) throws -> SnapshotSource {
+        let data = DataLocation.resolve(explicit)
+        if ConnectionTarget.looksLikeDatabase(data) {
+            do { return PostgresSnapshotSource(target: try ConnectionTarget(data)) } catch {
+                throw ValidationError(error.message)
+            }
+        }
+        return DirectorySource(directory: data, loader: Environment.loader)
     }
 }
 

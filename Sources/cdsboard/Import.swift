@@ -49,7 +49,7 @@ struct Import: ParsableCommand {
             FileHandle.standardError.write(Data("\(error)\n".utf8))
             throw ExitCode(1)
         }
-        let source = SourceChoice.choose(into)
+        let source = try SourceChoice.choose(into)
         let snap: Snapshot
         switch source.loadOnce() {
         case .success(let s): snap = s

@@ -34,7 +34,7 @@ struct Render: ParsableCommand {
         var state = view.initialState(config: Config())
         state.size = Size(parsing: size)!
         state.now = now.flatMap(ISODate.parse) ?? Date()
-        let source = SourceChoice.choose(view.data)
+        let source = try SourceChoice.choose(view.data)
         switch source.loadOnce(cache: try view.cache(fallback: nil, for: source)) {
         case .success(let s): _ = update(&state, .snapshotLoaded(s))
         case .failure(let f):

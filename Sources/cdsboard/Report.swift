@@ -17,7 +17,7 @@ struct Report: ParsableCommand {
         report is still printed, saying so).
         """)
 
-    @Argument(help: "Snapshot directory (default: the bundled sample).")
+    @Argument(help: "Snapshot directory, or a PostgreSQL database: postgresql://user@host/db (default: the bundled sample).")
     var directory: String?
 
     @Option(help: "Period: 2024-06, 2024-Q2, 2024, or last-month, last-quarter, last-year: the last complete one before the data's end (period_end). Default: the quarter holding the data's last month, to date when the data ends inside it (Tuyên Quang sample: Q4 2026 to 2026-10-31).")
@@ -56,7 +56,7 @@ struct Report: ParsableCommand {
 
     func run() throws {
         let snapshot: Snapshot
-        let source = SourceChoice.choose(directory)
+        let source = try SourceChoice.choose(directory)
         switch source.loadOnce() {
         case .success(let s): snapshot = s
         case .failure(let f):

@@ -44,7 +44,7 @@ struct Run: ParsableCommand {
             state.presence = presence
             log.info("meeting room", metadata: ["room": "\(meeting.room ?? config.room ?? "default")", "role": "\(meeting.present ? "presenter" : "follower")"])
         }
-        let source = SourceChoice.choose(view.data)
+        let source = try SourceChoice.choose(view.data)
         let cache = try view.cache(fallback: config.cacheDirectory ?? SharedSnapshotCache.defaultDirectory(environment: Environment.values),
                                    for: source)
         let quarantine = Self.quarantine(strings: state.strings)

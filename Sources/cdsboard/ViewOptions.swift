@@ -5,7 +5,7 @@ import SnapshotKit
 
 /// Options shared by the dashboard and `render`: what to show and how.
 struct ViewOptions: ParsableArguments {
-    @Option(name: .customLong("data"), help: "Snapshot directory (default: $CDSBOARD_DATA, else the newest bundled sample, SampleData/tuyen-quang).")
+    @Option(name: .customLong("data"), help: "Snapshot directory, or a PostgreSQL database (postgresql://user@host/db or key=value conninfo; the password from PGPASSWORD or ~/.pgpass) (default: $CDSBOARD_DATA, else the newest bundled sample, SampleData/tuyen-quang).")
     var data: String?
 
     @Option(help: "Interface language (default: config, then the environment, then vi).")
