@@ -136,6 +136,8 @@ public struct Panel: Sendable {
     public let detail: @Sendable (PanelContext, Glyphs) -> [ListTable]
     public let tableColumns: [UnitColumn]
     public let reportColumns: [ReportColumn]
+    /// Keys of `report --format json` beside the units' rows (null when the snapshot lacks them).
+    public let reportObjects: [ReportObject]
     /// What the panel colours the map with; nil: its headline column (the first with a
     /// notion of worse, else the first).
     public let mapValue: MapValue?
@@ -157,8 +159,10 @@ public struct Panel: Sendable {
                 expanded: @escaping @Sendable (PanelContext, [UnitFigures], Glyphs) -> ListTable,
                 tile: @escaping @Sendable (PanelContext, Glyphs) -> KioskTile,
                 detail: @escaping @Sendable (PanelContext, Glyphs) -> [ListTable] = { _, _ in [] },
-                tableColumns: [UnitColumn] = [], reportColumns: [ReportColumn] = [], mapValue: MapValue? = nil) {
+                tableColumns: [UnitColumn] = [], reportColumns: [ReportColumn] = [], reportObjects: [ReportObject] = [],
+                mapValue: MapValue? = nil) {
         self.mapValue = mapValue
+        self.reportObjects = reportObjects
         self.holdsFigures = holdsFigures
         self.id = id; self.title = title; self.indicators = indicators; self.isShown = isShown; self.compact = compact
         self.expanded = expanded; self.tile = tile; self.detail = detail; self.tableColumns = tableColumns
@@ -176,7 +180,7 @@ public struct PanelRegistry: Equatable, Sendable {
         all = panels.filter { seen.insert($0.id).inserted }
     }
 
-    public static let standard = PanelRegistry([.dossiers, .bts, .ocop, .tourism, .society])
+    public static let standard = PanelRegistry([.dossiers, .bts, .ocop, .tourism, .society, .tasks])
 
     public static func == (a: PanelRegistry, b: PanelRegistry) -> Bool { a.ids == b.ids }
 

@@ -58,6 +58,7 @@ public struct Snapshot: Equatable, Sendable {
         tourism = datasets[TourismDataset.self] ?? .empty
         society = datasets[SocietyDataset.self]
         official766 = datasets[Index766Dataset.self] ?? [:]
+        tasks = datasets[TasksDataset.self]
         indicators = IndicatorCatalog(IndicatorCatalog.dossiers + datasets.indicators)
     }
 
@@ -74,6 +75,8 @@ public struct Snapshot: Equatable, Sendable {
     public let society: SocietyCube?
     /// The portal's published 766 scores per unit index and period (`index_766.csv`); empty without it.
     public let official766: [Int: [Period: Official766]]
+    /// The committee's tasks (`tasks.csv`); nil without the file.
+    public let tasks: TaskBook?
     /// The indicators its figures can be judged on: the dossiers' and those of its kinds.
     public let indicators: IndicatorCatalog
 

@@ -33,6 +33,9 @@ protocol DatasetKind: Sendable {
     static var fileName: String { get }
     /// The columns the table must have, by name (the parser reads them in this order).
     static var columns: [String] { get }
+    /// Columns read when the table has them (after `columns`, in this order); a row's
+    /// `has(_:)` says whether one is there.
+    static var optionalColumns: [String] { get }
     static var presence: Presence { get }
     /// Bumped when the cache layout of the kind changes, so that an entry of another layout is not read.
     static var codecVersion: Int { get }
@@ -54,6 +57,7 @@ protocol DatasetKind: Sendable {
 
 extension DatasetKind {
     static var indicators: [Indicator] { [] }
+    static var optionalColumns: [String] { [] }
 }
 
 /// A kind whose value is cached as it is (a cube: its cells are mapped, not copied).

@@ -5,7 +5,7 @@ struct DatasetRegistry: Sendable {
     let kinds: [any DatasetKind.Type]
 
     static let standard = DatasetRegistry(kinds: [BTSDataset.self, VillagesDataset.self, OCOPDataset.self, TourismDataset.self,
-                                                      SocietyDataset.self, Index766Dataset.self])
+                                                      SocietyDataset.self, Index766Dataset.self, TasksDataset.self])
 
     init(kinds: [any DatasetKind.Type]) { self.kinds = kinds }
 
