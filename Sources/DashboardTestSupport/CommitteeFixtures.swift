@@ -21,6 +21,38 @@ public enum CommitteeFixtures {
 
         """
 
+    /// Two sets of targets, columns in another order than the contract's. The line runs from
+    /// the end of 2023 to the end of 2025, so at the end of June 2024 it is a quarter of the way:
+    /// 50 for 40 → 80 (at-risk margin 4), 18 for 20 → 12 days (lower is better, margin 0,8).
+    public static let indicators = """
+        set,code,name,name_en,unit,direction,baseline_year,baseline_value,target_value,target_year,source
+        Quốc gia,11.1,Tỷ lệ sử dụng dịch vụ công trực tuyến,Use of online public services,%,higher,2023,40,80,2025,NQ 03/NQ-CP
+        Quốc gia,11.6,Thanh toán trực tuyến trong giải quyết TTHC,Online payment,%,higher,2023,40,80,2025,NQ 03/NQ-CP
+        Quốc gia,11.2,Dịch vụ công trực tuyến toàn trình,Full-process online services,%,higher,2023,40,80,2025,NQ 03/NQ-CP
+        Quốc gia,23.4,Phủ sóng 5G,5G coverage,%,higher,2023,0,99,2030,NQ 03/NQ-CP
+        Tỉnh,X.1,Thời gian giải quyết hồ sơ,Days to resolve a dossier,ngày,lower,2023,20,12,2025,Sở Nội vụ
+        Tỉnh,X.2,Thời gian chờ tại bộ phận một cửa,Waiting days at the desk,ngày,lower,2023,20,12,2025,Sở Nội vụ
+        Tỉnh,X.3,Thời gian cấp phép xây dựng,Days to a building permit,ngày,lower,2023,20,12,2025,Sở Xây dựng
+
+        """
+
+    /// As of 2024-Q2 for the province: 11.1 on track (52 ≥ 50), 11.6 at risk (47), 11.2 behind
+    /// (45), 23.4 without a value, X.1 on track (18, on the line), X.2 at risk (18,5), X.3
+    /// behind (19): 2/7 on track · 2 at risk · 2 behind · 1 no data. Phường Quang Trung: 11.1
+    /// at 30, behind; the others without a value.
+    public static let indicatorValues = """
+        period,unit_code,code,value,numerator,denominator,note
+        2024-Q1,02,11.1,20,,,
+        2024-Q2,02,11.1,52,520,1000,
+        2024-Q2,02,11.6,47,,,
+        2024-Q2,02,11.2,45,,,
+        2024-Q2,02,X.1,18,,,
+        2024-Q2,02,X.2,18.5,,,
+        2024-Q2,02,X.3,19,,,
+        2024-Q2,00688,11.1,30,,,ước tính
+
+        """
+
     /// A copy of the Hà Giang sample with `files` (name → text) added or replaced, and the
     /// manifest's list of files made again (as an exporter does).
     public static func sample(with files: [String: String], without removed: [String] = []) -> String {

@@ -43,6 +43,10 @@ protocol DatasetKind: Sendable {
     /// The rows of one table checked against the units and the window; each problem goes to
     /// `issues` at its `file:line:column`.
     static func parse<T: SnapshotTable>(_ table: inout T, _ ctx: RowContext, _ issues: inout IssueCollector) -> [Row]
+    /// The checked rows against those of the other kinds (by id): a value naming an indicator
+    /// that `indicators.csv` lacks. Each problem goes to `issues` at its file and line; what is
+    /// returned is kept. By default every row is kept.
+    static func check(_ rows: [Row], others: [DatasetID: any Sendable], _ issues: inout IssueCollector) -> [Row]
     /// What the snapshot keeps of the checked rows (of every table of the kind, in order).
     static func aggregate(_ rows: [Row], units: UnitTree) -> Value
 
@@ -58,6 +62,7 @@ protocol DatasetKind: Sendable {
 extension DatasetKind {
     static var indicators: [Indicator] { [] }
     static var optionalColumns: [String] { [] }
+    static func check(_ rows: [Row], others: [DatasetID: any Sendable], _ issues: inout IssueCollector) -> [Row] { rows }
 }
 
 /// A kind whose value is cached as it is (a cube: its cells are mapped, not copied).
