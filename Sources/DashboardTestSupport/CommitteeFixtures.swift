@@ -53,6 +53,27 @@ public enum CommitteeFixtures {
 
         """
 
+    /// The DTI of 2023 for twelve provinces (invented, among 34) and Hà Giang's 2022. Every other
+    /// province has one value on all eight indices (0,80 down to 0,70); Hà Giang's 0,7450 is 7th,
+    /// and its indices rank 1, 2, 3, 8, 9, 10, 11 and 12: six in the top 10.
+    public static let dti = """
+        year,province_code,province_name,awareness,institutions,infrastructure,human_resources,cybersecurity,government,economy,society,dti,rank,published,ranked,note
+        2023,01,Hà Nội,0.8000,0.8000,0.8000,0.8000,0.8000,0.8000,0.8000,0.8000,0.8000,1,2024-05-20,,
+        2023,04,Cao Bằng,0.7900,0.7900,0.7900,0.7900,0.7900,0.7900,0.7900,0.7900,0.7900,2,2024-05-20,,
+        2023,06,Bắc Kạn,0.7800,0.7800,0.7800,0.7800,0.7800,0.7800,0.7800,0.7800,0.7800,3,2024-05-20,,
+        2023,08,Tuyên Quang,0.7700,0.7700,0.7700,0.7700,0.7700,0.7700,0.7700,0.7700,0.7700,4,2024-05-20,,
+        2023,10,Lào Cai,0.7600,0.7600,0.7600,0.7600,0.7600,0.7600,0.7600,0.7600,0.7600,5,2024-05-20,,
+        2023,11,Điện Biên,0.7500,0.7500,0.7500,0.7500,0.7500,0.7500,0.7500,0.7500,0.7500,6,2024-05-20,,
+        2023,12,Lai Châu,0.7400,0.7400,0.7400,0.7400,0.7400,0.7400,0.7400,0.7400,0.7400,8,2024-05-20,,
+        2023,14,Sơn La,0.7300,0.7300,0.7300,0.7300,0.7300,0.7300,0.7300,0.7300,0.7300,9,2024-05-20,,
+        2023,15,Yên Bái,0.7200,0.7200,0.7200,0.7200,0.7200,0.7200,0.7200,0.7200,0.7200,10,2024-05-20,,
+        2023,17,Hòa Bình,0.7100,0.7100,0.7100,0.7100,0.7100,0.7100,0.7100,0.7100,0.7100,11,2024-05-20,,
+        2023,19,Thái Nguyên,0.7000,0.7000,0.7000,0.7000,0.7000,0.7000,0.7000,0.7000,0.7000,12,2024-05-20,,
+        2023,02,Hà Giang,0.8050,0.7950,0.7850,0.7350,0.7250,0.7150,0.7050,0.6950,0.7450,7,2024-05-20,34,bịa cho bài kiểm thử
+        2022,02,Hà Giang,0.7000,0.7000,0.7000,0.7000,0.7000,0.7000,0.7000,0.7000,0.7000,37,2023-06-10,63,
+
+        """
+
     /// A copy of the Hà Giang sample with `files` (name → text) added or replaced, and the
     /// manifest's list of files made again (as an exporter does).
     public static func sample(with files: [String: String], without removed: [String] = []) -> String {

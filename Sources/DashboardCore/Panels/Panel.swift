@@ -180,7 +180,7 @@ public struct PanelRegistry: Equatable, Sendable {
         all = panels.filter { seen.insert($0.id).inserted }
     }
 
-    public static let standard = PanelRegistry([.dossiers, .bts, .ocop, .tourism, .society, .targets, .tasks])
+    public static let standard = PanelRegistry([.dossiers, .bts, .ocop, .tourism, .society, .targets, .dti, .tasks])
 
     public static func == (a: PanelRegistry, b: PanelRegistry) -> Bool { a.ids == b.ids }
 

@@ -6,7 +6,7 @@ struct DatasetRegistry: Sendable {
 
     static let standard = DatasetRegistry(kinds: [BTSDataset.self, VillagesDataset.self, OCOPDataset.self, TourismDataset.self,
                                                       SocietyDataset.self, Index766Dataset.self, TasksDataset.self,
-                                                      IndicatorsDataset.self, IndicatorValuesDataset.self])
+                                                      IndicatorsDataset.self, IndicatorValuesDataset.self, DTIDataset.self])
 
     init(kinds: [any DatasetKind.Type]) { self.kinds = kinds }
 
