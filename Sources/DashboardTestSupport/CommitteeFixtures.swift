@@ -53,7 +53,7 @@ public enum CommitteeFixtures {
 
         """
 
-    /// The DTI of 2023 for twelve provinces (invented, among 34) and Hà Giang's 2022. Every other
+    /// The DTI of 2023 for twelve provinces (invented; the file lists every province ranked) and Hà Giang's 2022. Every other
     /// province has one value on all eight indices (0,80 down to 0,70); Hà Giang's 0,7450 is 7th,
     /// and its indices rank 1, 2, 3, 8, 9, 10, 11 and 12: six in the top 10.
     public static let dti = """
@@ -69,7 +69,7 @@ public enum CommitteeFixtures {
         2023,15,Yên Bái,0.7200,0.7200,0.7200,0.7200,0.7200,0.7200,0.7200,0.7200,0.7200,10,2024-05-20,,
         2023,17,Hòa Bình,0.7100,0.7100,0.7100,0.7100,0.7100,0.7100,0.7100,0.7100,0.7100,11,2024-05-20,,
         2023,19,Thái Nguyên,0.7000,0.7000,0.7000,0.7000,0.7000,0.7000,0.7000,0.7000,0.7000,12,2024-05-20,,
-        2023,02,Hà Giang,0.8050,0.7950,0.7850,0.7350,0.7250,0.7150,0.7050,0.6950,0.7450,7,2024-05-20,34,bịa cho bài kiểm thử
+        2023,02,Hà Giang,0.8050,0.7950,0.7850,0.7350,0.7250,0.7150,0.7050,0.6950,0.7450,7,2024-05-20,,bịa cho bài kiểm thử
         2022,02,Hà Giang,0.7000,0.7000,0.7000,0.7000,0.7000,0.7000,0.7000,0.7000,0.7000,37,2023-06-10,63,
 
         """

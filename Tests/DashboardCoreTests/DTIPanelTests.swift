@@ -27,11 +27,11 @@ import Testing
         DTIPanel.compact(Self.context(), &lines, &c)
         let dump = c.textDump(styles: false)
         #expect(dump.contains("DTI 2023 · công bố 20/05/2024"))
-        #expect(dump.contains("Hạng 7/34") && dump.contains("0,7450"))
+        #expect(dump.contains("Hạng 7/12") && dump.contains("0,7450*"))
         #expect(dump.contains("▲ 0,0450 so 2022 (hạng 37/63)"))
         #expect(dump.contains("6/8"))
         let tile = DTIPanel.tile(Self.context(), .unicode)
-        #expect(tile.big == "7/34" && tile.label == "DTI 2023 · hạng" && tile.detail == "0,7450 · công bố 20/05/2024")
+        #expect(tile.big == "7/12" && tile.label == "DTI 2023 · hạng" && tile.detail == "0,7450* · công bố 20/05/2024")
         var en = Canvas(size: Size(width: 40, height: 6))
         var enLines = PanelLines(inner: Rect(x: 1, y: 1, width: 38, height: 4))
         DTIPanel.compact(Self.context(language: .en), &enLines, &en)
@@ -40,8 +40,8 @@ import Testing
 
     @Test func expandedTheEightIndicesAgainstTheMeanAndTheBest() {
         let t = DTIPanel.expanded(Self.context(), [], .unicode)
-        #expect(t.title == "DTI 2023 · công bố 20/05/2024")
-        #expect(t.rows.count == 9 && t.rows[0][0] == "DTI" && t.rows[0][2] == "7/34")
+        #expect(t.title == "DTI 2023 · công bố 20/05/2024 · bịa cho bài kiểm thử")
+        #expect(t.rows.count == 9 && t.rows[0][0] == "DTI" && t.rows[0][2] == "7/12")
         #expect(t.rows[1][0] == "Nhận thức số" && t.rows[1][1] == "0,8050" && t.rows[1][2] == "1/12" && t.rows[1][4] == "0,8050")
         #expect(t.rows[1][3] == "0,7546")   // (0,70 + … + 0,80 + 0,805) / 12
         #expect(t.rows[8][0] == "Hoạt động xã hội số" && t.rows[8][2] == "12/12" && t.rows[8][4] == "0,8000")
@@ -51,7 +51,7 @@ import Testing
         let text = Report(snapshot: Self.snapshot, period: .year(2024), language: .vi).rendered(as: .json)
         let o = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
         let d = try #require(o["dti"] as? [String: Any])
-        #expect(d["year"] as? Int == 2023 && d["value"] as? Double == 0.745 && d["rank"] as? Int == 7 && d["ranked"] as? Int == 34)
+        #expect(d["year"] as? Int == 2023 && d["value"] as? Double == 0.745 && d["rank"] as? Int == 7 && d["ranked"] as? Int == 12)
         #expect(d["top10_indices"] as? Int == 6 && d["published"] as? String == "2024-05-20")
         let plain = try #require(try JSONSerialization.jsonObject(
             with: Data(Report(snapshot: SampleState.snapshot, period: .year(2024), language: .vi).rendered(as: .json).utf8)) as? [String: Any])
@@ -66,7 +66,7 @@ import Testing
             _ = update(&s, .snapshotLoaded(Self.snapshot))
             _ = SampleState.press(&s, "6")
             #expect(s.focus == .panel(.dti), "at \(size)")
-            #expect(render(s).textDump().contains("Hạng 7/34"), "at \(size)")
+            #expect(render(s).textDump().contains("Hạng 7/12"), "at \(size)")
         }
     }
 }

@@ -12,7 +12,7 @@ import Testing
     @Test func rankTop10CountMeanBestAndTheYearBefore() throws {
         let t = try #require(try Self.load(CommitteeFixtures.dti).get().dti)
         let r = try #require(t.latest("02"))
-        #expect(r.year == 2023 && r.dti == 0.745 && r.rank == 7 && t.ranked(2023) == 34)
+        #expect(r.year == 2023 && r.dti == 0.745 && r.rank == 7 && t.ranked(2023) == 12)
         #expect((0..<8).map { t.indexRank(r, $0) } == [1, 2, 3, 8, 9, 10, 11, 12])
         #expect(t.top10Count(r) == 6)
         #expect(abs((t.mean(2023, 0) ?? 0) - (8.25 + 0.805) / 12) < 1e-9 && t.best(2023, 0) == 0.805 && t.best(2023, 7) == 0.8)
@@ -20,6 +20,16 @@ import Testing
         #expect(p.year == 2022 && p.rank == 37 && t.ranked(2022) == 63)
         #expect(r.published == Day(year: 2024, month: 5, day: 20) && r.note == "bịa cho bài kiểm thử")
         #expect(try Self.load(nil).get().dti == nil)
+    }
+
+    /// A file that lists fewer provinces than were ranked: the rank is the file's, the places
+    /// on the indices, the mean and the best are unknown (not computed among the few listed).
+    @Test func aPartialYearGivesNoTop10CountNorMean() throws {
+        let partial = CommitteeFixtures.dti.replacingOccurrences(of: "2024-05-20,,bịa", with: "2024-05-20,34,bịa")
+        let t = try #require(try Self.load(partial).get().dti)
+        let r = try #require(t.latest("02"))
+        #expect(t.ranked(2023) == 34 && !t.isComplete(2023))
+        #expect(t.top10Count(r) == nil && t.indexRank(r, 0) == nil && t.mean(2023, 0) == nil && t.bestDTI(2023) == nil)
     }
 
     @Test func everyColumnIsCheckedAtItsFileLineAndColumn() throws {

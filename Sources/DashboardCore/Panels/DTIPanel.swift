@@ -64,23 +64,24 @@ enum DTIPanel {
         // The year and the announcement date first: they survive the smallest frame.
         if let y = lines.take() { c.write(stamp(r, s, f), x: inner.x, y: y, role: .muted, maxWidth: inner.width) }
         if let y = lines.take() {
-            Widgets.labelValue(rank(r, d.table, s), value(r.dti, f), x: inner.x, y: y, width: inner.width,
+            Widgets.labelValue(rank(r, d.table, s), value(r.dti, f) + (r.note.isEmpty ? "" : "*"), x: inner.x, y: y, width: inner.width,
                                labelRole: .accent, valueRole: .accent, into: &c)
         }
         if let text = change(d, s, f, g), let y = lines.take() {
             c.write(text, x: inner.x, y: y, role: r.dti >= (d.previous?.dti ?? 0) ? .good : .warn, maxWidth: inner.width)
         }
         if let y = lines.take() {
-            Widgets.labelValue(s.pick("Chỉ số thành phần trong top 10", "Indices in the top 10"), "\(d.table.top10Count(r))/8",
+            Widgets.labelValue(s.pick("Chỉ số thành phần trong top 10", "Indices in the top 10"),
+                               d.table.top10Count(r).map { "\($0)/8" } ?? "—",
                                x: inner.x, y: y, width: inner.width, into: &c)
         }
         // The 8 indices: value, and ▲/▼ against the national mean.
         for k in 0..<8 {
             guard let y = lines.take() else { return }
-            let mean = d.table.mean(r.year, k) ?? r.indices[k]
-            let mark = r.indices[k] >= mean ? g.up : g.down
-            Widgets.labelValue(names(s)[k], "\(f.decimal(r.indices[k], places: 4)) \(mark)", x: inner.x, y: y, width: inner.width,
-                               valueRole: r.indices[k] >= mean ? .good : .warn, into: &c)
+            let mean = d.table.mean(r.year, k)
+            let mark = mean.map { r.indices[k] >= $0 ? " \(g.up)" : " \(g.down)" } ?? ""
+            Widgets.labelValue(names(s)[k], f.decimal(r.indices[k], places: 4) + mark, x: inner.x, y: y, width: inner.width,
+                               valueRole: mean.map { r.indices[k] >= $0 ? .good : .warn } ?? .text, into: &c)
         }
     }
 
@@ -97,31 +98,31 @@ enum DTIPanel {
         }
         let ranked = d.table.ranked(r.year)
         var rows: [[String]] = [["DTI", value(r.dti, f), "\(r.rank)/\(ranked)", value(d.table.meanDTI(r.year), f),
-                                 value(d.table.rows(of: r.year).map(\.dti).max(), f),
-                                 PanelParts.bar(share: r.dti, of: d.table.rows(of: r.year).map(\.dti).max() ?? 1, 10, g)]]
+                                 value(d.table.bestDTI(r.year), f), PanelParts.bar(share: r.dti, of: d.table.bestDTI(r.year) ?? 1, 10, g)]]
         var roles: [Role?] = [.accent]
         for k in 0..<8 {
             let place = d.table.indexRank(r, k)
             let best = d.table.best(r.year, k)
-            rows.append([names(s)[k], value(r.indices[k], f), "\(place)/\(d.table.rows(of: r.year).count)", value(d.table.mean(r.year, k), f),
+            rows.append([names(s)[k], value(r.indices[k], f), place.map { "\($0)/\(ranked)" } ?? "—", value(d.table.mean(r.year, k), f),
                          value(best, f), PanelParts.bar(share: r.indices[k], of: best ?? 1, 10, g)])
-            roles.append(place <= 10 ? .good : nil)
+            roles.append((place ?? 99) <= 10 ? .good : nil)
         }
-        return ListTable(title: stamp(r, s, f), columns: columns, rows: rows, rowRoles: roles)
+        // A row marked in the file (an estimate, a figure not published) says so in the title.
+        return ListTable(title: stamp(r, s, f) + (r.note.isEmpty ? "" : " · \(r.note)"), columns: columns, rows: rows, rowRoles: roles)
     }
 
     static func tile(_ ctx: PanelContext, _ g: Glyphs) -> KioskTile {
         let s = ctx.strings, f = ctx.format
         guard let d = ctx.figures.dtiFigures, let r = d.row else { return KioskTile(label: "DTI", big: "—") }
         return KioskTile(label: "DTI \(r.year) · \(s.pick("hạng", "rank"))", big: "\(r.rank)/\(d.table.ranked(r.year))",
-                         detail: "\(value(r.dti, f)) · \(s.pick("công bố", "announced")) \(f.date(r.published))")
+                         detail: "\(value(r.dti, f))\(r.note.isEmpty ? "" : "*") · \(s.pick("công bố", "announced")) \(f.date(r.published))")
     }
 
     /// `dti` of `report --format json`: the province's latest year.
     static func json(_ r: UnitFigures) -> JSONValue? {
         guard let d = r.dtiFigures, let row = d.row else { return nil }
         var o: [String: JSONValue] = ["year": .int(row.year), "value": .number(row.dti), "rank": .int(row.rank),
-                                      "ranked": .int(d.table.ranked(row.year)), "top10_indices": .int(d.table.top10Count(row)),
+                                      "ranked": .int(d.table.ranked(row.year)), "top10_indices": .int(d.table.top10Count(row)), "note": .string(row.note),
                                       "published": .string(row.published.description)]
         o["previous"] = d.previous.map { p in .object(["year": .int(p.year), "value": .number(p.dti), "rank": .int(p.rank),
                                                        "ranked": .int(d.table.ranked(p.year))]) } ?? .null

@@ -51,22 +51,31 @@ public struct DTITable: Equatable, Sendable {
         return r.compactMap(\.ranked).max() ?? r.count
     }
 
+    /// Whether the file lists every province ranked that year: places on the indices, the
+    /// national mean and the best are known only then (nil otherwise, never a guess).
+    public func isComplete(_ year: Int) -> Bool { rows(of: year).count >= ranked(year) }
+
     /// The province's place on main index `k` that year: 1 + the provinces with a higher value.
-    public func indexRank(_ row: DTIRow, _ k: Int) -> Int {
-        1 + rows(of: row.year).filter { $0.indices[k] > row.indices[k] }.count
+    public func indexRank(_ row: DTIRow, _ k: Int) -> Int? {
+        guard isComplete(row.year) else { return nil }
+        return 1 + rows(of: row.year).filter { $0.indices[k] > row.indices[k] }.count
     }
 
     /// How many of the 8 main indices rank in the national top 10.
-    public func top10Count(_ row: DTIRow) -> Int { (0..<8).filter { indexRank(row, $0) <= 10 }.count }
+    public func top10Count(_ row: DTIRow) -> Int? {
+        guard isComplete(row.year) else { return nil }
+        return (0..<8).filter { (indexRank(row, $0) ?? 99) <= 10 }.count
+    }
 
     /// The national mean and the best value of main index `k` that year.
     public func mean(_ year: Int, _ k: Int) -> Double? {
         let r = rows(of: year)
-        return r.isEmpty ? nil : r.map { $0.indices[k] }.reduce(0, +) / Double(r.count)
+        return r.isEmpty || !isComplete(year) ? nil : r.map { $0.indices[k] }.reduce(0, +) / Double(r.count)
     }
-    public func best(_ year: Int, _ k: Int) -> Double? { rows(of: year).map { $0.indices[k] }.max() }
+    public func best(_ year: Int, _ k: Int) -> Double? { isComplete(year) ? rows(of: year).map { $0.indices[k] }.max() : nil }
     public func meanDTI(_ year: Int) -> Double? {
         let r = rows(of: year)
-        return r.isEmpty ? nil : r.map(\.dti).reduce(0, +) / Double(r.count)
+        return r.isEmpty || !isComplete(year) ? nil : r.map(\.dti).reduce(0, +) / Double(r.count)
     }
+    public func bestDTI(_ year: Int) -> Double? { isComplete(year) ? rows(of: year).map(\.dti).max() : nil }
 }
