@@ -5,9 +5,22 @@ import SnapshotKit
 
 /// The bundled sample, loaded once, and states built on it.
 enum SampleState {
-    static let snapshot: Snapshot = {
+    /// The bundled sample without its committee files (targets, DTI, tasks: issue 28), as the
+    /// screens and counts of the tests written before them know it; `full` has them.
+    static let snapshot: Snapshot = withoutCommitteeFiles
+
+    /// The bundled sample as committed, with the committee's panels.
+    static let full: Snapshot = {
         guard case .success(let s) = SnapshotLoader.load(directory: Fixtures.sampleDirectory) else {
             fatalError("the bundled sample does not load")
+        }
+        return s
+    }()
+
+    /// The sample without its committee files (targets, DTI, tasks): what an export without them shows.
+    static let withoutCommitteeFiles: Snapshot = {
+        guard case .success(let s) = SnapshotLoader.load(directory: CommitteeFixtures.plainSample()) else {
+            fatalError("the sample without its committee files does not load")
         }
         return s
     }()

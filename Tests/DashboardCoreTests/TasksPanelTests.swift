@@ -37,9 +37,9 @@ import Testing
     }
 
     @Test func withoutTheFileTheKeyIsNullNotZeros() throws {
-        let o = try Self.json(SampleState.snapshot)
+        let o = try Self.json(SampleState.withoutCommitteeFiles)
         #expect(o.keys.contains("tasks") && o["tasks"] is NSNull)
-        #expect(!Report(snapshot: SampleState.snapshot, period: .year(2024), language: .vi).columns.contains { $0.key == "tasks_overdue" })
+        #expect(!Report(snapshot: SampleState.withoutCommitteeFiles, period: .year(2024), language: .vi).columns.contains { $0.key == "tasks_overdue" })
     }
 
     @Test func theReportColumnCountsOverdueTasksPerUnit() throws {

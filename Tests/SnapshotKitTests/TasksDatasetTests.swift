@@ -9,11 +9,7 @@ import Testing
 @Suite struct TasksDatasetTests {
     static let tasks = CommitteeFixtures.tasks
 
-    static func export(_ tasks: String?) -> String {
-        let dir = Fixtures.copyOfSample()
-        if let tasks { Fixtures.write(tasks, to: dir + "/tasks.csv") }
-        return dir
-    }
+    static func export(_ tasks: String?) -> String { CommitteeFixtures.sample(with: tasks.map { ["tasks.csv": $0] } ?? [:]) }
 
     static func book(_ tasks: String = tasks) throws -> (TaskBook, Snapshot) {
         let s = try SnapshotLoader.load(directory: export(tasks)).get()

@@ -62,7 +62,8 @@ enum TargetsPanel {
 
     /// A value in its indicator's unit: `82,5%`, `1.234`, `14,5 ngày`.
     static func value(_ v: Double, _ i: PlanIndicator, _ f: NumberFormat) -> String {
-        let places = v == v.rounded() ? 0 : (abs(v) < 1 ? 3 : 1)
+        // As written: 80%, 82,5%, 0,25 (at most two places).
+        let places = v == v.rounded() ? 0 : ((v * 10).rounded() == v * 10 ? 1 : 2)
         switch i.unit {
         case "%": return f.decimal(v, places: places) + "%"
         case "count": return f.integer(Int(v))

@@ -34,7 +34,7 @@ extension Panel {
         reportColumns: [
             ReportColumn(key: "tasks_overdue", title: { $0.pick("NV quá hạn", "Tasks overdue") },
                          text: { r, f in r.tasks.map { f.integer($0.counts[.overdue]) } ?? "—" },
-                         raw: { r in r.tasks.map { String($0.counts[.overdue]) } ?? "" }, additive: true),
+                         raw: { r in r.tasks.map { String($0.counts[.overdue]) } ?? "" }),
         ],
         reportObjects: [ReportObject(key: "tasks", value: TasksPanel.json)])
 }
