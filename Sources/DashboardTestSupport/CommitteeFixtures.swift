@@ -77,17 +77,13 @@ public enum CommitteeFixtures {
     /// The committee's files of the bundled samples.
     public static let names = ["indicators.csv", "indicator_values.csv", "dti.csv", "tasks.csv"]
 
-    /// A copy of the Hà Giang sample without its committee files, with `files` (name → text)
-    /// added, and the manifest's list of files made again (as an exporter does): a test sees
+    /// A copy of the Hà Giang sample without its committee files (`Fixtures.copyOfSample`), with
+    /// `files` (name → text) added, and the manifest's list of files made again (as an exporter does): a test sees
     /// only the committee files it wrote.
     public static func sample(with files: [String: String]) -> String {
         let dir = Fixtures.copyOfSample()
-        for name in names { try? FileManager.default.removeItem(atPath: dir + "/" + name) }
         for (name, text) in files { Fixtures.write(text, to: dir + "/" + name) }
         Fixtures.relist(dir)
         return dir
     }
-
-    /// The Hà Giang sample without its committee files, loaded.
-    public static func plainSample() -> String { sample(with: [:]) }
 }

@@ -13,12 +13,8 @@ import Testing
     }()
 
     static func context(language: Language = .vi) -> PanelContext {
-        var state = AppState()
-        state.size = Size(width: 120, height: 40)
-        state.language = language
-        state.now = SampleState.now
-        _ = update(&state, .snapshotLoaded(snapshot))
-        return PanelContext(state: state, snapshot: snapshot, figures: UnitFigures(snapshot: snapshot, unit: 0, period: .year(2024)))
+        PanelContext(state: SampleState.state(language: language, snapshot: snapshot), snapshot: snapshot,
+                     figures: UnitFigures(snapshot: snapshot, unit: 0, period: .year(2024)))
     }
 
     @Test func rankChangeYearAndAnnouncementAreOnScreen() {
@@ -60,10 +56,7 @@ import Testing
 
     @Test func drawnAtEverySizeFromItsKey() {
         for size in [Size(width: 80, height: 24), Size(width: 160, height: 50), Size(width: 300, height: 80)] {
-            var s = AppState()
-            s.size = size
-            s.now = SampleState.now
-            _ = update(&s, .snapshotLoaded(Self.snapshot))
+            var s = SampleState.state(size: size, snapshot: Self.snapshot)
             _ = SampleState.press(&s, "6")
             #expect(s.focus == .panel(.dti), "at \(size)")
             #expect(render(s).textDump().contains("Hạng 7/12"), "at \(size)")

@@ -19,7 +19,7 @@ enum SampleState {
 
     /// The sample without its committee files (targets, DTI, tasks): what an export without them shows.
     static let withoutCommitteeFiles: Snapshot = {
-        guard case .success(let s) = SnapshotLoader.load(directory: CommitteeFixtures.plainSample()) else {
+        guard case .success(let s) = SnapshotLoader.load(directory: Fixtures.copyOfSample()) else {
             fatalError("the sample without its committee files does not load")
         }
         return s
@@ -28,7 +28,7 @@ enum SampleState {
     /// 2024-07-10 09:00 in Hà Giang: five days after the export, so nothing is stale.
     static let now = Date(timeIntervalSince1970: 1_720_576_800)
 
-    static func state(size: Size = Size(width: 120, height: 40), language: Language = .vi) -> AppState {
+    static func state(size: Size = Size(width: 120, height: 40), language: Language = .vi, snapshot: Snapshot = snapshot) -> AppState {
         var s = AppState()
         s.size = size
         s.language = language

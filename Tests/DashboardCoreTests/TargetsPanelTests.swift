@@ -19,12 +19,8 @@ import Testing
     static let q2 = Period.quarter(year: 2024, quarter: 2)
 
     static func context(_ s: Snapshot, unit: Int = 0, language: Language = .vi) -> PanelContext {
-        var state = AppState()
-        state.size = Size(width: 120, height: 40)
-        state.language = language
-        state.now = SampleState.now
-        _ = update(&state, .snapshotLoaded(s))
-        return PanelContext(state: state, snapshot: s, figures: UnitFigures(snapshot: s, unit: unit, period: q2))
+        PanelContext(state: SampleState.state(language: language, snapshot: s), snapshot: s,
+                     figures: UnitFigures(snapshot: s, unit: unit, period: q2))
     }
 
     @Test func theHeadlineCountsStatusesAndNoDataIsNotZero() throws {
@@ -89,10 +85,7 @@ import Testing
 
     @Test func itIsDrawnOnSmallAndLargeScreens() {
         for size in [Size(width: 80, height: 24), Size(width: 120, height: 40), Size(width: 300, height: 80)] {
-            var s = AppState()
-            s.size = size
-            s.now = SampleState.now
-            _ = update(&s, .snapshotLoaded(Self.snapshot))
+            var s = SampleState.state(size: size, snapshot: Self.snapshot)
             _ = SampleState.press(&s, "6")
             #expect(s.focus == .panel(.targets), "at \(size)")
             let text = render(s).textDump()

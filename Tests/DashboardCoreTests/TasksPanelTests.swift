@@ -14,12 +14,7 @@ import Testing
     }()
 
     static func state(_ size: Size, language: Language = .vi) -> AppState {
-        var s = AppState()
-        s.size = size
-        s.language = language
-        s.now = SampleState.now
-        _ = update(&s, .snapshotLoaded(snapshot))
-        return s
+        SampleState.state(size: size, language: language, snapshot: snapshot)
     }
 
     static func json(_ s: Snapshot) throws -> [String: Any] {
