@@ -25,12 +25,17 @@ public enum Fixtures {
         return path
     }
 
-    /// A copy of the bundled sample in a scratch directory, to break or change in a test.
+    /// A copy of the bundled sample in a scratch directory, to break or change in a test:
+    /// without the committee's files (targets, DTI, tasks: issue 28), its manifest listing what
+    /// is left, so that the screens and counts the tests were written for stay as they were
+    /// (`CommitteeFixtures.sample(with:)` adds them back as a test writes them).
     public static func copyOfSample() -> String {
         let dir = temporaryDirectory("cdsboard-sample")
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: sampleDirectory)) ?? [] {
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: sampleDirectory)) ?? []
+            where !CommitteeFixtures.names.contains(name) {
             try? FileManager.default.copyItem(atPath: sampleDirectory + "/" + name, toPath: dir + "/" + name)
         }
+        relist(dir)
         return dir
     }
 

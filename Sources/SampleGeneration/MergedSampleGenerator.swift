@@ -79,11 +79,14 @@ public struct MergedSampleGenerator {
                          to: dir + "/" + TableKind.society.fileName)
         try OutputFile.write(Data(SampleGenerator.targetsText.utf8), to: dir + "/targets.json")
         let geometryName = try SampleGenerator.writeGeometry(geometryJSON, units: tree, to: dir)
+        // The Tuyên Quang 2026 sample's (a province of another code gets none).
+        let committee = try SampleGenerator.writeCommitteeFiles(tree.province.code == "08" ? CommitteeSampleFiles.tuyenQuang2026 : [],
+                                                                to: dir)
         // Last, with the size and SHA-256 of every file written above.
         let files = try ExportIntegrity.listing(directory: dir, names: ["units.json", "units_before.json", "targets.json",
                                                                         dossierFile, "bts.csv", "villages.csv",
                                                                         "ocop.csv", "tourism.csv", TableKind.society.fileName]
-                                                     + geometryName)
+                                                     + geometryName + committee)
         try OutputFile.write(Data(manifest(tree, files).utf8), to: dir + "/manifest.json")
     }
 

@@ -54,9 +54,11 @@ public struct SampleGenerator {
         try assets.writeTourism(to: directory + "/tourism.csv")
         try SocietyGenerator(units: units, villages: villages, seed: rng.next()).write(to: directory + "/" + TableKind.society.fileName)
         let geometryName = try Self.writeGeometry(geometryJSON, units: units, to: directory)
+        // The Hà Giang 2024 sample's (a province of another code gets none).
+        let committee = try Self.writeCommitteeFiles(units.province.code == "02" ? CommitteeSampleFiles.haGiang2024 : [], to: directory)
         // Last, with the size and SHA-256 of every file written above.
         let names = ["units.json", "targets.json", form == .rows ? "dossiers.csv" : "dossier_stats.csv",
-                     "bts.csv", "villages.csv", "ocop.csv", "tourism.csv", TableKind.society.fileName] + geometryName
+                     "bts.csv", "villages.csv", "ocop.csv", "tourism.csv", TableKind.society.fileName] + geometryName + committee
         let files = try ExportIntegrity.listing(directory: directory, names: names)
         try writeJSON(manifestText(units, files: files), to: directory + "/manifest.json")
     }
@@ -73,6 +75,13 @@ public struct SampleGenerator {
         if let p = problems.first { throw p }
         try OutputFile.write(data, to: path)
         return [GeometryFile.name]
+    }
+
+    /// The committee's targets, DTI and tasks of a bundled sample's province (`CommitteeSampleFiles`),
+    /// or none; the names to list in the manifest.
+    static func writeCommitteeFiles(_ files: [(name: String, text: String)], to directory: String) throws -> [String] {
+        for f in files { try OutputFile.write(Data(f.text.utf8), to: directory + "/" + f.name) }
+        return files.map(\.name)
     }
 
     func manifestText(_ units: UnitTree, files: [ManifestFile]) -> String {

@@ -58,7 +58,7 @@ public enum SnapshotLoader {
             return
         }
         do {
-            var t = try CSVTable(directory: directory, name: K.fileName, columns: K.columns)
+            var t = try CSVTable(directory: directory, name: K.fileName, columns: K.columns + K.optionalColumns, optional: K.optionalColumns)
             b.add(kind, &t)
         } catch { b.report(error) }
     }

@@ -117,14 +117,17 @@ import Testing
     }
 
     /// A turn of the default playlist at 20 s a step: 2–4 minutes on both samples (with each
-    /// district, as the default once was, 6–10 minutes: the README says so).
+    /// district, as the default once was, 6–10 minutes: the README says so), longer at 80×24.
     @Test(arguments: [Size(width: 80, height: 24), Size(width: 137, height: 38), Size(width: 200, height: 60)])
     func aTurnOfTheDefaultPlaylistTakesMinutesNotTen(_ size: Size) {
         for snapshot in [SampleState.snapshot, TwoTierTests.snapshot] {
+            // At 80×24 the committee's tables of Tuyên Quang (targets, DTI, tasks: issue 28) are paged
+            // too: 6 min 20 s, 12 min 20 s with the districts.
+            let (shortMost, longMost): (Double, Double) = size.width == 80 ? (380, 740) : (240, 600)
             let short = KioskState.rotationSeconds(kiosk(snapshot, size))
-            #expect(short >= 120 && short <= 240, "\(short) s at \(size)")
+            #expect(short >= 120 && short <= shortMost, "\(short) s at \(size)")
             let long = KioskState.rotationSeconds(kiosk(snapshot, size, parts: ["overview", "panels", "districts"]))
-            #expect(long >= 340 && long <= 600, "\(long) s at \(size)")
+            #expect(long >= 340 && long <= longMost, "\(long) s at \(size)")
         }
     }
 

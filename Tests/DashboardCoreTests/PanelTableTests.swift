@@ -37,8 +37,8 @@ import Testing
         return s
     }
 
-    @Test func repeatedIdsAreDroppedSoTheRegistryHasSixPanels() {
-        #expect(Self.registry.ids == [.dossiers, .bts, .ocop, .tourism, .society, "test-villages"])
+    @Test func repeatedIdsAreDroppedSoTheTestPanelComesAfterTheStandardOnes() {
+        #expect(Self.registry.ids == PanelRegistry.standard.ids + ["test-villages"])
     }
 
     @Test func theSixthPanelIsLaidOutAndDrawnAtEverySize() {

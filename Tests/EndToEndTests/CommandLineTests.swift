@@ -9,7 +9,8 @@ import Testing
     let goldens = Fixtures.repositoryRoot() + "/Tests/DashboardCoreTests/Goldens/Screens"
 
     @Test func renderPrintsTheSameScreenAsTheGolden() {
-        let r = Fixtures.run(bin, ["render", "--data", Fixtures.sampleDirectory, "--size", "120x40", "--now", "2024-07-10T09:00:00+07:00", "--styles",
+        // The sample without the committee's files (issue 28), as the golden's screen knows it.
+        let r = Fixtures.run(bin, ["render", "--data", Fixtures.copyOfSample(), "--size", "120x40", "--now", "2024-07-10T09:00:00+07:00", "--styles",
                                    "--view", "province", "--lang", "en", "--keys", "s s", "--no-clock"])
         #expect(r.status == 0)
         // Whole-screen goldens leave the status bar (row 39) to its own golden.

@@ -7,7 +7,8 @@ import Testing
     @Test func theStandardCatalogHoldsEveryIndicatorTargetsMayNameOnce() {
         let ids = IndicatorCatalog.standard.ids
         #expect(Set(ids) == ["dossiers.online_share", "dossiers.on_time_share", "dossiers.progress_766", "villages.coverage_share",
-                             "ocop.listed_share", "tourism.growth_yoy", "society.vneid_share", "index_766.total"])
+                             "ocop.listed_share", "tourism.growth_yoy", "society.vneid_share", "index_766.total",
+                             "tasks.on_time_share"])
         #expect(Set(ids).count == ids.count)
     }
 

@@ -147,6 +147,8 @@ public struct Panel: Sendable {
     public let detail: @Sendable (PanelContext, Glyphs) -> [ListTable]
     public let tableColumns: [UnitColumn]
     public let reportColumns: [ReportColumn]
+    /// Keys of `report --format json` beside the units' rows (null when the snapshot lacks them).
+    public let reportObjects: [ReportObject]
     /// What the panel colours the map with; nil: its headline column (the first with a
     /// notion of worse, else the first).
     public let mapValue: MapValue?
@@ -168,9 +170,10 @@ public struct Panel: Sendable {
                 expanded: @escaping @Sendable (PanelContext, [UnitFigures], Glyphs) -> ListTable,
                 tile: @escaping @Sendable (PanelContext, Glyphs) -> KioskTile,
                 detail: @escaping @Sendable (PanelContext, Glyphs) -> [ListTable] = { _, _ in [] },
-                tableColumns: [UnitColumn] = [], reportColumns: [ReportColumn] = [], mapValue: MapValue? = nil,
-                judged: [JudgedColumn] = []) {
+                tableColumns: [UnitColumn] = [], reportColumns: [ReportColumn] = [], reportObjects: [ReportObject] = [],
+                mapValue: MapValue? = nil, judged: [JudgedColumn] = []) {
         self.mapValue = mapValue
+        self.reportObjects = reportObjects
         self.judged = judged
         self.holdsFigures = holdsFigures
         self.id = id; self.title = title; self.indicators = indicators; self.isShown = isShown; self.compact = compact
@@ -189,7 +192,7 @@ public struct PanelRegistry: Equatable, Sendable {
         all = panels.filter { seen.insert($0.id).inserted }
     }
 
-    public static let standard = PanelRegistry([.dossiers, .bts, .ocop, .tourism, .society])
+    public static let standard = PanelRegistry([.dossiers, .bts, .ocop, .tourism, .society, .targets, .dti, .tasks])
 
     public static func == (a: PanelRegistry, b: PanelRegistry) -> Bool { a.ids == b.ids }
 

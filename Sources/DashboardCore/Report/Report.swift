@@ -35,6 +35,8 @@ public struct Report: Sendable {
     public let notes: [String]
     /// What the figures mean (`Definitions`): the footnotes of every format.
     public let footnotes: [String]
+    /// The panels' objects of the place reported (`ReportObject`), by key; nil: null.
+    public let objects: [(key: String, value: JSONValue?)]
     /// Whether the data holds any of the period's dossiers: a report of a period without data
     /// says so (and `report` exits non-zero) rather than print zeros.
     public let hasData: Bool
@@ -139,6 +141,8 @@ public struct Report: Sendable {
         if let remainderNote { notes.append(remainderNote) }
         self.notes = notes
         footnotes = Definitions.entries(language).map { "\($0.term): \($0.text)" }
+        // Every panel's, shown or not: a panel without its file gives null, not no key.
+        objects = form == .form06 ? [] : panels.all.flatMap(\.reportObjects).map { ($0.key, $0.value(total)) }
     }
 
     /// The units of a report that lists every unit below `index`, depth first, with their depth
@@ -164,6 +168,7 @@ public struct Report: Sendable {
         rawRows = parts.flatMap(\.rawRows)
         notes = first.notes
         footnotes = first.footnotes
+        objects = first.objects
         hasData = parts.contains { $0.hasData }
         span = first.span
         generatedAt = first.generatedAt
@@ -250,11 +255,12 @@ public struct Report: Sendable {
                                      "compared_with": ["previous": labels.previous, "same_period_last_year": labels.lastYear]]
         if span.isEmpty { period["last_month"] = NSNull() }
         let definitions = Definitions.entries(language).map { ["term": $0.term, "text": $0.text] }
-        let root: [String: Any] = ["title": title, "notes": notes, "definitions": definitions, "units": units, "period": period, "has_data": hasData,
+        var root: [String: Any] = ["title": title, "notes": notes, "definitions": definitions, "units": units, "period": period, "has_data": hasData,
                                    "data_time": ISO8601DateFormatter().string(from: generatedAt),
                                    "generated_at": ISO8601DateFormatter().string(from: generatedAt),
                                    "data_to": periodEnd.description, "stale_days": staleDays.map { $0 as Any } ?? NSNull(),
                                    "language": language.rawValue]
+        for (key, value) in objects where root[key] == nil { root[key] = (value ?? .null).foundation }
         let data = (try? JSONSerialization.data(withJSONObject: root, options: [.prettyPrinted, .sortedKeys])) ?? Data()
         return String(decoding: data, as: UTF8.self) + "\n"
     }

@@ -271,13 +271,19 @@ public struct SnapshotBuilder {
     }
 
     /// What the snapshot keeps of each kind given rows.
-    private func datasets(_ units: UnitTree) -> DatasetStore {
+    private func datasets(_ units: UnitTree, _ datasetRows: [DatasetID: any Sendable]) -> DatasetStore {
         var store = DatasetStore()
         func aggregate<K: DatasetKind>(_ kind: K.Type) {
             if let rows = datasetRows[K.id] as? [K.Row] { store.set(kind, K.aggregate(rows, units: units)) }
         }
         for kind in options.datasets.kinds { aggregate(kind) }
         return store
+    }
+
+    /// `kind`'s rows checked against the other kinds' (`DatasetKind.check`).
+    private func check<K: DatasetKind>(_ kind: K.Type, _ rows: inout [DatasetID: any Sendable], _ issues: inout IssueCollector) {
+        guard let mine = rows[K.id] as? [K.Row] else { return }
+        rows[K.id] = K.check(mine, others: rows, &issues)
     }
 
     // MARK: The snapshot
@@ -301,12 +307,15 @@ public struct SnapshotBuilder {
                                          + "more than \(options.maximumCubeBytes >> 20) MB: is the field column right?"))
             }
         }
+        // Each kind's rows against the others' (values naming an indicator of indicators.csv).
+        var rows = datasetRows
+        for kind in options.datasets.kinds { check(kind, &rows, &issues) }
         guard let manifest, let units, let dossierForm, !issues.hasErrors else {
             return .failure(SnapshotFailure(errors: issues.errors, warnings: issues.warnings, suppressed: issues.suppressedSummary))
         }
         let snapshot = Snapshot(manifest: manifest, units: units, targets: targets, dossierForm: dossierForm,
                                  dossiers: DossierCube(accumulator: dossiers, units: units),
-                                 datasets: datasets(units), warnings: issues.warnings,
+                                 datasets: datasets(units, rows), warnings: issues.warnings,
                                  history: zip(units.change?.before ?? [], history).map {
                                      HistoricalProvince(units: $0, dossiers: DossierCube(accumulator: $1, units: $0))
                                  }, geometry: geometry)

@@ -33,6 +33,9 @@ protocol DatasetKind: Sendable {
     static var fileName: String { get }
     /// The columns the table must have, by name (the parser reads them in this order).
     static var columns: [String] { get }
+    /// Columns read when the table has them (after `columns`, in this order); a row's
+    /// `has(_:)` says whether one is there.
+    static var optionalColumns: [String] { get }
     static var presence: Presence { get }
     /// Bumped when the cache layout of the kind changes, so that an entry of another layout is not read.
     static var codecVersion: Int { get }
@@ -40,6 +43,10 @@ protocol DatasetKind: Sendable {
     /// The rows of one table checked against the units and the window; each problem goes to
     /// `issues` at its `file:line:column`.
     static func parse<T: SnapshotTable>(_ table: inout T, _ ctx: RowContext, _ issues: inout IssueCollector) -> [Row]
+    /// The checked rows against those of the other kinds (by id): a value naming an indicator
+    /// that `indicators.csv` lacks. Each problem goes to `issues` at its file and line; what is
+    /// returned is kept. By default every row is kept.
+    static func check(_ rows: [Row], others: [DatasetID: any Sendable], _ issues: inout IssueCollector) -> [Row]
     /// What the snapshot keeps of the checked rows (of every table of the kind, in order).
     static func aggregate(_ rows: [Row], units: UnitTree) -> Value
 
@@ -54,6 +61,8 @@ protocol DatasetKind: Sendable {
 
 extension DatasetKind {
     static var indicators: [Indicator] { [] }
+    static var optionalColumns: [String] { [] }
+    static func check(_ rows: [Row], others: [DatasetID: any Sendable], _ issues: inout IssueCollector) -> [Row] { rows }
 }
 
 /// A kind whose value is cached as it is (a cube: its cells are mapped, not copied).

@@ -5,7 +5,8 @@ struct DatasetRegistry: Sendable {
     let kinds: [any DatasetKind.Type]
 
     static let standard = DatasetRegistry(kinds: [BTSDataset.self, VillagesDataset.self, OCOPDataset.self, TourismDataset.self,
-                                                      SocietyDataset.self, Index766Dataset.self])
+                                                      SocietyDataset.self, Index766Dataset.self, TasksDataset.self,
+                                                      IndicatorsDataset.self, IndicatorValuesDataset.self, DTIDataset.self])
 
     init(kinds: [any DatasetKind.Type]) { self.kinds = kinds }
 

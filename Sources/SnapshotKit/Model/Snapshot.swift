@@ -58,6 +58,9 @@ public struct Snapshot: Equatable, Sendable {
         tourism = datasets[TourismDataset.self] ?? .empty
         society = datasets[SocietyDataset.self]
         official766 = datasets[Index766Dataset.self] ?? [:]
+        tasks = datasets[TasksDataset.self]
+        dti = datasets[DTIDataset.self]
+        plan = datasets[IndicatorsDataset.self].map { PlanIndicators(indicators: $0, values: datasets[IndicatorValuesDataset.self] ?? []) }
         indicators = IndicatorCatalog(IndicatorCatalog.dossiers + datasets.indicators)
     }
 
@@ -74,6 +77,12 @@ public struct Snapshot: Equatable, Sendable {
     public let society: SocietyCube?
     /// The portal's published 766 scores per unit index and period (`index_766.csv`); empty without it.
     public let official766: [Int: [Period: Official766]]
+    /// The committee's tasks (`tasks.csv`); nil without the file.
+    public let tasks: TaskBook?
+    /// The provinces' DTI by year (`dti.csv`); nil without the file.
+    public let dti: DTITable?
+    /// The plans' targets (`indicators.csv`) and their values (`indicator_values.csv`); nil without the first.
+    public let plan: PlanIndicators?
     /// The indicators its figures can be judged on: the dossiers' and those of its kinds.
     public let indicators: IndicatorCatalog
 
