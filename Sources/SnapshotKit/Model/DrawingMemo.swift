@@ -25,3 +25,9 @@ public final class DrawingMemo: @unchecked Sendable {
         return made
     }
 }
+
+extension DrawingMemo: CustomReflectable {
+    /// Not data: what was drawn is not part of the snapshot (a round trip through the cache
+    /// compares the snapshot's properties by reflection).
+    public var customMirror: Mirror { Mirror(self, children: []) }
+}
