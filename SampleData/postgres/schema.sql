@@ -25,7 +25,9 @@ CREATE TABLE IF NOT EXISTS cdsboard.exports (
 CREATE INDEX IF NOT EXISTS exports_complete ON cdsboard.exports (id) WHERE complete;
 
 -- The JSON parts, verbatim: manifest.json, units.json (the catalogue: units with their dates
--- and predecessors), units_before.json, targets.json (the scorecard), geometry.json.
+-- and predecessors), units_before.json, targets.json (the scorecard), geometry.json; and the
+-- files of kinds without a table of their own below (tasks.csv, indicators.csv,
+-- indicator_values.csv, dti.csv), read by the same parser as the files.
 CREATE TABLE IF NOT EXISTS cdsboard.export_documents (
     export_id bigint NOT NULL REFERENCES cdsboard.exports ON DELETE CASCADE,
     name      text   NOT NULL,

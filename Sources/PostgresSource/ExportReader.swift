@@ -89,8 +89,13 @@ enum ExportReader {
             b.report(SnapshotIssue(file: stats.fileName, line: nil, message: "not in export \(id): a snapshot carries dossier statistics"))
         case .none: break
         }
-        b.addDatasets { (name, columns) throws(SnapshotIssue) -> (any SnapshotTable)? in
-            switch rows(SchemaTables.table(name), columns, optional: []) {
+        b.addDatasets { (name, columns, optional) throws(SnapshotIssue) -> (any SnapshotTable)? in
+            // A kind without a table of its own in the schema travels as its file's text.
+            if !SchemaTables.typedFiles.contains(name) {
+                guard let d = documents[name] else { return nil }
+                return try CSVTable(buffer: ByteBuffer(bytes: Array(d)), file: "db:" + name, columns: columns, optional: optional)
+            }
+            switch rows(SchemaTables.table(name), columns, optional: optional) {
             case .some(.some(let t)): return t
             case .some(.none): return nil
             case .none: throw SnapshotIssue(file: name, line: nil, message: "could not be read")

@@ -27,7 +27,8 @@ public enum Publisher {
                                 + "VALUES ($1, $2::timestamptz, $3::date, $4) RETURNING id::text",
                                 [manifest.provinceCode, manifest.generatedAtText, "\(manifest.periodEnd)", shown])
             guard let id = r.value(0, 0) else { throw DatabaseError("\(c.name): no id for the new export") }
-            for name in SchemaTables.documents where exists(name) {
+            let verbatim = SnapshotBuilder.Options().datasetFiles.filter { !SchemaTables.typedFiles.contains($0) }
+            for name in SchemaTables.documents + verbatim where exists(name) {
                 let body = try text(directory, name)
                 try c.query("INSERT INTO cdsboard.export_documents (export_id, name, body) VALUES ($1, $2, $3)", [id, name, body])
             }

@@ -8,6 +8,9 @@ enum SchemaTables {
     static let documents = ["manifest.json", "units.json", "units_before.json", "targets.json", GeometryFile.name]
     /// The tables a version may have: the statistics, then the kinds behind `DatasetKind`.
     static let kinds: [TableKind] = [.dossierStats, .bts, .villages, .ocop, .tourism, .society, .index766]
+    /// The files with a typed table of their own; the other kinds' files (the committee's
+    /// score sets: tasks, indicators, DTI) are kept verbatim in `export_documents`.
+    static let typedFiles = Set(kinds.map(\.fileName))
 
     /// The table of a file (`bts.csv` → `bts`).
     static func table(_ fileName: String) -> String {
