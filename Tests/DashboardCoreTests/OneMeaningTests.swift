@@ -38,7 +38,7 @@ import Testing
     func theScreenSaysWhatForm06Says(place: Place) throws {
         let f = NumberFormat(.vi)
         for (kind, offset) in Self.periods {
-            var s = TwoTierTests.state(size: Size(width: 200, height: 60))
+            var s = TwoTierTests.state(size: Size(width: 200, height: 60), panels: TwoTierTests.fivePanels)
             s.place = place
             s.periodKind = kind
             s.periodOffset = offset
@@ -99,7 +99,7 @@ import Testing
 
     /// At 80×24 the 12 months of received stand on the received row, not on the overdue row.
     @Test func theReceivedTrendStandsOnTheReceivedRow() throws {
-        let screen = render(TwoTierTests.state(size: Size(width: 80, height: 24))).textDump(styles: false)
+        let screen = render(TwoTierTests.state(size: Size(width: 80, height: 24), panels: TwoTierTests.fivePanels)).textDump(styles: false)
         let lines = screen.split(separator: "\n")
         let received = try #require(lines.first { $0.contains("│ Tiếp nhận") })
         #expect(received.contains("12 tháng"))
@@ -115,7 +115,7 @@ import Testing
     /// only ever the on-time share.
     @Test(arguments: [Size(width: 120, height: 40), Size(width: 200, height: 60)])
     func eachRowOfTheForm06BoxSaysWhichDossiers(_ size: Size) throws {
-        var s = TwoTierTests.state(size: size)
+        var s = TwoTierTests.state(size: size, panels: TwoTierTests.fivePanels)
         s.place = .commune("00994")
         let canvas = render(s)
         let segments = (0..<size.height).flatMap { canvas.line($0).split(separator: "│") }

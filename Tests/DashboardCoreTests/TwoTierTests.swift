@@ -16,8 +16,14 @@ import Testing
     }()
 
     /// 2026-11-10: five days after the export.
-    static func state(size: Size = Size(width: 120, height: 40), language: Language = .vi) -> AppState {
+    /// The five panels of the screens written before the committee's score sets (issue 28)
+    /// took three more places on the Tuyên Quang sample's screen.
+    static let fivePanels = PanelRegistry([.dossiers, .bts, .ocop, .tourism, .society])
+
+    static func state(size: Size = Size(width: 120, height: 40), language: Language = .vi,
+                      panels: PanelRegistry = .standard) -> AppState {
         var s = AppState()
+        s.panels = panels
         s.size = size
         s.language = language
         s.now = Date(timeIntervalSince1970: 1_794_290_400)

@@ -29,20 +29,20 @@ import Testing
     }
 
     @Test func theEstimateOf766IsOnTheTuyenQuangOverviewAt120x40() {
-        let dossiers = Self.panel(Self.lines(TwoTierTests.state(size: Size(width: 120, height: 40))), "1 Hồ sơ TTHC")
+        let dossiers = Self.panel(Self.lines(TwoTierTests.state(size: Size(width: 120, height: 40), panels: TwoTierTests.fivePanels)), "1 Hồ sơ TTHC")
         #expect(dossiers.contains { $0.contains("766 ước tính") && $0.contains("46,3/52,7 điểm") }, "\(dossiers)")
         // Every line of the panel still there: received, its change, both shares, overdue, the date.
         for label in ["Tiếp nhận", "so T7", "Trực tuyến", "Đúng hạn", "Đang giải quyết quá hạn", "đến 31/10/2026"] {
             #expect(dossiers.contains { $0.contains(label) }, "\(label)")
         }
-        let en = TwoTierTests.state(size: Size(width: 120, height: 40), language: .en)
+        let en = TwoTierTests.state(size: Size(width: 120, height: 40), language: .en, panels: TwoTierTests.fivePanels)
         #expect(Self.panel(Self.lines(en), "1 Admin dossiers").contains { $0.contains("766 estimate") && $0.contains("46.3/52.7 points") })
     }
 
     /// Quý IV/2026 holds October only: each panel's change is against July and October 2025, said
     /// so (`so T7`, `so T10/2025`), never "so kỳ trước" as if a quarter against a quarter.
     @Test func aPartialQuartersPanelChangesNameTheMonthsCompared() {
-        let screen = Self.lines(TwoTierTests.state(size: Size(width: 120, height: 40)))
+        let screen = Self.lines(TwoTierTests.state(size: Size(width: 120, height: 40), panels: TwoTierTests.fivePanels))
         let tourism = Self.panel(screen, "4 Du lịch")
         #expect(tourism.contains { $0.contains("▲ 138,2% so T7 · ▲ 5,1% so T10/2025") }, "\(tourism)")
         for title in ["1 Hồ sơ TTHC", "2 Hạ tầng số (BTS)", "4 Du lịch", "5 Xã hội số"] {
@@ -51,13 +51,13 @@ import Testing
             #expect(!p.contains { $0.contains("so kỳ trước") || $0.contains("so cùng kỳ") }, "\(title): \(p)")
         }
         // The shares' points line alike, at a wall size.
-        let wall = Self.panel(Self.lines(TwoTierTests.state(size: Size(width: 200, height: 55))), "1 Hồ sơ TTHC")
+        let wall = Self.panel(Self.lines(TwoTierTests.state(size: Size(width: 200, height: 55), panels: TwoTierTests.fivePanels)), "1 Hồ sơ TTHC")
         #expect(wall.contains { $0.contains("T7 ▲5,0 · T10/2025 ▲0,2 điểm %") }, "\(wall)")
         // In English.
-        let en = Self.panel(Self.lines(TwoTierTests.state(size: Size(width: 120, height: 40), language: .en)), "4 Tourism")
+        let en = Self.panel(Self.lines(TwoTierTests.state(size: Size(width: 120, height: 40), language: .en, panels: TwoTierTests.fivePanels)), "4 Tourism")
         #expect(en.contains { $0.contains("vs Jul") && $0.contains("vs Oct 2025") }, "\(en)")
         // A whole quarter keeps its words (the header names the quarters).
-        var q3 = TwoTierTests.state(size: Size(width: 120, height: 40))
+        var q3 = TwoTierTests.state(size: Size(width: 120, height: 40), panels: TwoTierTests.fivePanels)
         q3.periodKind = .quarter
         q3.periodOffset = -1
         #expect(Self.panel(Self.lines(q3), "4 Du lịch").contains { $0.contains("so kỳ trước") && $0.contains("so cùng kỳ") })
@@ -83,7 +83,7 @@ import Testing
     /// At 200×55 the society panel left 13 of its 27 rows blank: its rows below the figures now
     /// chart the activation rate by month against its 80% target.
     @Test func theSocietyPanelUsesItsHeightAt200x55() {
-        let society = Self.panel(Self.lines(TwoTierTests.state(size: Size(width: 200, height: 55))), "5 Xã hội số")
+        let society = Self.panel(Self.lines(TwoTierTests.state(size: Size(width: 200, height: 55), panels: TwoTierTests.fivePanels)), "5 Xã hội số")
         #expect(society.count >= 20)
         let blank = society.filter { $0.trimmingCharacters(in: .whitespaces).isEmpty }.count
         #expect(blank <= 2, "\(blank) blank rows: \(society)")
@@ -97,7 +97,7 @@ import Testing
     /// names the units of each class, and the unit selected with its figure.
     @Test(arguments: [Size(width: 80, height: 24), Size(width: 120, height: 40)])
     func theProvincesMapNamesItsUnits(_ size: Size) throws {
-        var s = TwoTierTests.state(size: size)
+        var s = TwoTierTests.state(size: size, panels: TwoTierTests.fivePanels)
         _ = SampleState.press(&s, "b")
         #expect(s.showMap)
         let screen = Self.lines(s)
