@@ -170,3 +170,23 @@ import Testing
         #expect(rows.count - blank.count == 18)
     }
 }
+
+/// The wall screen's overview with the eight panels of the Tuyên Quang sample (issue 28's three
+/// added): the tiles shrink to keep the ranking, instead of taking the whole screen.
+@Suite struct KioskEightPanelsTests {
+    @Test(arguments: [Size(width: 137, height: 38), Size(width: 120, height: 34)])
+    func theOverviewKeepsItsRanking(_ size: Size) throws {
+        var s = AppState()
+        s.size = size
+        s.now = Date(timeIntervalSince1970: 1_794_290_400)
+        s.kiosk = KioskState(parts: ["overview"], interval: 20)
+        _ = update(&s, .snapshotLoaded(TwoTierTests.snapshot))
+        #expect(s.shownPanels.count == 8)
+        let frame = KioskView.frame(s)
+        #expect(frame.tiles.count == 8)
+        #expect(frame.tiles.allSatisfy { $0.1.height >= 5 })
+        let table = try #require(frame.table, "no ranking at \(size.width)×\(size.height)")
+        #expect(table.height >= 13)
+        #expect(render(s).textDump(styles: false).contains("Xếp hạng: Hồ sơ TTHC"))
+    }
+}

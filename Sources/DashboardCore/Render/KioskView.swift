@@ -41,7 +41,10 @@ enum KioskView {
             let perRow = PanelGrid.perRow(count: panels.count, width: size.width, minimumWidth: 36)
             let gridRows = (panels.count + perRow - 1) / perRow
             let tall = body.height >= 13 * gridRows
-            let tilesHeight = across ? 11 : (tall ? 11 * gridRows : body.height)
+            // Short of that, tiles of at least 5 rows (a label, the figure, a line) leave the
+            // ranking 13 (eight panels on the 137×38 console); else the tiles take the screen.
+            let short = (body.height - 13) / gridRows
+            let tilesHeight = across ? 11 : (tall ? 11 * gridRows : (short >= 5 ? short * gridRows : body.height))
             let (top, bottom) = body.splitTop(min(tilesHeight, body.height))
             let rects = across ? top.columns(Array(repeating: 1, count: panels.count))
                 : PanelGrid.cells(top, count: panels.count, perRow: perRow)
