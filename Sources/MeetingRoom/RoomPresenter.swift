@@ -30,7 +30,8 @@ public final class RoomPresenter: RoomLink {
     }
 
     /// Takes the room: refused when another presenter holds it, unless `takeOver` (then the
-    /// other is asked to step down, and waited for up to 3 s).
+    /// other is asked to step down, and waited for up to 10 s: a presenter on a busy machine
+    /// may take seconds to read the request; 3 s were too few under a full parallel test run).
     public init(directory: RoomDirectory, room: String, presenter: String, takeOver: Bool = false) throws(RoomError) {
         self.room = room
         self.presenter = presenter
@@ -44,7 +45,7 @@ public final class RoomPresenter: RoomLink {
                 _ = UnixSocket.send(other, RoomMessage.takeOver.encoded()[...])
                 close(other)
             }
-            for _ in 0..<60 where !locked {
+            for _ in 0..<200 where !locked {
                 usleep(50_000)
                 locked = flock(fd, LOCK_EX | LOCK_NB) == 0
             }
