@@ -157,16 +157,9 @@ public final class DirectoryWatcher {
     /// times and modes of its files; or why it cannot be listed.
     static func signature(of dir: String) -> String {
         let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: dir)) ?? ""
-        let handle = opendir(dir)
-        guard let handle else { return "-\(errno) \(target)" }
-        var names: [String] = []
-        while let entry = readdir(handle) {
-            let n = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-            if !n.hasPrefix(".") { names.append(n) }
-        }
-        closedir(handle)
+        guard let names = visibleNames(in: dir) else { return "-\(errno) \(target)" }
         var parts = [target]
-        for n in names.sorted() {
+        for n in names {
             var st = stat()
             if stat(dir + "/" + n, &st) == 0 {
                 parts.append("\(n):\(st.st_size):\(st.st_mtim.tv_sec).\(st.st_mtim.tv_nsec):\(st.st_mode)")
@@ -175,5 +168,18 @@ public final class DirectoryWatcher {
             }
         }
         return parts.joined(separator: "|")
+    }
+
+    /// The names of `dir`'s entries that are not hidden, sorted; nil (with `errno`) when it
+    /// cannot be listed. What both the signature and the cache's fingerprint look at.
+    static func visibleNames(in dir: String) -> [String]? {
+        guard let handle = opendir(dir) else { return nil }
+        var names: [String] = []
+        while let entry = readdir(handle) {
+            let n = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+            if !n.hasPrefix(".") { names.append(n) }
+        }
+        closedir(handle)
+        return names.sorted()
     }
 }

@@ -29,17 +29,13 @@ public final class DirectorySource: SnapshotSource {
         if let cacheDirectory, SharedSnapshotCache.isInside(cacheDirectory, export: directory) {
             return .failure(NotCacheable(SharedSnapshotCache.insideExport(cacheDirectory, export: directory)))
         }
-        guard let handle = opendir(directory) else { return .failure(NotCacheable("the export's files cannot all be listed")) }
-        var names: [String] = []
-        while let e = readdir(handle) {
-            let n = withUnsafeBytes(of: e.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-            if !n.hasPrefix(".") { names.append(n) }
+        guard let names = DirectoryWatcher.visibleNames(in: directory) else {
+            return .failure(NotCacheable("the export's files cannot all be listed"))
         }
-        closedir(handle)
         var text = ""
         var newest = -Double.infinity
         var st = stat()
-        for n in names.sorted() {
+        for n in names {
             guard stat(directory + "/" + n, &st) == 0 else { return .failure(NotCacheable("the export's files cannot all be listed")) }
             text += n + " " + Self.identity(st) + "\n"
             for t in [st.st_mtim, st.st_ctim] { newest = max(newest, Double(t.tv_sec) + Double(t.tv_nsec) / 1e9) }
